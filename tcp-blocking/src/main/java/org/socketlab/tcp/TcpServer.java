@@ -1,0 +1,334 @@
+package org.socketlab.tcp;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ServerSocketFactory;
+
+/**
+ * A blocking TCP server: the socket → bind → listen → accept sequence, written as distinct
+ * steps, and an accept loop that hands each connection to a {@link ConcurrencyStrategy}.
+ *
+ * <pre>{@code
+ * try (TcpServer server = TcpServer.builder()
+ *         .port(0)                                  // 0: let the OS pick a free port
+ *         .handler(new EchoHandler())
+ *         .strategy(ConcurrencyStrategy.virtualThreads())
+ *         .start()) {
+ *     System.out.println("listening on " + server.localAddress());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: the builder is not thread-safe; a started server is. {@link #stop} may
+ * be called from any thread, any number of times.
+ */
+public final class TcpServer implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(TcpServer.class.getName());
+
+    private final Builder config;
+    private final ServerSocket serverSocket;
+    private final Thread acceptThread;
+    private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
+    private final AtomicLong acceptedCount = new AtomicLong();
+    private volatile boolean stopping;
+
+    private TcpServer(Builder config) throws IOException {
+        this.config = config;
+        this.serverSocket = openListeningSocket(config);
+        this.acceptThread = Thread.ofPlatform()
+                .name("tcp-accept-" + serverSocket.getLocalPort())
+                .daemon(true)
+                .unstarted(this::acceptLoop);
+        acceptThread.start();
+        LOG.log(Level.INFO, "listening on {0} ({1}, backlog {2})",
+                localAddress(), config.strategy.name(), config.backlog);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Steps 1–3 of every TCP server. Java folds them into two calls, so they are spelled out.
+     */
+    private static ServerSocket openListeningSocket(Builder config) throws IOException {
+        // Step 1 — socket(): create an unbound server socket. Creating it unbound lets us set
+        // options that must be in place before bind(), such as SO_REUSEADDR.
+        ServerSocket listeningSocket = config.serverSocketFactory.createServerSocket();
+        try {
+            // SO_REUSEADDR lets a restarted server bind its port while old connections from
+            // the previous run are still in TIME_WAIT.
+            listeningSocket.setReuseAddress(config.reuseAddress);
+
+            // Step 2 + 3 — bind() and listen(): Java's bind(address, backlog) performs both
+            // system calls. After it returns, the kernel completes 3-way handshakes on its own
+            // and queues up to `backlog` finished connections until we call accept().
+            SocketAddress endpoint = new InetSocketAddress(config.host, config.port);
+            listeningSocket.bind(endpoint, config.backlog);
+            return listeningSocket;
+        } catch (IOException | RuntimeException e) {
+            listeningSocket.close();
+            throw e;
+        }
+    }
+
+    /** Step 4 — accept(): take one finished connection from the backlog, forever. */
+    private void acceptLoop() {
+        try {
+            while (!stopping) {
+                Socket clientSocket;
+                try {
+                    clientSocket = serverSocket.accept();
+                } catch (SocketException closed) {
+                    // close() on the listening socket is how stop() wakes a blocked accept().
+                    if (stopping) {
+                        break;
+                    }
+                    LOG.log(Level.WARNING, "accept failed: {0}", closed.getMessage());
+                    continue;
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
+                    continue;
+                }
+                acceptedCount.incrementAndGet();
+                configureAccepted(clientSocket);
+                openConnections.add(clientSocket);
+                try {
+                    config.strategy.dispatch(() -> serve(clientSocket));
+                } catch (RuntimeException rejected) {
+                    // The executor refused (it is shutting down): do not leak the socket.
+                    LOG.log(Level.WARNING, "could not dispatch {0}: {1}",
+                            clientSocket.getRemoteSocketAddress(), rejected.toString());
+                    closeQuietly(clientSocket);
+                    openConnections.remove(clientSocket);
+                }
+            }
+        } finally {
+            acceptLoopEnded.countDown();
+        }
+    }
+
+    private void configureAccepted(Socket clientSocket) {
+        try {
+            // SO_TIMEOUT: a read() that waits longer throws SocketTimeoutException, so a
+            // stalled client cannot hold a thread forever.
+            if (!config.readTimeout.isZero()) {
+                clientSocket.setSoTimeout(Math.toIntExact(config.readTimeout.toMillis()));
+            }
+            // TCP_NODELAY turns off Nagle's algorithm: small writes leave at once.
+            clientSocket.setTcpNoDelay(config.tcpNoDelay);
+            clientSocket.setKeepAlive(config.keepAlive);
+        } catch (SocketException e) {
+            LOG.log(Level.DEBUG, "could not set socket options: {0}", e.getMessage());
+        }
+    }
+
+    private void serve(Socket clientSocket) {
+        SocketAddress remote = clientSocket.getRemoteSocketAddress();
+        try (clientSocket) {
+            LOG.log(Level.DEBUG, "connection from {0}", remote);
+            config.handler.handle(clientSocket);
+        } catch (IOException e) {
+            // One client's failure is logged with its address; everybody else keeps going.
+            if (!stopping) {
+                LOG.log(Level.INFO, "connection {0} closed: {1}", remote, e.toString());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "handler failed for " + remote, e);
+        } finally {
+            openConnections.remove(clientSocket);
+        }
+    }
+
+    /** The address the server is bound to; with port 0 this is where the OS put it. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+    }
+
+    /** The bound port (useful after {@code port(0)}). */
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** Connections accepted and not yet finished. */
+    public int activeConnections() {
+        return openConnections.size();
+    }
+
+    /** Connections accepted since start. */
+    public long acceptedConnections() {
+        return acceptedCount.get();
+    }
+
+    public String strategyName() {
+        return config.strategy.name();
+    }
+
+    public boolean isRunning() {
+        return !stopping;
+    }
+
+    /**
+     * Graceful stop: stop accepting, let in-flight connections finish for up to
+     * {@code grace}, then close whatever is still open.
+     *
+     * @return true when every connection finished on its own within the grace period
+     */
+    public boolean stop(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        synchronized (this) {
+            if (stopping) {
+                return openConnections.isEmpty();
+            }
+            stopping = true;
+        }
+        closeQuietly(serverSocket);       // wakes accept(); new connects are refused
+        boolean finished = false;
+        try {
+            // The iterative strategy serves on the accept thread: wait for it as well.
+            acceptLoopEnded.await(grace.toNanos(), TimeUnit.NANOSECONDS);
+            config.strategy.shutdown();
+            finished = config.strategy.awaitTermination(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!finished || !openConnections.isEmpty()) {
+            LOG.log(Level.INFO, "closing {0} connection(s) still open after the grace period",
+                    openConnections.size());
+            openConnections.forEach(TcpServer::closeQuietly);
+            try {
+                config.strategy.awaitTermination(Duration.ofSeconds(5));
+                acceptThread.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LOG.log(Level.INFO, "stopped {0}", localAddress());
+        return finished;
+    }
+
+    /** Stops with a default grace period of 5 seconds. */
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Closing is best effort: the peer may already be gone.
+        }
+    }
+
+    /** Configuration with safe defaults: loopback, port 0, backlog 50, virtual threads. */
+    public static final class Builder {
+        private InetAddress host = InetAddress.getLoopbackAddress();
+        private int port = 0;
+        private int backlog = 50;
+        private boolean reuseAddress = true;
+        private boolean tcpNoDelay = true;
+        private boolean keepAlive = false;
+        private Duration readTimeout = Duration.ZERO;
+        private ConcurrencyStrategy strategy;
+        private ConnectionHandler handler;
+        private ServerSocketFactory serverSocketFactory = ServerSocketFactory.getDefault();
+
+        private Builder() {
+        }
+
+        /** The interface to bind: loopback by default, {@code 0.0.0.0} for every interface. */
+        public Builder host(InetAddress host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        public Builder host(String host) throws IOException {
+            return host(InetAddress.getByName(host));
+        }
+
+        /** 0 (the default) asks the OS for a free ephemeral port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Length of the queue of finished handshakes waiting for accept() (listen's backlog). */
+        public Builder backlog(int backlog) {
+            if (backlog < 1) {
+                throw new IllegalArgumentException("backlog must be at least 1, got " + backlog);
+            }
+            this.backlog = backlog;
+            return this;
+        }
+
+        public Builder reuseAddress(boolean reuseAddress) {
+            this.reuseAddress = reuseAddress;
+            return this;
+        }
+
+        public Builder tcpNoDelay(boolean tcpNoDelay) {
+            this.tcpNoDelay = tcpNoDelay;
+            return this;
+        }
+
+        public Builder keepAlive(boolean keepAlive) {
+            this.keepAlive = keepAlive;
+            return this;
+        }
+
+        /** SO_TIMEOUT for accepted sockets; {@link Duration#ZERO} (default) waits forever. */
+        public Builder readTimeout(Duration readTimeout) {
+            if (readTimeout.isNegative()) {
+                throw new IllegalArgumentException("read timeout must not be negative, got " + readTimeout);
+            }
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        public Builder strategy(ConcurrencyStrategy strategy) {
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        public Builder handler(ConnectionHandler handler) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Where listening sockets come from: plain TCP by default, TLS with an SSLServerSocketFactory. */
+        public Builder serverSocketFactory(ServerSocketFactory serverSocketFactory) {
+            this.serverSocketFactory = Objects.requireNonNull(serverSocketFactory, "serverSocketFactory");
+            return this;
+        }
+
+        /** Binds, starts listening and starts the accept thread. */
+        public TcpServer start() throws IOException {
+            if (handler == null) {
+                throw new IllegalStateException("a TcpServer needs a handler: call handler(...) before start()");
+            }
+            if (strategy == null) {
+                strategy = ConcurrencyStrategy.virtualThreads();
+            }
+            return new TcpServer(this);
+        }
+    }
+}
