@@ -1,6 +1,7 @@
 package org.socketlab.websocket.http;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Invariants shared by {@link HttpRequest} and {@link HttpResponse}. */
 final class HttpMessages {
@@ -27,7 +28,9 @@ final class HttpMessages {
                     + "encoded chunks, not with a byte[] body (RFC 9112 §6.1)");
         }
         String declared = headers.first("Content-Length").orElse(null);
-        if (!String.valueOf(body.length).equals(declared)) {
+        String expected = String.valueOf(body.length);
+        List<String> lengths = headers.tokens("Content-Length");
+        if (lengths.isEmpty() || !lengths.stream().allMatch(expected::equals)) {
             throw new IllegalArgumentException("body has " + body.length + " bytes but Content-Length is "
                     + (declared == null ? "absent" : HttpSyntax.quote(declared))
                     + " (RFC 9112 §6.3); use a factory that sets it");
