@@ -61,6 +61,11 @@ public final class WebSocketProtocol {
         this.heartbeat = new Heartbeat(config.pingInterval(), config.pongTimeout(), config.idleTimeout(), nowNanos);
         this.closing = new CloseHandshake(role, config.closeTimeout());
         this.lastNowNanos = nowNanos;
+        this.decoder.setPartialPayloadListener((opcode, chunk) -> {
+            if (state == State.OPEN) {
+                assembler.inspectPartial(opcode, chunk);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- input

@@ -182,6 +182,25 @@ class WebSocketProtocolTest {
         }
 
         @Test
+        void invalidUtf8MidFrame_failsBeforeTheFrameIsComplete() throws ProtocolException {
+            // Autobahn 6.4.3: one text frame delivered in chops; fail as soon as the bad bytes arrive.
+            WebSocketProtocol protocol = server();
+            byte[] payload = HexFormat.of().parseHex("cebae1bdb9cebccebdeda080656469746564");
+            byte[] wire = client.wire(Frame.of(Opcode.TEXT, ByteBuffer.wrap(payload), true));
+            int badEnd = wire.length - 6; // header (6) + 12 payload bytes: up to and including ed a0 80
+            feedByteByByte(protocol, java.util.Arrays.copyOfRange(wire, 0, badEnd));
+            assertFailedWith(protocol, 1007);
+        }
+
+        @Test
+        void validTextFedByteByByte_isNotRevalidatedWrongly() {
+            WebSocketProtocol protocol = server();
+            feedByteByByte(protocol, client.wire(
+                    Frame.of(Opcode.TEXT, bytes("κόσμε €"), false), Frame.continuation(bytes(" 😀"), true)));
+            assertThat(protocol.pollEvents()).containsExactly(new TextMessage("κόσμε € 😀"));
+        }
+
+        @Test
         void truncatedCharacterAtMessageEnd_closesWith1007() throws ProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.of(Opcode.TEXT, ByteBuffer.wrap(HexFormat.of().parseHex("48e282")), true)));
