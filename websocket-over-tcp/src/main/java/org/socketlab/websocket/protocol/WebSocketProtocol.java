@@ -51,6 +51,9 @@ public final class WebSocketProtocol {
     private boolean closedEmitted;
     private Opcode outgoingFragmented;
     private long lastNowNanos;
+    // A close frame or an error that arrived behind messages still waiting in `events`.
+    private CloseStatus deferredPeerClose;
+    private ProtocolException deferredFailure;
 
     public WebSocketProtocol(Role role, ProtocolConfig config, MaskKeySource keys, long nowNanos) {
         this.role = Objects.requireNonNull(role, "role");
@@ -73,6 +76,7 @@ public final class WebSocketProtocol {
     /** Feeds bytes read from the transport; all of them are consumed. */
     public void receive(ByteBuffer bytes, long nowNanos) {
         lastNowNanos = nowNanos;
+        runDeferred(nowNanos, false);
         if (!inputDone && bytes.hasRemaining()) {
             heartbeat.onBytesReceived(nowNanos);
             try {
@@ -90,6 +94,7 @@ public final class WebSocketProtocol {
     /** The peer closed its side of TCP (read returned -1). */
     public void receiveEof(long nowNanos) {
         lastNowNanos = nowNanos;
+        runDeferred(nowNanos, true); // the transport is gone: nobody can answer those messages now
         inputDone = true;
         closing.transportClosedByPeer();
         if (state == State.OPEN || state == State.CLOSING) {
@@ -103,6 +108,7 @@ public final class WebSocketProtocol {
     /** Runs the timers (ping, pong timeout, idle timeout, close timeout) at {@code nowNanos}. */
     public void tick(long nowNanos) {
         lastNowNanos = nowNanos;
+        runDeferred(nowNanos, false);
         switch (state) {
             case OPEN -> runHeartbeat(nowNanos);
             case CLOSING -> {
@@ -157,8 +163,16 @@ public final class WebSocketProtocol {
 
     private void onClose(Frame frame, long nowNanos) throws ProtocolException {
         CloseStatus status = CloseStatus.parse(frame.payload());
-        events.add(new ProtocolEvent.CloseReceived(status.code(), status.reason()));
         inputDone = true; // §5.5.1: nothing the peer sends after its close frame counts
+        if (mustDefer()) {
+            deferredPeerClose = status;
+            return;
+        }
+        closeReceived(status, nowNanos);
+    }
+
+    private void closeReceived(CloseStatus status, long nowNanos) {
+        events.add(new ProtocolEvent.CloseReceived(status.code(), status.reason()));
         if (state == State.OPEN) {
             // §5.5.1: answer with a close frame, echoing the status code received.
             send(status.code() == CloseCode.NO_STATUS_RECEIVED ? Frame.close(null, null) : Frame.close(status.code(), ""));
@@ -184,14 +198,49 @@ public final class WebSocketProtocol {
 
     /** Fails the connection (RFC 6455 §7.1.7): send our close frame if we still may, then CLOSED. */
     private void fail(ProtocolException error) {
-        events.add(new ProtocolEvent.Failed(error));
         inputDone = true;
+        if (mustDefer()) {
+            deferredFailure = error;
+            return;
+        }
+        failNow(error);
+    }
+
+    private void failNow(ProtocolException error) {
+        events.add(new ProtocolEvent.Failed(error));
         if (state == State.OPEN) {
             send(Frame.close(error.closeCode(), truncateUtf8(error.getMessage(), 123)));
         }
         closing.abandon();
         // §7.1.5: no close frame was received, so the connection's close code is 1006.
         finish(CloseCode.ABNORMAL_CLOSURE, error.getMessage(), false);
+    }
+
+    /**
+     * Messages that arrived in the same read as a close frame (or a bad frame) are still to be
+     * delivered: the application may answer them, and those answers belong before our close
+     * frame (Autobahn 1.x and 7.1.1: "message then close" echoes the message). So the close or
+     * failure is acted upon at the first {@link #receive} or {@link #tick} after those events
+     * were polled (or at {@link #receiveEof}), and {@link #nextDeadlineNanos()} asks for that
+     * tick at once. Input behind the close frame is discarded meanwhile, as it would be anyway.
+     */
+    private boolean mustDefer() {
+        return state == State.OPEN && !events.isEmpty();
+    }
+
+    private void runDeferred(long nowNanos, boolean evenIfEventsArePending) {
+        if (!events.isEmpty() && !evenIfEventsArePending) {
+            return;
+        }
+        if (deferredPeerClose != null) {
+            CloseStatus status = deferredPeerClose;
+            deferredPeerClose = null;
+            closeReceived(status, nowNanos);
+        } else if (deferredFailure != null) {
+            ProtocolException error = deferredFailure;
+            deferredFailure = null;
+            failNow(error);
+        }
     }
 
     private void finish(CloseCode code, String reason, boolean clean) {
@@ -221,6 +270,9 @@ public final class WebSocketProtocol {
 
     /** When {@link #tick} must be called next; {@link Long#MAX_VALUE} when no timer runs. */
     public long nextDeadlineNanos() {
+        if (deferredPeerClose != null || deferredFailure != null) {
+            return lastNowNanos; // due now: see mustDefer()
+        }
         return switch (state) {
             case OPEN -> heartbeat.nextDeadlineNanos();
             case CLOSING, CLOSED -> closing.nextDeadlineNanos();
