@@ -61,7 +61,6 @@ class FrameDumpTest {
     @Test
     void hexDump_hasOffsetsHexAndAscii() {
         assertThat(HexDump.format(hex("81 05 48 65 6c 6c 6f")))
-                .isEqualTo("0000  81 05 48 65 6c 6c 6f" + " ".repeat(9 * 3 + 2) + "..Hello
-");
+                .isEqualTo("0000  81 05 48 65 6c 6c 6f" + " ".repeat(9 * 3 + 2) + "..Hello\n");
     }
 }
