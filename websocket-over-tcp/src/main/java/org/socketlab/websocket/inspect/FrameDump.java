@@ -99,7 +99,8 @@ public final class FrameDump {
     private static int payload(ByteBuffer wire, int from, long declared, int key, boolean masked, int opcode,
                                int shown, StringBuilder out) {
         int present = (int) Math.min(declared, wire.limit() - from);
-        int visible = Math.min(present, shown);
+        // Control frames are at most 125 bytes (§5.5): show them whole, close reasons included.
+        int visible = (opcode & 0x8) != 0 ? Math.min(present, FrameHeader.MAX_CONTROL_PAYLOAD) : Math.min(present, shown);
         String more = present > visible ? " … %d more bytes".formatted(present - visible) : "";
         if (declared == 0) {
             line(out, "", "no payload");
