@@ -104,7 +104,9 @@ class HttpRequestParserTest {
 
         @Test
         void whitespaceBetweenStartLineAndFirstHeader_isRejectedWith400() {
-            assertThat(rejected("GET / HTTP/1.1\r\n Host: a\r\n\r\n").status()).isEqualTo(400);
+            HandshakeException e = rejected("GET / HTTP/1.1\r\n Host: a\r\n\r\n");
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("first header field").contains("RFC 9112 §2.2");
         }
 
         @Test
