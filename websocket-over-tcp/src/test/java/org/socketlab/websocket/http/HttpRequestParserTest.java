@@ -278,6 +278,16 @@ class HttpRequestParserTest {
         }
 
         @Test
+        void endlessHeaderValue_isRejectedWithoutReadingMuchPastTheLimit() {
+            HttpRequestParser parser = new HttpRequestParser(HttpLimits.defaults().withMaxHeaderBytes(64));
+            String line = "GET / HTTP/1.1\r\n";
+            ByteBuffer in = ascii(line + "X: " + "v".repeat(100_000));
+            assertThatThrownBy(() -> parser.parse(in)).isInstanceOfSatisfying(HandshakeException.class,
+                    e -> assertThat(e.status()).isEqualTo(431));
+            assertThat(in.position()).isEqualTo(line.length() + 65);
+        }
+
+        @Test
         void headerSectionExactlyAtTheLimit_isAccepted() throws Exception {
             HttpLimits limits = HttpLimits.defaults().withMaxHeaderBytes(16);
             // "Host: abcdefgh\r\n" = 16 bytes, but the final CRLF makes 18.
