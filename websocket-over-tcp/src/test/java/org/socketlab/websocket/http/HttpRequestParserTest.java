@@ -52,7 +52,11 @@ class HttpRequestParserTest {
 
         @Test
         void framesSentRightBehindTheHandshake_stayInTheBuffer() throws Exception {
-            byte[] frame = {(byte) 0x81, (byte) 0x85, 1, 2, 3, 4, 0x49, 0x67, 0x6f, 0x68, 0x6e};
+            byte[] frame = {
+                (byte) 0x81,                   // FIN, opcode 1 (text)
+                (byte) 0x85,                   // MASK, payload length 5
+                1, 2, 3, 4,                    // masking key
+                0x49, 0x67, 0x6f, 0x68, 0x6e}; // "Hello" XOR key (RFC 6455 §5.3)
             ByteBuffer in = ByteBuffer.allocate(RFC_6455_REQUEST.length() + frame.length);
             in.put(RFC_6455_REQUEST.getBytes(StandardCharsets.US_ASCII)).put(frame).flip();
 
