@@ -38,6 +38,18 @@ public final class FrameDecoder {
     private ByteBuffer partialPayload;
     private boolean lastPayloadShared;
     private ProtocolException failure;
+    private PartialPayloadListener partialListener;
+
+    /**
+     * Sees the payload of a frame that spans reads, unmasked, piece by piece as it arrives, before
+     * the frame is complete. It lets the protocol fail fast: invalid UTF-8 in a large text frame is
+     * reported when the bad byte arrives, not when the whole frame has (Autobahn case 6.4.3).
+     */
+    @FunctionalInterface
+    public interface PartialPayloadListener {
+        /** {@code chunk} is the next unmasked part of the current frame's payload; do not keep it. */
+        void onPartialPayload(Opcode opcode, ByteBuffer chunk) throws ProtocolException;
+    }
 
     /**
      * @param localRole       this end's role: a server requires masked frames, a client unmasked ones
@@ -77,6 +89,11 @@ public final class FrameDecoder {
             failure = e;
             throw e;
         }
+    }
+
+    /** Registers the listener for payload pieces of frames that span reads (null to remove). */
+    public void setPartialPayloadListener(PartialPayloadListener listener) {
+        this.partialListener = listener;
     }
 
     /** True when the last frame's payload is a slice of the caller's input buffer. */
@@ -171,16 +188,28 @@ public final class FrameDecoder {
             if (in.remaining() >= payloadLength && !in.isReadOnly()) {
                 ByteBuffer slice = in.slice(in.position(), payloadLength);
                 in.position(in.position() + payloadLength);
+                if (masked) {
+                    Masking.apply(slice, maskKey(), 0);
+                }
                 return complete(slice, true);
             }
             // Safe: payloadLength passed checkLimit before this allocation.
             partialPayload = ByteBuffer.allocate(payloadLength);
         }
         int n = Math.min(in.remaining(), partialPayload.remaining());
-        partialPayload.put(partialPayload.position(), in, in.position(), n);
-        partialPayload.position(partialPayload.position() + n);
+        int offset = partialPayload.position();
+        partialPayload.put(offset, in, in.position(), n);
+        partialPayload.position(offset + n);
         in.position(in.position() + n);
+        // Unmask each piece as it lands (§5.3 masking is position-based), so listeners see clear bytes.
+        ByteBuffer piece = partialPayload.slice(offset, n);
+        if (masked) {
+            Masking.apply(piece, maskKey(), offset);
+        }
         if (partialPayload.hasRemaining()) {
+            if (partialListener != null && n > 0) {
+                partialListener.onPartialPayload(opcode, piece);
+            }
             return null;
         }
         ByteBuffer payload = partialPayload.flip();
@@ -189,9 +218,6 @@ public final class FrameDecoder {
     }
 
     private Frame complete(ByteBuffer payload, boolean shared) throws ProtocolException {
-        if (masked) {
-            Masking.apply(payload, maskKey(), 0);
-        }
         Frame frame = new Frame(fin, (rsvBits & FrameHeader.RSV1) != 0, (rsvBits & FrameHeader.RSV2) != 0,
                 (rsvBits & FrameHeader.RSV3) != 0, opcode, payload);
         lastPayloadShared = shared;

@@ -29,6 +29,7 @@ final class MessageAssembler {
     private Opcode messageOpcode;   // TEXT or BINARY while a fragmented message is open
     private ByteBuffer assembly;
     private long messageSize;
+    private int validatedOfCurrentFrame; // text bytes of the current frame already fed to utf8
 
     MessageAssembler(long maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
@@ -46,20 +47,13 @@ final class MessageAssembler {
      * @return the completed message, or {@code null} when more fragments are expected
      */
     ProtocolEvent accept(Frame frame, boolean sharesInput) throws ProtocolException {
-        Opcode opcode = frame.opcode();
-        if (opcode == Opcode.CONTINUATION && messageOpcode == null) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
-                    "continuation frame without a message to continue (RFC 6455 §5.4)");
-        }
-        if (opcode != Opcode.CONTINUATION && messageOpcode != null) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
-                    "%s frame arrived while a fragmented %s message is still open (RFC 6455 §5.4)"
-                            .formatted(opcode, messageOpcode));
-        }
-        Opcode type = opcode == Opcode.CONTINUATION ? messageOpcode : opcode;
+        Opcode type = messageType(frame.opcode());
         ByteBuffer payload = frame.payload();
         checkSize(messageSize + payload.remaining());
-        if (type == Opcode.TEXT && !utf8.feed(payload)) {
+        int alreadyValidated = validatedOfCurrentFrame;
+        validatedOfCurrentFrame = 0;
+        if (type == Opcode.TEXT && !utf8.feed(payload.slice(payload.position() + alreadyValidated,
+                payload.remaining() - alreadyValidated))) {
             throw invalidUtf8();
         }
         if (frame.fin() && messageOpcode == null) {
@@ -69,6 +63,34 @@ final class MessageAssembler {
         messageSize += payload.remaining();
         messageOpcode = type;
         return frame.fin() ? finish() : null;
+    }
+
+    /**
+     * Sees part of a data frame's payload before the frame is complete, so that invalid UTF-8
+     * fails the connection as soon as the bad byte arrives (RFC 6455 §8.1, Autobahn 6.4.3/6.4.4).
+     */
+    void inspectPartial(Opcode opcode, ByteBuffer chunk) throws ProtocolException {
+        if (opcode.isControl() || messageType(opcode) != Opcode.TEXT) {
+            return;
+        }
+        if (!utf8.feed(chunk)) {
+            throw invalidUtf8();
+        }
+        validatedOfCurrentFrame += chunk.remaining();
+    }
+
+    /** The type of message this data frame belongs to, enforcing the fragment sequence (§5.4). */
+    private Opcode messageType(Opcode opcode) throws ProtocolException {
+        if (opcode == Opcode.CONTINUATION && messageOpcode == null) {
+            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
+                    "continuation frame without a message to continue (RFC 6455 §5.4)");
+        }
+        if (opcode != Opcode.CONTINUATION && messageOpcode != null) {
+            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
+                    "%s frame arrived while a fragmented %s message is still open (RFC 6455 §5.4)"
+                            .formatted(opcode, messageOpcode));
+        }
+        return opcode == Opcode.CONTINUATION ? messageOpcode : opcode;
     }
 
     private ProtocolEvent single(Opcode type, ByteBuffer payload, boolean sharesInput) throws ProtocolException {
