@@ -342,9 +342,12 @@ class ServerConformanceTest {
 
         @Test
         void framesAfterTheClose_areIgnored() throws IOException {
-            ws.sendClose(1000, "");
-            ws.sendText("too late");
-            ws.sendFrame(PING, utf8("too late"));
+            // One write, so the late frames reach the server with the close, before it closes TCP.
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            bytes.writeBytes(RawWebSocket.frame(true, 0, CLOSE, RawWebSocket.closePayload(1000, ""), true));
+            bytes.writeBytes(RawWebSocket.frame(true, 0, TEXT, utf8("too late"), true));
+            bytes.writeBytes(RawWebSocket.frame(true, 0, PING, utf8("too late"), true));
+            ws.sendRaw(bytes.toByteArray());
             RawFrame first = ws.readFrame();
             assertThat(first.opcode()).as("nothing but the close reply after a close (RFC 6455 §5.5.1)").isEqualTo(CLOSE);
             ws.expectTcpClose();
