@@ -61,9 +61,19 @@ public final class WebSocketProtocol {
         this.heartbeat = new Heartbeat(config.pingInterval(), config.pongTimeout(), config.idleTimeout(), nowNanos);
         this.closing = new CloseHandshake(role, config.closeTimeout());
         this.lastNowNanos = nowNanos;
-        this.decoder.setPartialPayloadListener((opcode, chunk) -> {
-            if (state == State.OPEN) {
-                assembler.inspectPartial(opcode, chunk);
+        this.decoder.setFrameListener(new FrameDecoder.FrameListener() {
+            @Override
+            public void onHeader(Opcode opcode, boolean fin, int payloadLength) throws ProtocolException {
+                if (state == State.OPEN && opcode.isData()) {
+                    assembler.checkHeader(opcode, payloadLength); // 1002 / 1009 before the payload
+                }
+            }
+
+            @Override
+            public void onPartialPayload(Opcode opcode, ByteBuffer chunk) throws ProtocolException {
+                if (state == State.OPEN) {
+                    assembler.inspectPartial(opcode, chunk);
+                }
             }
         });
     }
