@@ -34,7 +34,7 @@ class SansIoArchitectureTest {
     @BeforeAll
     static void importCore() {
         // Only our classes are imported; JDK classes stay stubs known by name, which is all these
-        // rules need (and it keeps this test under a second instead of resolving the JDK).
+        // rules need (and the import does not have to read half of the JDK).
         ArchConfiguration configuration = ArchConfiguration.get();
         boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
         configuration.setResolveMissingDependenciesFromClassPath(false);
