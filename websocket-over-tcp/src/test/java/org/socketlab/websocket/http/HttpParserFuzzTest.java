@@ -2,6 +2,8 @@ package org.socketlab.websocket.http;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.socketlab.websocket.handshake.ClientHandshake;
 import org.socketlab.websocket.handshake.HandshakePolicy;
 import org.socketlab.websocket.handshake.OriginPolicy;
@@ -10,17 +12,19 @@ import org.socketlab.websocket.handshake.ServerHandshake;
 /**
  * Coverage-guided fuzzing of both parsers and both sides of the handshake. In a normal build each
  * {@code @FuzzTest} replays its corpus (src/test/resources/.../HttpParserFuzzTestInputs) as a plain
- * test; {@code JAZZER_FUZZ=1 mvn -pl websocket-over-tcp verify -Dtest=HttpParserFuzzTest} fuzzes
- * and writes any finding as a crash-* file to add to the corpus. The only exception allowed to
- * escape the parsers and handshakes is {@link HandshakeException}.
+ * test. To fuzz one method (Jazzer fuzzes one per run, 30 s here):
+ * {@code JAZZER_FUZZ=1 mvn -pl websocket-over-tcp -am verify -Dtest='HttpParserFuzzTest#requestParserAndServerHandshake'};
+ * a finding is written as a crash-* file into the inputs folder — give it a telling name and keep it
+ * as a regression input (content-length-with-leading-zero was found that way). The only exception
+ * allowed to escape the parsers and handshakes is {@link HandshakeException}.
  */
 class HttpParserFuzzTest {
 
     private static final HttpLimits SMALL = new HttpLimits(256, 512, 16, 256);
     private static final ServerHandshake SERVER = new ServerHandshake(
-            HandshakePolicy.defaults().withOrigins(OriginPolicy.allowList(java.util.List.of("http://example.com"))));
+            HandshakePolicy.defaults().withOrigins(OriginPolicy.allowList(List.of("http://example.com"))));
     private static final ClientHandshake CLIENT = ClientHandshake.builder().hostHeader("server.example.com")
-            .keyBytes("the sample nonce".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
+            .keyBytes("the sample nonce".getBytes(StandardCharsets.US_ASCII)).build();
 
     @FuzzTest(maxDuration = "30s")
     void requestParserAndServerHandshake(byte[] input) {
