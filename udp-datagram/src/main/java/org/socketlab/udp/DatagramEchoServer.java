@@ -94,8 +94,8 @@ public final class DatagramEchoServer implements AutoCloseable {
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "echo " + packet.getLength() + " bytes to " + peer);
+        echoed.incrementAndGet(); // counted first, so a peer that has its reply also sees the count
         socket.send(new DatagramPacket(packet.getData(), packet.getOffset(), packet.getLength(), peer)); // sendto()
-        echoed.incrementAndGet();
     }
 
     /** close(): the blocked receive() fails with a SocketException and the loop ends. */
