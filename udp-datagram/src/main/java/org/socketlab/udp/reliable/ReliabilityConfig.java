@@ -39,9 +39,16 @@ public record ReliabilityConfig(int segmentSize, int windowSize, Duration initia
         }
     }
 
-    /** 1 KiB segments, window 16, RTO 50 ms initially, within [10 ms, 1 s], 60 retransmissions per segment. */
+    /**
+     * 1 KiB segments, window 16, RTO 50 ms initially, within [10 ms, 200 ms], 60 retransmissions per segment.
+     *
+     * <p>The 200 ms cap is a lab choice: RFC 6298 §2.5 allows a maximum of 60 s or more. At 30% loss in
+     * each direction a round trip fails about half the time, and with doubling RTOs the expected wait
+     * per segment, Σ rto_j · 0.49^(j+1), barely converges (2 × 0.49 ≈ 1): one unlucky segment can stall
+     * stop-and-wait for seconds. Raise the cap and watch the tail grow.
+     */
     public static ReliabilityConfig defaults() {
-        return new ReliabilityConfig(1024, 16, Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofSeconds(1), 60, 0);
+        return new ReliabilityConfig(1024, 16, Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(200), 60, 0);
     }
 
     public ReliabilityConfig withSegmentSize(int bytes) {

@@ -8,7 +8,11 @@ package org.socketlab.udp.reliable;
  * <p>Differences from the RFC, on purpose: the initial RTO and the lower bound are configurable
  * because the RFC's 1 s floor (§2.4) is tuned for the Internet and would make a loopback lab
  * crawl. Callers apply Karn's algorithm (§3): never sample a segment that was retransmitted,
- * since its acknowledgement cannot be matched to one transmission.
+ * since its acknowledgement cannot be matched to one transmission. And when such an ACK does
+ * acknowledge new data, callers may {@link #resetBackoff()}: RFC 6298 §5.7 keeps the backed-off
+ * RTO until the next sample, but at 30% loss samples are rare and the doubled RTO would then
+ * stall every following segment too. (Linux gets the same effect differently: with TCP
+ * timestamps, RFC 7323, every ACK is an unambiguous sample and clears the backoff.)
  */
 public final class RtoEstimator {
     /** Clock granularity G of §2; our clock is nanoseconds, so 1 ms is a generous bound. */
@@ -19,6 +23,7 @@ public final class RtoEstimator {
     private long srttNanos = -1;
     private long rttvarNanos;
     private long rtoNanos;
+    private long estimatedRtoNanos;
 
     public RtoEstimator(long initialRtoNanos, long minRtoNanos, long maxRtoNanos) {
         if (minRtoNanos <= 0 || maxRtoNanos < minRtoNanos) {
@@ -28,6 +33,7 @@ public final class RtoEstimator {
         this.minRtoNanos = minRtoNanos;
         this.maxRtoNanos = maxRtoNanos;
         this.rtoNanos = clamp(initialRtoNanos);
+        this.estimatedRtoNanos = rtoNanos;
     }
 
     /** Feeds one round-trip measurement R of a segment that was sent exactly once. */
@@ -42,7 +48,13 @@ public final class RtoEstimator {
             rttvarNanos = (3 * rttvarNanos + Math.abs(srttNanos - r)) / 4;
             srttNanos = (7 * srttNanos + r) / 8;
         }
-        rtoNanos = clamp(srttNanos + Math.max(GRANULARITY_NANOS, 4 * rttvarNanos));
+        estimatedRtoNanos = clamp(srttNanos + Math.max(GRANULARITY_NANOS, 4 * rttvarNanos));
+        rtoNanos = estimatedRtoNanos;
+    }
+
+    /** New data was acknowledged: drop the exponential backoff, return to the estimate. */
+    public void resetBackoff() {
+        rtoNanos = estimatedRtoNanos;
     }
 
     /** RFC 6298 §5.5: the timer expired, so double the RTO (up to the maximum). */

@@ -62,7 +62,9 @@ public final class SelectiveRepeatSender implements ReliableSender {
         int slot = index % window;
         acked[slot] = true;
         if (retransmitted[slot] == 0) {
-            rto.sample(nowNanos - sentAt[slot]); // Karn's algorithm
+            rto.sample(nowNanos - sentAt[slot]);
+        } else {
+            rto.resetBackoff(); // Karn's algorithm: no sample from an ambiguous ACK, but progress ends the backoff
         }
         while (base < next && acked[base % window]) {
             base++;

@@ -48,8 +48,10 @@ public final class StopAndWaitSender implements ReliableSender {
             duplicateAcks++;
             return;
         }
-        if (!retransmitted) {
-            rto.sample(nowNanos - sentAtNanos); // Karn's algorithm: only unambiguous samples.
+        if (retransmitted) {
+            rto.resetBackoff(); // Karn's algorithm: no sample from an ambiguous ACK, but progress ends the backoff
+        } else {
+            rto.sample(nowNanos - sentAtNanos);
         }
         index++;
         if (index < chunks.count()) {

@@ -43,6 +43,17 @@ public final class DatagramEndpointRunner {
      * @throws TimeoutException when {@code deadlineNanos} (on the {@link System#nanoTime()} clock) passes first
      */
     public void run(long deadlineNanos, long lingerNanos) throws IOException, TimeoutException {
+        try {
+            loop(deadlineNanos, lingerNanos);
+        } catch (SocketException e) {
+            // Another thread closed the socket to stop a finished receiver that was lingering.
+            if (!(socket.isClosed() && endpoint.isFinished())) {
+                throw e;
+            }
+        }
+    }
+
+    private void loop(long deadlineNanos, long lingerNanos) throws IOException, TimeoutException {
         byte[] buffer = new byte[65_536];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         long lastHeard = System.nanoTime();
@@ -67,11 +78,6 @@ public final class DatagramEndpointRunner {
                 accept(packet, lastHeard);
             } catch (SocketTimeoutException e) {
                 // a timer is due: tick below
-            } catch (SocketException e) {
-                if (socket.isClosed() && endpoint.isFinished()) {
-                    return;
-                }
-                throw e;
             }
             endpoint.tick(System.nanoTime());
         }
