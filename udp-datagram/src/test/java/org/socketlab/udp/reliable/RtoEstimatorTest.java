@@ -57,6 +57,17 @@ class RtoEstimatorTest {
     }
 
     @Test
+    void resetBackoffReturnsToTheEstimate() {
+        RtoEstimator rto = new RtoEstimator(100 * MS, 10 * MS, 1_000 * MS);
+        rto.sample(40 * MS);
+        rto.backOff();
+        rto.backOff();
+        assertThat(rto.rtoNanos()).isEqualTo(480 * MS);
+        rto.resetBackoff();
+        assertThat(rto.rtoNanos()).isEqualTo(120 * MS);
+    }
+
+    @Test
     void rtoNeverFallsBelowTheMinimum() {
         RtoEstimator rto = new RtoEstimator(100 * MS, 10 * MS, 1_000 * MS);
         rto.sample(0);
