@@ -46,9 +46,9 @@ public final class DatagramClient implements AutoCloseable {
         this.nextRequestId = firstRequestId;
     }
 
-    /** socket() + bind() to an ephemeral loopback-or-any port; request ids start at a random value. */
+    /** socket() + bind() to an ephemeral loopback-or-any port; request ids start at a random non-negative value. */
     public static DatagramClient open(InetSocketAddress server, ClientOptions options) throws IOException {
-        return open(server, options, ThreadLocalRandom.current().nextLong());
+        return open(server, options, ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     }
 
     /** As {@link #open(InetSocketAddress, ClientOptions)}, with a fixed first request id (for tests). */

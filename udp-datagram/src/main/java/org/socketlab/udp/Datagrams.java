@@ -60,8 +60,8 @@ public final class Datagrams {
         boolean ipv6 = packet.getSocketAddress() instanceof InetSocketAddress address
                 && address.getAddress() instanceof Inet6Address;
         String rule = ipv6
-                ? "the maximum over IPv6 is " + MAX_IPV6_PAYLOAD + " = 65,535 (IPv6 payload length) − 8 (UDP header) (RFC 8200 §3, RFC 768)"
-                : "the maximum over IPv4 is " + MAX_IPV4_PAYLOAD
+                ? String.format("the maximum over IPv6 is %,d", MAX_IPV6_PAYLOAD) + " = 65,535 (IPv6 payload length) − 8 (UDP header) (RFC 8200 §3, RFC 768)"
+                : String.format("the maximum over IPv4 is %,d", MAX_IPV4_PAYLOAD)
                         + " = 65,535 (IPv4 total length) − 20 (IPv4 header) − 8 (UDP header) (RFC 791 §3.1, RFC 768)";
         return new DatagramTooLargeException(packet.getLength(), String.format(
                 "datagram payload is %,d bytes; %s; the kernel said \"%s\"", packet.getLength(), rule, cause.getMessage()),

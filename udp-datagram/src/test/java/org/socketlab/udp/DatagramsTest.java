@@ -87,7 +87,7 @@ class DatagramsTest {
             byte[] tooLarge = new byte[Datagrams.MAX_IPV4_PAYLOAD + 1];
             assertThatThrownBy(() -> Datagrams.send(sender, tooLarge, receiver.getLocalSocketAddress()))
                     .isInstanceOf(DatagramTooLargeException.class)
-                    .hasMessageStartingWith("datagram payload is 65,508 bytes; the maximum over IPv4 is 65507 "
+                    .hasMessageStartingWith("datagram payload is 65,508 bytes; the maximum over IPv4 is 65,507 "
                             + "= 65,535 (IPv4 total length) − 20 (IPv4 header) − 8 (UDP header) (RFC 791 §3.1, RFC 768)")
                     .hasMessageContaining("Message too long")
                     .satisfies(e -> assertThat(((DatagramTooLargeException) e).length()).isEqualTo(65_508));

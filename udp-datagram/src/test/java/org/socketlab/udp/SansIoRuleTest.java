@@ -42,4 +42,11 @@ class SansIoRuleTest {
         }
         assertThat(violations).as("sans-I/O code must not use sockets, threads or clocks").isEmpty();
     }
+
+    @Test
+    void theScannerDoesFlagTheSocketAdapter() throws IOException {
+        // The adapter is allowed sockets; here it proves the pattern would catch them elsewhere.
+        String adapter = Files.readString(MAIN.resolve("transfer/DatagramEndpointRunner.java"));
+        assertThat(FORBIDDEN.matcher(adapter).find()).isTrue();
+    }
 }
