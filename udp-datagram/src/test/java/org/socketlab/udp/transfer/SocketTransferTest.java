@@ -20,7 +20,7 @@ class SocketTransferTest {
     @Timeout(30)
     void streamCrossesTheLossyLinkIntact(Protocol protocol) throws Exception {
         System.out.println(protocol + " seed " + SEED + " (rerun with -Dsocketlab.seed=" + SEED + ")");
-        byte[] data = new byte[32 * 1024];
+        byte[] data = new byte[16 * 1024];
         new SplittableRandom(SEED).nextBytes(data);
         Impairment harsh = Impairment.standard(0.30).withCorrupt(0.02);
         SocketTransfer.Result result = SocketTransfer.run(protocol, data, ReliabilityConfig.defaults(), harsh, SEED,
