@@ -19,7 +19,8 @@ public record TransferReport(Protocol protocol, long bytes, Duration elapsed, lo
                              long retransmissions, long timeouts, long duplicatesReceived,
                              long corruptDiscarded, Duration finalRto) {
 
-    static TransferReport of(Protocol protocol, long bytes, long elapsedNanos, SenderStats sender,
+    /** Builds a report from both ends' counters; {@code corruptDiscarded} counts both ends' decode failures. */
+    public static TransferReport of(Protocol protocol, long bytes, long elapsedNanos, SenderStats sender,
                              ReceiverStats receiver, long corruptDiscarded) {
         return new TransferReport(protocol, bytes, Duration.ofNanos(elapsedNanos), sender.segmentsSent(),
                 sender.retransmissions(), sender.timeouts(), receiver.duplicatesReceived(), corruptDiscarded,

@@ -71,7 +71,8 @@ public final class SocketTransfer {
                             + "; seed " + seed);
                 }
                 long corrupt = sending.corruptDiscarded() + receiving.corruptDiscarded();
-                return new Result(report(protocol, data.length, elapsed, sender, receiver, corrupt), link.stats());
+                return new Result(TransferReport.of(protocol, data.length, elapsed, sender.stats(), receiver.stats(), corrupt),
+                        link.stats());
             } catch (TimeoutException e) {
                 throw new TransferFailedException(protocol.label() + " over " + impairment + " did not finish within "
                         + limit + "; seed " + seed, e);
@@ -88,12 +89,5 @@ public final class SocketTransfer {
         } catch (ExecutionException | TimeoutException e) {
             throw new TransferFailedException(protocol.label() + ": the receiver failed; seed " + seed, e);
         }
-    }
-
-    private static TransferReport report(Protocol protocol, long bytes, long elapsedNanos, ReliableSender sender,
-                                         ReliableReceiver receiver, long corrupt) {
-        var s = sender.stats();
-        return new TransferReport(protocol, bytes, Duration.ofNanos(elapsedNanos), s.segmentsSent(), s.retransmissions(),
-                s.timeouts(), receiver.stats().duplicatesReceived(), corrupt, Duration.ofNanos(s.finalRtoNanos()));
     }
 }
