@@ -100,9 +100,13 @@ public final class DatagramEchoServer implements AutoCloseable {
 
     /** close(): the blocked receive() fails with a SocketException and the loop ends. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         socket.close();
-        loop.join(5_000);
+        try {
+            loop.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the socket is closed; the loop ends on its own
+        }
     }
 
     /** {@code --host H --port P [--max-datagram N]}; prints {@code listening on udp://H:P} when ready. */

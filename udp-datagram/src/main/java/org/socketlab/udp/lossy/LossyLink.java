@@ -132,12 +132,16 @@ public final class LossyLink implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         front.close();
         back.close();
         scheduler.shutdownNow();
-        forwardReader.join(5_000);
-        backwardReader.join(5_000);
+        try {
+            forwardReader.join(5_000);
+            backwardReader.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // sockets are closed; the readers end on their own
+        }
     }
 
     /** {@code --port P --target HOST:PORT [--host H] [--loss 0.3] [--duplicate 0.1] [--reorder 0.1] [--seed N]}. */

@@ -37,6 +37,7 @@ public final class SocketTransfer {
     private SocketTransfer() {
     }
 
+    @SuppressWarnings("try") // receiverSocket is closed early on purpose: that stops the lingering receiver
     public static Result run(Protocol protocol, byte[] data, ReliabilityConfig config, Impairment impairment,
                              long seed, Duration limit) throws IOException, TransferFailedException, InterruptedException {
         InetAddress loopback = InetAddress.getLoopbackAddress();

@@ -62,7 +62,7 @@ class LossyLinkTest {
             }
         }
         try (DatagramSocket target = new DatagramSocket(ephemeral());
-             LossyLink link = LossyLink.start((InetSocketAddress) ephemeral(), (InetSocketAddress) target.getLocalSocketAddress(), impairment, SEED)) {
+             LossyLink link = LossyLink.start(ephemeral(), (InetSocketAddress) target.getLocalSocketAddress(), impairment, SEED)) {
             List<Integer> arrived = sendThrough(link, target, 200, Duration.ofMillis(300));
             assertThat(arrived).as("seed %d", SEED).isEqualTo(expected); // no delay, so order is kept
             assertThat(link.stats().dropped()).isEqualTo(200 - expected.size());
