@@ -32,8 +32,11 @@ public final class Lab04UdpExchange {
     }
 
     public static void main(String[] args) throws Exception {
-        // One line per server log record, indented like the narration (must precede the first log call).
-        System.setProperty("java.util.logging.SimpleFormatter.format", "    [server log] %5$s%n");
+        // One line per server log record, indented like the narration (must precede the first log call),
+        // unless the launcher or the user already chose a format.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "    [server log] %5$s%n");
+        }
         System.out.println("Lab 04 — " + TITLE);
         try (DatagramEchoServer server = DatagramEchoServer.start(new InetSocketAddress(LOOPBACK, 0))) {
             InetSocketAddress address = server.localAddress();
