@@ -97,8 +97,10 @@ class DatagramClientTest {
 
     @Test
     void lostRequestsAreRetriedWithTheSameId() throws Exception {
+        // Attempts leave at 0, 200 and 600 ms; the answer to the third has 800 ms before a fourth would go.
+        ClientOptions options = new ClientOptions(Duration.ofMillis(200), 4, 2.0, Duration.ofSeconds(2));
         try (ScriptedServer server = new ScriptedServer();
-             DatagramClient client = DatagramClient.open(server.address(), FAST, 1000L)) {
+             DatagramClient client = DatagramClient.open(server.address(), options, 1000L)) {
             CompletableFuture<Void> script = CompletableFuture.runAsync(() -> {
                 try {
                     server.receive();                      // attempt 1: "lost"
@@ -130,7 +132,8 @@ class DatagramClientTest {
 
     @Test
     void lateAndDuplicateRepliesAreRecognisedByIdAndDiscarded() throws Exception {
-        ClientOptions oneTry = new ClientOptions(Duration.ofMillis(100), 1, 2.0, Duration.ofSeconds(1));
+        // One attempt each; 400 ms leaves the scripted server ample time to answer requests 2 and 3.
+        ClientOptions oneTry = new ClientOptions(Duration.ofMillis(400), 1, 2.0, Duration.ofSeconds(1));
         try (ScriptedServer server = new ScriptedServer();
              DatagramClient client = DatagramClient.open(server.address(), oneTry, 1L)) {
             CompletableFuture<Void> script = CompletableFuture.runAsync(() -> {

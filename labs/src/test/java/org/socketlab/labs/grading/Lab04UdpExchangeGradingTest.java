@@ -85,7 +85,7 @@ class Lab04UdpExchangeGradingTest {
     @Points(3)
     @DisplayName("Your client retries a lost request with the same request id, waiting longer each time")
     void retriesWithBackoff() throws Exception {
-        ClientOptions options = new ClientOptions(Duration.ofMillis(60), 4, 2.0, Duration.ofSeconds(1));
+        ClientOptions options = new ClientOptions(Duration.ofMillis(60), 5, 2.0, Duration.ofSeconds(1));
         assertThat(List.of(options.timeoutForAttempt(1), options.timeoutForAttempt(2), options.timeoutForAttempt(3)))
                 .as("exponential backoff: 60, 120, 240 ms (%s, \"Timeouts and retries\")", GUIDE)
                 .containsExactly(Duration.ofMillis(60), Duration.ofMillis(120), Duration.ofMillis(240));
@@ -115,7 +115,7 @@ class Lab04UdpExchangeGradingTest {
     @Points(3)
     @DisplayName("Your client recognises a late reply to an earlier request by its id and discards it")
     void lateReplyDiscarded() throws Exception {
-        ClientOptions once = new ClientOptions(Duration.ofMillis(80), 1, 2.0, Duration.ofSeconds(1));
+        ClientOptions once = new ClientOptions(Duration.ofMillis(400), 1, 2.0, Duration.ofSeconds(1));
         try (DatagramSocket server = peer();
              DatagramClient client = DatagramClient.open((InetSocketAddress) server.getLocalSocketAddress(), once, 1L)) {
             CompletableFuture<Void> script = CompletableFuture.runAsync(() -> {

@@ -56,16 +56,16 @@ class LossyLinkTest {
         System.out.println("seed " + SEED);
         ImpairmentPlan oracle = new ImpairmentPlan(impairment, SEED);
         List<Integer> expected = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 100; i++) {
             if (!oracle.next().dropped()) {
                 expected.add(i);
             }
         }
         try (DatagramSocket target = new DatagramSocket(ephemeral());
              LossyLink link = LossyLink.start(ephemeral(), (InetSocketAddress) target.getLocalSocketAddress(), impairment, SEED)) {
-            List<Integer> arrived = sendThrough(link, target, 200, Duration.ofMillis(300));
+            List<Integer> arrived = sendThrough(link, target, 100, Duration.ofMillis(300)); // stays well inside the socket buffers
             assertThat(arrived).as("seed %d", SEED).isEqualTo(expected); // no delay, so order is kept
-            assertThat(link.stats().dropped()).isEqualTo(200 - expected.size());
+            assertThat(link.stats().dropped()).isEqualTo(100 - expected.size());
         }
     }
 
