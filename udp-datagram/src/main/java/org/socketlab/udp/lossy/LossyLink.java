@@ -122,11 +122,12 @@ public final class LossyLink implements AutoCloseable {
     }
 
     private void deliver(DatagramSocket to, byte[] bytes, SocketAddress destination) {
+        delivered.incrementAndGet(); // counted first, so whoever has received the copy also sees the count
         try {
             to.send(to.isConnected() ? new DatagramPacket(bytes, bytes.length)
                     : new DatagramPacket(bytes, bytes.length, destination));
-            delivered.incrementAndGet();
         } catch (IOException e) {
+            delivered.decrementAndGet();
             LOG.log(System.Logger.Level.DEBUG, "lossy link could not deliver to " + destination + ": " + e);
         }
     }
