@@ -23,13 +23,13 @@ import org.socketlab.udp.transfer.SocketTransfer;
 
 /**
  * Lab 05 — UDP over a lossy link: loss, duplication and reordering made visible; stop-and-wait
- * versus a sliding window; a goodput table across loss rates. Guide: labs/guides/05-udp-lossy-link.md.
+ * versus two sliding windows (Go-Back-N, selective repeat); a goodput table across loss rates. Guide: labs/guides/05-udp-lossy-link.md.
  *
  * <p>Arguments (all optional): {@code --bytes 32768 --seed 42 --losses 0,0.1,0.3}.
  */
 public final class Lab05LossyLink {
     static final String TITLE = "UDP over a lossy link";
-    static final String SUMMARY = "A seeded lossy relay; stop-and-wait versus selective repeat; goodput and "
+    static final String SUMMARY = "A seeded lossy relay; stop-and-wait, Go-Back-N and selective repeat; goodput and "
             + "retransmissions at 0%, 10% and 30% loss.";
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -102,7 +102,7 @@ public final class Lab05LossyLink {
         byte[] data = randomBytes(bytes, seed);
         System.out.printf("%n    %-6s %s%n", "loss", TransferReport.tableHeader());
         for (double loss : losses) {
-            for (Protocol protocol : new Protocol[] {Protocol.STOP_AND_WAIT, Protocol.SELECTIVE_REPEAT}) {
+            for (Protocol protocol : new Protocol[] {Protocol.STOP_AND_WAIT, Protocol.GO_BACK_N, Protocol.SELECTIVE_REPEAT}) {
                 SocketTransfer.Result result = SocketTransfer.run(protocol, data, ReliabilityConfig.defaults(),
                         Impairment.standard(loss), seed, Duration.ofSeconds(60));
                 System.out.printf("    %-6s %s%n", Math.round(loss * 100) + "%", result.report().tableRow());
@@ -110,7 +110,8 @@ public final class Lab05LossyLink {
         }
         say("");
         say("Every row delivered the stream intact (compared byte for byte). Stop-and-wait pays one round trip per");
-        say("segment and a whole timeout per loss; the window keeps 16 segments in flight and repairs losses in parallel.");
+        say("segment and a whole timeout per loss. Both windows keep 16 segments in flight; after a loss Go-Back-N");
+        say("resends the whole window (see its retrans column), selective repeat only the segment that was lost.");
     }
 
     /** Drops positional words a launcher may pass (such as the lab number); keeps {@code --name value} pairs. */

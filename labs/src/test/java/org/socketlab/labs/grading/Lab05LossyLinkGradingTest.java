@@ -54,8 +54,8 @@ class Lab05LossyLinkGradingTest {
         ImpairmentPlan a = new ImpairmentPlan(harsh(), SEED);
         ImpairmentPlan b = new ImpairmentPlan(harsh(), SEED);
         for (int i = 0; i < 500; i++) {
-            first.add(a.next());
-            second.add(b.next());
+            first.add(a.next(0));
+            second.add(b.next(0));
         }
         assertThat(second).as("two plans with seed %d (%s, \"The lossy link\")", SEED, GUIDE).isEqualTo(first);
         long dropped = first.stream().filter(Fate::dropped).count();
@@ -89,6 +89,13 @@ class Lab05LossyLinkGradingTest {
     @DisplayName("Selective repeat delivers a stream intact across 30% loss with duplication, reordering and corruption (10 seeds)")
     void selectiveRepeatIntact() {
         transferTenSeeds(Protocol.SELECTIVE_REPEAT);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Go-Back-N delivers a stream intact across 30% loss with duplication, reordering and corruption (10 seeds)")
+    void goBackNIntact() {
+        transferTenSeeds(Protocol.GO_BACK_N);
     }
 
     private static void transferTenSeeds(Protocol protocol) {
@@ -155,10 +162,10 @@ class Lab05LossyLinkGradingTest {
 
     @Test
     @Points(4)
-    @DisplayName("Over real sockets through the LossyLink at 30% loss, both protocols deliver the stream intact")
+    @DisplayName("Over real sockets through the LossyLink at 30% loss, every protocol delivers the stream intact")
     void realSockets() throws Exception {
         byte[] data = stream(16 * 1024, SEED);
-        for (Protocol protocol : new Protocol[] {Protocol.STOP_AND_WAIT, Protocol.SELECTIVE_REPEAT}) {
+        for (Protocol protocol : new Protocol[] {Protocol.STOP_AND_WAIT, Protocol.GO_BACK_N, Protocol.SELECTIVE_REPEAT}) {
             System.out.println(protocol + " over loopback, seed " + SEED);
             try {
                 SocketTransfer.Result result = SocketTransfer.run(protocol, data, ReliabilityConfig.defaults(),
@@ -173,7 +180,7 @@ class Lab05LossyLinkGradingTest {
 
     @Test
     @Points(2)
-    @DisplayName("The lab main prints a goodput table for stop-and-wait and selective repeat at 0%, 10% and 30% loss")
+    @DisplayName("The lab main prints a goodput table for stop-and-wait, Go-Back-N and selective repeat at 0%, 10% and 30% loss")
     void labMainPrintsTable() throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -185,7 +192,8 @@ class Lab05LossyLinkGradingTest {
         }
         String output = captured.toString(StandardCharsets.UTF_8);
         assertThat(output).as("lab 05 output (%s, \"What you should see\")", GUIDE)
-                .contains("goodput KiB/s", "stop-and-wait", "selective repeat", "0%", "10%", "30%");
-        assertThat(output.lines().filter(line -> line.matches("\\s+\\d+%\\s+(stop-and-wait|selective repeat).*"))).hasSize(6);
+                .contains("goodput KiB/s", "stop-and-wait", "go-back-N", "selective repeat", "0%", "10%", "30%");
+        assertThat(output.lines().filter(line -> line.matches("\\s+\\d+%\\s+(stop-and-wait|go-back-N|selective repeat).*")))
+                .as("rows of the goodput table: 3 loss rates × 3 protocols").hasSize(9);
     }
 }

@@ -6,18 +6,25 @@ import java.util.SplittableRandom;
 
 /**
  * The pure decision half of a lossy link: given an {@link Impairment} and a seed, the n-th call
- * to {@link #next()} always returns the same {@link Fate}. No sockets, threads or clocks, so a
- * failing test reproduces exactly from its seed.
+ * to {@link #next(long)} always makes the same random decisions. No sockets, threads or clocks
+ * (the arrival time is passed in), so a failing test reproduces exactly from its seed.
  *
  * <p>The random draws happen in a fixed order per datagram (loss, duplicate, then per copy:
  * jitter, reorder, corrupt), whatever the outcome, so one datagram's fate never shifts the
  * stream of draws for the next.
+ *
+ * <p>Jitter is FIFO, like a real queue: it stretches the gaps between datagrams but never lets a
+ * later datagram leave before an earlier one ({@code departure = max(arrival + delay + jitter,
+ * previous departure)}). Only the {@code reorder} decision breaks the order: a held-back copy
+ * leaves {@code reorderDelay} later and does not hold up the queue, so later datagrams overtake it.
  */
 public final class ImpairmentPlan {
     private final Impairment impairment;
     private final long seed;
     private final SplittableRandom random;
     private long decisions;
+    private long lastDeparture;
+    private boolean hasDeparted;
 
     public ImpairmentPlan(Impairment impairment, long seed) {
         this.impairment = impairment;
@@ -30,7 +37,11 @@ public final class ImpairmentPlan {
         return new ImpairmentPlan(impairment, new SplittableRandom(seed).split().nextLong());
     }
 
-    public Fate next() {
+    /**
+     * Decides the fate of the datagram that arrives at {@code arrivalNanos} (on any monotonic
+     * clock; the simulation passes virtual time, the relay {@code System.nanoTime()}).
+     */
+    public Fate next(long arrivalNanos) {
         decisions++;
         boolean dropped = random.nextDouble() < impairment.loss();
         boolean duplicated = random.nextDouble() < impairment.duplicate();
@@ -47,10 +58,19 @@ public final class ImpairmentPlan {
             }
             reordered |= holdBack;
             corrupted |= corrupt;
-            long total = holdBack ? delay + impairment.reorderDelay().toNanos() : delay;
-            copies.add(new Fate.Copy(total, holdBack, corrupt ? corruptIndex : -1));
+            long departure = holdBack ? arrivalNanos + delay + impairment.reorderDelay().toNanos()
+                    : fifoDeparture(arrivalNanos + delay);
+            copies.add(new Fate.Copy(departure - arrivalNanos, holdBack, corrupt ? corruptIndex : -1));
         }
         return new Fate(copies, dropped, duplicated && !dropped, reordered, corrupted);
+    }
+
+    /** The queue keeps its order: nobody leaves before the one in front of them. */
+    private long fifoDeparture(long wanted) {
+        long departure = hasDeparted && wanted - lastDeparture < 0 ? lastDeparture : wanted;
+        lastDeparture = departure;
+        hasDeparted = true;
+        return departure;
     }
 
     private long jitter() {

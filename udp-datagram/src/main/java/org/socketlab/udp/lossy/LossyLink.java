@@ -6,6 +6,8 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +24,10 @@ import org.socketlab.udp.CommandLine;
  * thread only); the timing of deliveries is not, since delayed copies leave through a scheduled
  * executor on the wall clock. Tests must therefore check outcomes, not timings.
  *
- * <p>Threads: one reader per socket and one scheduler for delayed copies; {@link #stats()} and
- * {@link #close()} may be called from any thread.
+ * <p>Threads: one reader per socket and one scheduler thread that sends every copy when its delay
+ * has passed; copies that were not held back leave each direction in arrival order (a FIFO queue
+ * per direction), like packets in a router's queue. {@link #stats()} and {@link #close()} may be
+ * called from any thread.
  */
 public final class LossyLink implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LossyLink.class.getName());
@@ -36,6 +40,8 @@ public final class LossyLink implements AutoCloseable {
     private final Thread forwardReader;
     private final Thread backwardReader;
     private volatile SocketAddress client;
+    private final Queue<Pending> forwardQueue = new ConcurrentLinkedQueue<>();
+    private final Queue<Pending> backwardQueue = new ConcurrentLinkedQueue<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong duplicated = new AtomicLong();
@@ -81,6 +87,10 @@ public final class LossyLink implements AutoCloseable {
                 delivered.get());
     }
 
+    /** A copy waiting in a direction's FIFO queue. */
+    private record Pending(DatagramSocket to, byte[] bytes, SocketAddress destination) {
+    }
+
     private void relay(DatagramSocket from, DatagramSocket to, ImpairmentPlan plan, boolean forward) {
         byte[] buffer = new byte[65_536];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
@@ -92,7 +102,7 @@ public final class LossyLink implements AutoCloseable {
                     client = packet.getSocketAddress();
                 }
                 SocketAddress destination = forward ? back.getRemoteSocketAddress() : client;
-                impair(plan.next(), packet, to, destination);
+                impair(plan.next(System.nanoTime()), packet, to, destination, forward ? forwardQueue : backwardQueue);
             } catch (IOException e) {
                 // PortUnreachableException when the target is down (ICMP on a connected socket): keep relaying.
                 if (!from.isClosed()) {
@@ -102,7 +112,8 @@ public final class LossyLink implements AutoCloseable {
         }
     }
 
-    private void impair(Fate fate, DatagramPacket packet, DatagramSocket to, SocketAddress destination) {
+    private void impair(Fate fate, DatagramPacket packet, DatagramSocket to, SocketAddress destination,
+                        Queue<Pending> fifo) {
         received.incrementAndGet();
         if (fate.dropped() || destination == null) {
             dropped.incrementAndGet();
@@ -110,25 +121,30 @@ public final class LossyLink implements AutoCloseable {
         }
         duplicated.addAndGet(fate.duplicated() ? 1 : 0);
         for (Fate.Copy copy : fate.copies()) {
-            byte[] bytes = copy.apply(packet.getData(), packet.getLength());
+            Pending pending = new Pending(to, copy.apply(packet.getData(), packet.getLength()), destination);
             reordered.addAndGet(copy.heldBack() ? 1 : 0);
             corrupted.addAndGet(copy.isCorrupt() ? 1 : 0);
-            if (copy.delayNanos() == 0) {
-                deliver(to, bytes, destination);
+            if (copy.heldBack()) {
+                scheduler.schedule(() -> deliver(pending), copy.delayNanos(), TimeUnit.NANOSECONDS);
             } else {
-                scheduler.schedule(() -> deliver(to, bytes, destination), copy.delayNanos(), TimeUnit.NANOSECONDS);
+                // Timers with equal deadlines may fire in either order; whichever fires sends the head of
+                // the queue, so copies that were not held back leave in the order they arrived.
+                fifo.add(pending);
+                scheduler.schedule(() -> deliver(fifo.poll()), copy.delayNanos(), TimeUnit.NANOSECONDS);
             }
         }
     }
 
-    private void deliver(DatagramSocket to, byte[] bytes, SocketAddress destination) {
+    private void deliver(Pending pending) {
         delivered.incrementAndGet(); // counted first, so whoever has received the copy also sees the count
+        DatagramSocket to = pending.to();
+        byte[] bytes = pending.bytes();
         try {
             to.send(to.isConnected() ? new DatagramPacket(bytes, bytes.length)
-                    : new DatagramPacket(bytes, bytes.length, destination));
+                    : new DatagramPacket(bytes, bytes.length, pending.destination()));
         } catch (IOException e) {
             delivered.decrementAndGet();
-            LOG.log(System.Logger.Level.DEBUG, "lossy link could not deliver to " + destination + ": " + e);
+            LOG.log(System.Logger.Level.DEBUG, "lossy link could not deliver to " + pending.destination() + ": " + e);
         }
     }
 

@@ -6,7 +6,9 @@ public enum Protocol {
     ALTERNATING_BIT("alternating bit"),
     /** Stop-and-wait with 32-bit sequence numbers: survives duplication and reordering. */
     STOP_AND_WAIT("stop-and-wait"),
-    /** Sliding window, selective repeat, 32-bit sequence numbers. */
+    /** Sliding window, Go-Back-N: cumulative ACKs, one timer, resend the whole window on timeout. */
+    GO_BACK_N("go-back-N"),
+    /** Sliding window, selective repeat: individual ACKs, a timer per segment, resend only what was lost. */
     SELECTIVE_REPEAT("selective repeat");
 
     private final String label;
@@ -23,6 +25,7 @@ public enum Protocol {
         return switch (this) {
             case ALTERNATING_BIT -> new StopAndWaitSender(data, config, SequenceSpace.ALTERNATING_BIT, nowNanos);
             case STOP_AND_WAIT -> new StopAndWaitSender(data, config, SequenceSpace.WIDE, nowNanos);
+            case GO_BACK_N -> new GoBackNSender(data, config, nowNanos);
             case SELECTIVE_REPEAT -> new SelectiveRepeatSender(data, config, nowNanos);
         };
     }
@@ -31,6 +34,7 @@ public enum Protocol {
         return switch (this) {
             case ALTERNATING_BIT -> new StopAndWaitReceiver(SequenceSpace.ALTERNATING_BIT);
             case STOP_AND_WAIT -> new StopAndWaitReceiver(SequenceSpace.WIDE);
+            case GO_BACK_N -> new GoBackNReceiver(config);
             case SELECTIVE_REPEAT -> new SelectiveRepeatReceiver(config);
         };
     }

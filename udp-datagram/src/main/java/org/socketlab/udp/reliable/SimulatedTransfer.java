@@ -79,7 +79,7 @@ public final class SimulatedTransfer {
     private void transmit(List<Segment> segments, ImpairmentPlan plan, boolean toReceiver, long now) {
         for (Segment segment : segments) {
             byte[] bytes = SegmentCodec.encode(segment);
-            Fate fate = plan.next();
+            Fate fate = plan.next(now);
             for (Fate.Copy copy : fate.copies()) {
                 wire.add(new InFlight(now + copy.delayNanos(), order++, toReceiver, copy.apply(bytes, bytes.length)));
             }

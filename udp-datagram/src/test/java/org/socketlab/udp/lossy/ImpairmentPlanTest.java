@@ -14,7 +14,7 @@ class ImpairmentPlanTest {
     private static List<Fate> decide(ImpairmentPlan plan, int count) {
         List<Fate> fates = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            fates.add(plan.next());
+            fates.add(plan.next(0));
         }
         return fates;
     }
@@ -53,11 +53,37 @@ class ImpairmentPlanTest {
     void duplicatedDatagramHasTwoCopies_heldBackCopyCarriesTheExtraDelay() {
         Impairment impairment = Impairment.none().withDuplicate(1.0).withReorder(1.0, Duration.ofMillis(7))
                 .withDelay(Duration.ofMillis(2), Duration.ZERO);
-        Fate fate = new ImpairmentPlan(impairment, SEED).next();
+        Fate fate = new ImpairmentPlan(impairment, SEED).next(0);
         assertThat(fate.copies()).hasSize(2).allSatisfy(copy -> {
             assertThat(copy.heldBack()).isTrue();
             assertThat(copy.delayNanos()).isEqualTo(Duration.ofMillis(9).toNanos());
         });
+    }
+
+    @Test
+    void jitterNeverReordersOnlyHoldingBackDoes() {
+        Impairment jittery = Impairment.none().withDelay(Duration.ofMillis(1), Duration.ofMillis(5)).withDuplicate(0.3);
+        ImpairmentPlan plan = new ImpairmentPlan(jittery, SEED);
+        long previousDeparture = Long.MIN_VALUE;
+        for (int i = 0; i < 1_000; i++) {
+            long arrival = i * 100_000L; // one datagram every 0.1 ms, far less than the 5 ms jitter
+            for (Fate.Copy copy : plan.next(arrival).copies()) {
+                long departure = arrival + copy.delayNanos();
+                assertThat(departure).as("seed %d, datagram %d", SEED, i).isGreaterThanOrEqualTo(previousDeparture);
+                assertThat(copy.delayNanos()).isGreaterThanOrEqualTo(Duration.ofMillis(1).toNanos());
+                previousDeparture = departure;
+            }
+        }
+    }
+
+    @Test
+    void heldBackCopyIsOvertakenAndDoesNotHoldUpTheQueue() {
+        Impairment impairment = Impairment.none().withReorder(0.5, Duration.ofMillis(10));
+        ImpairmentPlan plan = new ImpairmentPlan(impairment, SEED);
+        for (int i = 0; i < 100; i++) {
+            Fate.Copy copy = plan.next(i).copies().get(0);
+            assertThat(copy.delayNanos()).isEqualTo(copy.heldBack() ? Duration.ofMillis(10).toNanos() : 0);
+        }
     }
 
     @Test

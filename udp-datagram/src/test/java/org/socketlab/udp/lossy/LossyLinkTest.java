@@ -57,7 +57,7 @@ class LossyLinkTest {
         ImpairmentPlan oracle = new ImpairmentPlan(impairment, SEED);
         List<Integer> expected = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            if (!oracle.next().dropped()) {
+            if (!oracle.next(0).dropped()) {
                 expected.add(i);
             }
         }
@@ -90,7 +90,7 @@ class LossyLinkTest {
         ImpairmentPlan oracle = new ImpairmentPlan(impairment, SEED);
         List<Integer> heldBack = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            if (oracle.next().reordered()) {
+            if (oracle.next(0).reordered()) {
                 heldBack.add(i);
             }
         }

@@ -71,7 +71,7 @@ class SimulatedTransferTest {
     @DisplayName("30% loss with duplication, reordering and corruption")
     class HarshLink {
         @ParameterizedTest
-        @EnumSource(value = Protocol.class, names = {"STOP_AND_WAIT", "SELECTIVE_REPEAT"})
+        @EnumSource(value = Protocol.class, names = {"STOP_AND_WAIT", "GO_BACK_N", "SELECTIVE_REPEAT"})
         void streamArrivesIntactForEverySeed(Protocol protocol) {
             LongStream.range(BASE_SEED, BASE_SEED + SEEDS).forEach(seed -> {
                 System.out.println(protocol + " seed " + seed + " (rerun with -Dsocketlab.seed=" + seed + " -Dsocketlab.seeds=1)");
@@ -82,12 +82,23 @@ class SimulatedTransferTest {
             });
         }
 
-        @Test
-        void sequenceNumbersWrapAroundTwoToTheThirtyTwo() throws Exception {
+        @ParameterizedTest
+        @EnumSource(value = Protocol.class, names = {"GO_BACK_N", "SELECTIVE_REPEAT"})
+        void sequenceNumbersWrapAroundTwoToTheThirtyTwo(Protocol protocol) throws Exception {
             ReliabilityConfig config = ReliabilityConfig.defaults().withSegmentSize(100).withInitialSequenceNumber(-20);
             byte[] data = stream(10_000, BASE_SEED); // 100 segments: seq 2^32-20 … 2^32-1, then 0 … 80
-            TransferReport report = SimulatedTransfer.run(Protocol.SELECTIVE_REPEAT, data, config, harsh(), BASE_SEED, LIMIT);
+            TransferReport report = SimulatedTransfer.run(protocol, data, config, harsh(), BASE_SEED, LIMIT);
             assertThat(report.bytes()).isEqualTo(10_000);
+        }
+
+        @Test
+        void goBackNRetransmitsMoreThanSelectiveRepeatForTheSameLosses() throws Exception {
+            byte[] data = stream(50_000, BASE_SEED);
+            Impairment lossy = Impairment.none().withLoss(0.1).withDelay(Duration.ofMillis(5), Duration.ZERO);
+            TransferReport goBackN = SimulatedTransfer.run(Protocol.GO_BACK_N, data, ReliabilityConfig.defaults(), lossy, BASE_SEED, LIMIT);
+            TransferReport selective = SimulatedTransfer.run(Protocol.SELECTIVE_REPEAT, data, ReliabilityConfig.defaults(), lossy, BASE_SEED, LIMIT);
+            System.out.println(goBackN.tableRow() + "\n" + selective.tableRow());
+            assertThat(goBackN.retransmissions()).isGreaterThan(2 * selective.retransmissions());
         }
 
         @Test

@@ -16,7 +16,7 @@ class SocketTransferTest {
     private static final long SEED = Long.getLong("socketlab.seed", 20261123L);
 
     @ParameterizedTest
-    @EnumSource(value = Protocol.class, names = {"STOP_AND_WAIT", "SELECTIVE_REPEAT"})
+    @EnumSource(value = Protocol.class, names = {"STOP_AND_WAIT", "GO_BACK_N", "SELECTIVE_REPEAT"})
     @Timeout(30)
     void streamCrossesTheLossyLinkIntact(Protocol protocol) throws Exception {
         System.out.println(protocol + " seed " + SEED + " (rerun with -Dsocketlab.seed=" + SEED + ")");
