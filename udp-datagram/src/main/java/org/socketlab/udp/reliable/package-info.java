@@ -9,6 +9,8 @@
  *       flight; alternating bit or 32-bit sequence numbers
  *       ({@link org.socketlab.udp.reliable.SequenceSpace} explains why the bit fails on links
  *       that reorder).</li>
+ *   <li>{@link org.socketlab.udp.reliable.GoBackNSender} / {@code Receiver}: a sliding window with
+ *       cumulative ACKs and one timer; a timeout resends the whole window.</li>
  *   <li>{@link org.socketlab.udp.reliable.SelectiveRepeatSender} / {@code Receiver}: a sliding
  *       window with per-segment timers and individual ACKs, 32-bit sequence numbers from a
  *       configurable ISN (wrap-around tested).</li>
