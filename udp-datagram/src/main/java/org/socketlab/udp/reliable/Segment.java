@@ -6,7 +6,9 @@ import java.util.HexFormat;
 /**
  * One unit of the reliability protocols: a sequenced chunk of the byte stream ({@link Type#DATA}),
  * the end-of-stream marker ({@link Type#FIN}, sequenced like data so it is retransmitted like
- * data), or an acknowledgement ({@link Type#ACK}) naming the sequence number it acknowledges.
+ * data), or an acknowledgement ({@link Type#ACK}). What an ACK's number means is the protocol's
+ * choice: the segment that arrived (stop-and-wait, selective repeat) or the next one expected,
+ * acknowledging everything before it (Go-Back-N, cumulative like TCP's acknowledgement number).
  *
  * <p>Sequence numbers are unsigned 32-bit values carried in an {@code int}; stop-and-wait with
  * the alternating bit only ever uses 0 and 1. The payload array is owned by the segment: callers
