@@ -9,6 +9,7 @@ import java.net.SocketAddress;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -108,6 +109,8 @@ public final class LossyLink implements AutoCloseable {
                 if (!from.isClosed()) {
                     LOG.log(System.Logger.Level.DEBUG, "lossy link survived: " + e);
                 }
+            } catch (RejectedExecutionException e) {
+                return; // close() shut the scheduler down while this datagram was in hand
             }
         }
     }
