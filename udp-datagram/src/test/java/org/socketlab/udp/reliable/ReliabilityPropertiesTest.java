@@ -19,7 +19,7 @@ import org.socketlab.udp.lossy.Impairment;
  * {@code SimulatedTransfer} failure names the link seed, so one failure reproduces exactly. Raise
  * {@code tries} for a soak.
  */
-class ReliabilityProperties {
+class ReliabilityPropertiesTest {
 
     @Property(tries = 60)
     void everyProtocolWithWideSequenceNumbersDeliversTheStreamIntact(
