@@ -57,7 +57,7 @@ public final class TcpServer implements AutoCloseable {
                 .daemon(true)
                 .unstarted(this::acceptLoop);
         acceptThread.start();
-        LOG.log(Level.INFO, "listening on {0} ({1}, backlog {2})",
+        LOG.log(Level.DEBUG, "listening on {0} ({1}, backlog {2})",
                 localAddress(), config.strategy().name(), config.backlog());
     }
 
@@ -212,9 +212,9 @@ public final class TcpServer implements AutoCloseable {
         return config.strategy().name();
     }
 
-    /** False as soon as {@link #stop} has begun. */
+    /** False once {@link #stop} has closed the listening socket (new connections are refused). */
     public boolean isRunning() {
-        return !stopping;
+        return !serverSocket.isClosed();
     }
 
     /**
@@ -247,7 +247,7 @@ public final class TcpServer implements AutoCloseable {
             acceptThread.join(Duration.ofSeconds(5));
             return true;
         });
-        LOG.log(Level.INFO, "stopped {0}", localAddress());
+        LOG.log(Level.DEBUG, "stopped {0}", localAddress());
         return finished;
     }
 
