@@ -21,6 +21,10 @@ public final class LabLauncher {
     }
 
     public static void main(String[] args) throws Throwable {
+        // One short line per log record (the JDK default takes two), unless the user chose a format.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "       [log %4$s] %5$s%6$s%n");
+        }
         if (args.length == 0 || args[0].equals("list") || args[0].equals("--list")) {
             printList(LabCatalog.discover());
             return;
