@@ -55,7 +55,7 @@ interface EventStreamFormat {
      * Server-sent events: {@code retry:} first, then a multi-line {@code hello} event, then one
      * {@code tick} event per tick with its id (so the browser resumes with Last-Event-ID).
      */
-    static EventStreamFormat sse(Duration retry) {
+    static EventStreamFormat sse(Duration retry, java.util.List<String> symbols) {
         return new EventStreamFormat() {
             @Override
             public String contentType() {
@@ -71,8 +71,7 @@ interface EventStreamFormat {
                             + "they fell out of the server's history"), StandardCharsets.UTF_8));
                 }
                 text.append(SseEncoder.encodeToString(new SseEvent(null, "hello",
-                        "welcome to the socketlab ticker\nresuming after " + backlog.events().size()
-                                + " missed event(s)", null)));
+                        "welcome to the socketlab ticker\nsymbols: " + String.join(" ", symbols), null)));
                 return text.toString().getBytes(StandardCharsets.UTF_8);
             }
 

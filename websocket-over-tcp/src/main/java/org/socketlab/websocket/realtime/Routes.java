@@ -90,7 +90,7 @@ final class Routes {
 
     /** GET /sse: text/event-stream with id, event, data, retry, heartbeats and resumption. */
     boolean sse(HttpRequest request) throws IOException {
-        return new EventStreamRoute(server, socket, stats, EventStreamFormat.sse(server.config().sseRetry()))
+        return new EventStreamRoute(server, socket, stats, EventStreamFormat.sse(server.config().sseRetry(), server.config().symbols()))
                 .serve(request);
     }
 
