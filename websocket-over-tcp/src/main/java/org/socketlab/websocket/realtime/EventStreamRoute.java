@@ -49,16 +49,22 @@ final class EventStreamRoute {
         long since = resumeFrom(request);
         ArrayBlockingQueue<Tick> queue = new ArrayBlockingQueue<>(server.config().maxQueuedEvents());
         AtomicBoolean overflowed = new AtomicBoolean();
+        AtomicBoolean clientGone = new AtomicBoolean();
         try (Ticker.Subscription subscription = server.ticker().subscribe(since, tick -> {
             if (!queue.offer(tick)) {
                 overflowed.set(true);
             }
         })) {
-            writeHead(request);
+            Thread watcher = Thread.ofVirtual().name("stream-eof-watch").start(() -> watchForEof(clientGone));
+            try {
+                writeHead(request);
             ByteArrayOutputStream first = new ByteArrayOutputStream();
             first.writeBytes(format.preamble(subscription.backlog()));
-            writeEvents(subscription.backlog().events(), first);
-            pump(queue, overflowed);
+                writeEvents(subscription.backlog().events(), first);
+                pump(queue, overflowed, clientGone);
+            } finally {
+                watcher.interrupt();
+            }
         } catch (IOException vanished) {
             // The usual end of a stream: the client went away and the write failed.
             LOG.log(Level.DEBUG, "{0}: stream ended: {1}", socket.getRemoteSocketAddress(), vanished.toString());
@@ -68,13 +74,40 @@ final class EventStreamRoute {
         return false;
     }
 
-    private void pump(ArrayBlockingQueue<Tick> queue, AtomicBoolean overflowed)
+    /**
+     * A streaming client sends nothing after its request, so a read that returns end of stream
+     * means it closed (FIN): notice it now rather than at the next failed write. A client that
+     * vanished without a FIN is still caught by the heartbeat's write.
+     */
+    private void watchForEof(AtomicBoolean clientGone) {
+        byte[] discard = new byte[512];
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    if (socket.getInputStream().read(discard) < 0) {
+                        break;
+                    }
+                } catch (java.net.SocketTimeoutException idle) {
+                    // SO_TIMEOUT from the keep-alive idle timer: keep watching.
+                }
+            }
+        } catch (IOException closed) {
+            // The socket was closed: the stream is over either way.
+        }
+        clientGone.set(true);
+    }
+
+    private void pump(ArrayBlockingQueue<Tick> queue, AtomicBoolean overflowed, AtomicBoolean clientGone)
             throws IOException, InterruptedException {
         long heartbeat = server.config().heartbeatInterval().toNanos();
         long lastWrite = System.nanoTime();
         while (!server.isStopping()) {
             if (server.streamGeneration() != generation) {
                 return; // disconnectStreams(): drop the connection without a last chunk
+            }
+            if (clientGone.get()) {
+                LOG.log(Level.DEBUG, "{0}: client closed its stream", socket.getRemoteSocketAddress());
+                return;
             }
             Tick tick = queue.poll(Math.min(heartbeat, Routes.STOP_CHECK_NANOS), TimeUnit.NANOSECONDS);
             if (overflowed.get()) {

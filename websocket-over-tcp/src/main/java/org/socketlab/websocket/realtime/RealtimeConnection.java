@@ -105,11 +105,39 @@ final class RealtimeConnection {
         Routes routes = new Routes(server, socket, server.stats(technique));
         return switch (technique) {
             case POLLING -> routes.poll(request, keepAlive);
-            case LONG_POLLING -> routes.longPoll(request, keepAlive);
+            case LONG_POLLING -> routes.longPoll(request, keepAlive, this::clientClosed);
             case STREAMING -> routes.stream(request);
             case SSE -> routes.sse(request);
             case WEBSOCKET -> routes.webSocket(request, pending.slice());
         };
+    }
+
+    /**
+     * Looks (for at most a millisecond) whether the client closed its side while its long poll
+     * waits. Bytes that did arrive — a pipelined next request — are kept for the parser.
+     */
+    private boolean clientClosed() {
+        try {
+            socket.setSoTimeout(1);
+            byte[] probe = new byte[4096];
+            int count = socket.getInputStream().read(probe);
+            if (count < 0) {
+                return true;
+            }
+            ByteBuffer joined = ByteBuffer.allocate(pending.remaining() + count);
+            pending = joined.put(pending).put(probe, 0, count).flip();
+            return false;
+        } catch (SocketTimeoutException nothingYet) {
+            return false;
+        } catch (IOException broken) {
+            return true;
+        } finally {
+            try {
+                socket.setSoTimeout(Math.toIntExact(server.config().idleTimeout().toMillis()));
+            } catch (IOException ignored) {
+                // The socket is gone; the next read reports it.
+            }
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
@@ -47,9 +48,10 @@ final class Routes {
     /**
      * GET /long-poll?since=ID[&timeout=ms]: like a poll, but when nothing is newer the request is
      * held until an event arrives or the timeout passes (then answered with {@code []}); the
-     * client asks again at once either way.
+     * client asks again at once either way. A client that closes while it waits is noticed
+     * within {@link #STOP_CHECK_NANOS}.
      */
-    boolean longPoll(HttpRequest request, boolean keepAlive) throws IOException {
+    boolean longPoll(HttpRequest request, boolean keepAlive, BooleanSupplier clientClosed) throws IOException {
         stats.request();
         long since;
         long timeoutMillis;
@@ -74,6 +76,8 @@ final class Routes {
                 if (first != null) {
                     events.add(first);
                     arrivals.drainTo(events);
+                } else if (clientClosed.getAsBoolean()) {
+                    return false; // nobody to answer: free the subscription now, not at the timeout
                 }
             }
         } catch (InterruptedException e) {
