@@ -40,9 +40,18 @@ final class RealtimeConnection {
     }
 
     void serve() throws IOException {
+        try {
+            loop();
+        } finally {
+            server.idle(socket, false);
+        }
+    }
+
+    private void loop() throws IOException {
         socket.setSoTimeout(Math.toIntExact(server.config().idleTimeout().toMillis()));
         while (!server.isStopping()) {
             HttpRequest request;
+            server.idle(socket, !pending.hasRemaining());
             try {
                 request = readRequest();
             } catch (SocketTimeoutException idle) {
@@ -55,6 +64,7 @@ final class RealtimeConnection {
                 write(closing(refused.toResponse()));
                 return;
             }
+            server.idle(socket, false);
             if (request == null) {
                 return; // the client closed its side between requests
             }

@@ -43,6 +43,7 @@ public final class RealtimeServer implements AutoCloseable {
     private final Map<Technique, TrafficStats> stats = new EnumMap<>(Technique.class);
     private final TrafficStats otherStats = new TrafficStats();
     private final Set<Session> webSocketSessions = ConcurrentHashMap.newKeySet();
+    private final Set<java.net.Socket> idleConnections = ConcurrentHashMap.newKeySet();
     private final TcpServer tcpServer;
     private final Thread tickThread;
     private volatile boolean stopping;
@@ -168,6 +169,26 @@ public final class RealtimeServer implements AutoCloseable {
         return stopping;
     }
 
+    /** The connection waits for its next request: a stopping server may close it at once (RFC 9112 §9.8). */
+    void idle(java.net.Socket socket, boolean idle) {
+        if (idle) {
+            idleConnections.add(socket);
+            if (stopping) {
+                closeQuietly(socket);
+            }
+        } else {
+            idleConnections.remove(socket);
+        }
+    }
+
+    private static void closeQuietly(java.net.Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Best effort: the peer may be gone already.
+        }
+    }
+
     void register(Session session) {
         webSocketSessions.add(session);
     }
@@ -186,6 +207,7 @@ public final class RealtimeServer implements AutoCloseable {
         if (tickThread != null) {
             LockSupport.unpark(tickThread);
         }
+        idleConnections.forEach(RealtimeServer::closeQuietly);
         for (Session session : webSocketSessions) {
             session.close(1001, "server shutting down");
         }
