@@ -21,6 +21,7 @@ public final class LineFramer implements MessageFramer {
     private final int maxLineBytes;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private FramingException failure;
+    private byte lastPendingByte;
 
     public LineFramer() {
         this(DEFAULT_MAX_LINE_BYTES);
@@ -41,16 +42,19 @@ public final class LineFramer implements MessageFramer {
         int newline = indexOfNewline(in);
         int chunkEnd = newline >= 0 ? newline : in.limit();
         int chunkLength = chunkEnd - in.position();
-        if (pending.size() + chunkLength > maxLineBytes + 1) {
-            // +1: a line of exactly maxLineBytes may still end in "\r", which is stripped below.
-            failure = new FramingException("line is longer than " + maxLineBytes
-                    + " bytes (already " + (pending.size() + chunkLength)
-                    + " bytes without a newline); the maximum is " + maxLineBytes + " (line framing)");
+        int total = pending.size() + chunkLength;
+        // One byte over is tolerated only if it is the "\r" of a CRLF ending (stripped below).
+        byte lastByte = chunkLength > 0 ? in.get(chunkEnd - 1) : lastPendingByte;
+        boolean carriageReturnOnly = total == maxLineBytes + 1 && lastByte == '\r';
+        if (total > maxLineBytes && !carriageReturnOnly) {
+            failure = new FramingException("line is longer than " + maxLineBytes + " bytes (already "
+                    + total + " bytes without a newline); the maximum is " + maxLineBytes + " (line framing)");
             throw failure;
         }
         byte[] chunk = new byte[chunkLength];
         in.get(chunk);
         pending.writeBytes(chunk);
+        lastPendingByte = lastByte;
         if (newline < 0) {
             return null;
         }

@@ -84,7 +84,20 @@ class LineFramerTest {
         @Test
         void completeLineOverTheMaximum_isRejected() {
             assertThatThrownBy(() -> new LineFramer(3).decode(bytes("abcd\n")))
-                    .isInstanceOf(FramingException.class).hasMessageContaining("line is 4 bytes; the maximum is 3");
+                    .isInstanceOf(FramingException.class).hasMessageContaining("the maximum is 3 (line framing)");
+        }
+
+        @Test
+        void oneByteOverTheMaximumWithoutNewline_isRejected() {
+            assertThatThrownBy(() -> new LineFramer(16).decode(ByteBuffer.wrap(new byte[17])))
+                    .isInstanceOf(FramingException.class).hasMessageContaining("already 17 bytes");
+        }
+
+        @Test
+        void crlfSplitAcrossReadsAfterAMaximumLine_isAccepted() throws FramingException {
+            LineFramer framer = new LineFramer(5);
+            assertThat(framer.decode(bytes("12345\r"))).isNull();
+            assertThat(framer.decode(bytes("\n"))).asString().isEqualTo("12345");
         }
     }
 
