@@ -55,7 +55,8 @@ final class UpgradeHandler implements ConnectionHandler {
             // Slowloris defence: the whole request must arrive within the handshake timeout.
             LOG.log(Level.INFO, "{0}: no complete upgrade request within {1}; closing",
                     socket.getRemoteSocketAddress(), config.handshakeTimeout());
-            respond(socket, HttpResponse.of(408, "Request Timeout"));
+            respond(socket, new HandshakeException(408, "the upgrade request did not arrive within "
+                    + config.handshakeTimeout()).toResponse());
             return;
         } catch (HandshakeException refused) {
             respond(socket, refused.toResponse());
@@ -70,11 +71,13 @@ final class UpgradeHandler implements ConnectionHandler {
     private void upgrade(Socket socket, HttpRequest request, ByteBuffer leftover) throws IOException {
         ResolvedEndpoint endpoint = server.endpoint(request.path());
         if (endpoint == null) {
-            respond(socket, HttpResponse.of(404, "Not Found"));
+            respond(socket, new HandshakeException(404, "no WebSocket endpoint at " + request.path()).toResponse());
             return;
         }
         if (server.isStopping() || !server.tryAdmit()) {
-            respond(socket, HttpResponse.of(503, "Service Unavailable"));
+            respond(socket, new HandshakeException(503, server.isStopping()
+                    ? "the server is shutting down"
+                    : "the server is at its limit of " + config.maxConnections() + " connections").toResponse());
             return;
         }
         try {

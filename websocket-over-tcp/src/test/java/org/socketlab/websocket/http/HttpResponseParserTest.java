@@ -110,6 +110,23 @@ class HttpResponseParserTest {
         }
 
         @Test
+        void chunkedResponseBody_isNotRead() throws Exception {
+            ByteBuffer in = ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+            HttpResponse response = new HttpResponseParser().parse(in);
+            assertThat(response.bodyLength()).isZero();
+            assertThat(in.remaining()).isEqualTo("3\r\nabc\r\n0\r\n\r\n".length());
+        }
+
+        @Test
+        void noContentAndNotModified_haveNoBody() throws Exception {
+            ByteBuffer in = ascii("HTTP/1.1 204 No Content\r\nContent-Length: 2\r\n\r\nHTTP/1.1 304 Not Modified\r\n"
+                    + "Content-Length: 5\r\n\r\n");
+            HttpResponseParser parser = new HttpResponseParser();
+            assertThat(parser.parse(in).bodyLength()).isZero();
+            assertThat(parser.parse(in).status()).isEqualTo(304);
+        }
+
+        @Test
         void invalidContentLength_is502() {
             assertThat(rejected("HTTP/1.1 400 Bad Request\r\nContent-Length: x\r\n\r\n").status()).isEqualTo(502);
         }
