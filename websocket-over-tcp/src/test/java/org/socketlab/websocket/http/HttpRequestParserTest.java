@@ -353,6 +353,15 @@ class HttpRequestParserTest {
         }
 
         @Test
+        void contentLengthWithLeadingZeros_isADecimalNumber() throws Exception {
+            // Found by Jazzer: the parser read 7 bytes, then HttpRequest refused "07" as not matching 7.
+            assertThat(parseWhole("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 07\r\n\r\nabcdefg").bodyText())
+                    .isEqualTo("abcdefg");
+            assertThat(parseWhole("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0000000000000000000003\r\n\r\nabc")
+                    .bodyText()).isEqualTo("abc");
+        }
+
+        @Test
         void conflictingContentLengths_are400() {
             assertThat(rejected("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab")
                     .status()).isEqualTo(400);

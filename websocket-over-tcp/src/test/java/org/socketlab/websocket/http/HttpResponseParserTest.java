@@ -95,6 +95,12 @@ class HttpResponseParserTest {
         }
 
         @Test
+        void contentLengthWithLeadingZero_isRead() throws Exception {
+            // Found by Jazzer (corpus: content-length-with-leading-zero).
+            assertThat(parse("HTTP/1.1 403 Forbidden\r\nContent-Length: 07\r\n\r\nno, nay").bodyText()).isEqualTo("no, nay");
+        }
+
+        @Test
         void bodyOverTheLimit_isNotRead() throws Exception {
             ByteBuffer in = ascii("HTTP/1.1 403 Forbidden\r\nContent-Length: 9\r\n\r\nno, sorry");
             HttpResponse response = new HttpResponseParser(HttpLimits.defaults().withMaxBodyBytes(4)).parse(in);
