@@ -3,13 +3,11 @@ package org.socketlab.websocket.realtime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
 
@@ -114,10 +112,7 @@ final class Routes {
         if (events.isEmpty()) {
             stats.emptyResponse();
         }
-        byte[] body = Tick.toJsonArray(events).getBytes(StandardCharsets.US_ASCII);
-        HttpHeaders headers = HttpHeaders.of("Cache-Control", "no-store");
-        HttpResponse response = HttpResponse.withBody(200, headers, "application/json", body);
-        write(keepAlive ? RealtimeConnection.persistent(response) : RealtimeConnection.closing(response));
+        write(Envelopes.pollResponse(events, keepAlive));
         return keepAlive;
     }
 
