@@ -45,9 +45,10 @@ public final class Lab07LongPollingStreamingSse {
         Narrator narrator = new Narrator();
         envelopes(narrator);
         List<TechniqueResult> results = measure(narrator, config);
-        narrator.part("Part 3: the chart");
-        Path written = OverheadChart.write(results, config, chart);
-        narrator.observe("chart written to " + written.toAbsolutePath());
+        narrator.part("Part 3: the charts");
+        for (Path written : OverheadChart.write(results, config, chart)) {
+            narrator.observe("chart written to " + written.toAbsolutePath());
+        }
         explain(narrator, results);
         narrator.part("Done");
         narrator.say("Next: labs/guides/07-long-polling-streaming-sse.md, section \"Experiments\".");
