@@ -38,8 +38,10 @@ import javax.net.ServerSocketFactory;
 public final class TcpServer implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(TcpServer.class.getName());
+    /** How long the accept loop pauses after an accept() error such as EMFILE (too many open files). */
+    private static final Duration ACCEPT_ERROR_BACKOFF = Duration.ofMillis(50);
 
-    private final Builder config;
+    private final TcpServerConfig config;
     private final ServerSocket serverSocket;
     private final Thread acceptThread;
     private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
@@ -47,7 +49,7 @@ public final class TcpServer implements AutoCloseable {
     private final AtomicLong acceptedCount = new AtomicLong();
     private volatile boolean stopping;
 
-    private TcpServer(Builder config) throws IOException {
+    private TcpServer(TcpServerConfig config) throws IOException {
         this.config = config;
         this.serverSocket = openListeningSocket(config);
         this.acceptThread = Thread.ofPlatform()
@@ -55,8 +57,8 @@ public final class TcpServer implements AutoCloseable {
                 .daemon(true)
                 .unstarted(this::acceptLoop);
         acceptThread.start();
-        LOG.log(Level.INFO, "listening on {0} ({1}, backlog {2})",
-                localAddress(), config.strategy.name(), config.backlog);
+        LOG.log(Level.DEBUG, "listening on {0} ({1}, backlog {2})",
+                localAddress(), config.strategy().name(), config.backlog());
     }
 
     public static Builder builder() {
@@ -66,20 +68,20 @@ public final class TcpServer implements AutoCloseable {
     /**
      * Steps 1–3 of every TCP server. Java folds them into two calls, so they are spelled out.
      */
-    private static ServerSocket openListeningSocket(Builder config) throws IOException {
-        // Step 1 — socket(): create an unbound server socket. Creating it unbound lets us set
+    private static ServerSocket openListeningSocket(TcpServerConfig config) throws IOException {
+        // Step 1 — socket(): create an UNBOUND server socket. Creating it unbound lets us set
         // options that must be in place before bind(), such as SO_REUSEADDR.
-        ServerSocket listeningSocket = config.serverSocketFactory.createServerSocket();
+        ServerSocket listeningSocket = config.serverSocketFactory().createServerSocket();
         try {
             // SO_REUSEADDR lets a restarted server bind its port while old connections from
             // the previous run are still in TIME_WAIT.
-            listeningSocket.setReuseAddress(config.reuseAddress);
+            listeningSocket.setReuseAddress(config.reuseAddress());
 
-            // Step 2 + 3 — bind() and listen(): Java's bind(address, backlog) performs both
+            // Step 2 + 3 — bind() and listen(): Java's bind(address, backlog) performs BOTH
             // system calls. After it returns, the kernel completes 3-way handshakes on its own
             // and queues up to `backlog` finished connections until we call accept().
-            SocketAddress endpoint = new InetSocketAddress(config.host, config.port);
-            listeningSocket.bind(endpoint, config.backlog);
+            SocketAddress endpoint = new InetSocketAddress(config.host(), config.port());
+            listeningSocket.bind(endpoint, config.backlog());
             return listeningSocket;
         } catch (IOException | RuntimeException e) {
             listeningSocket.close();
@@ -87,35 +89,13 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
-    /** Step 4 — accept(): take one finished connection from the backlog, forever. */
+    /** Step 4 — accept(): take one finished connection from the backlog, until stopped. */
     private void acceptLoop() {
         try {
             while (!stopping) {
-                Socket clientSocket;
-                try {
-                    clientSocket = serverSocket.accept();
-                } catch (SocketException closed) {
-                    // close() on the listening socket is how stop() wakes a blocked accept().
-                    if (stopping) {
-                        break;
-                    }
-                    LOG.log(Level.WARNING, "accept failed: {0}", closed.getMessage());
-                    continue;
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
-                    continue;
-                }
-                acceptedCount.incrementAndGet();
-                configureAccepted(clientSocket);
-                openConnections.add(clientSocket);
-                try {
-                    config.strategy.dispatch(() -> serve(clientSocket));
-                } catch (RuntimeException rejected) {
-                    // The executor refused (it is shutting down): do not leak the socket.
-                    LOG.log(Level.WARNING, "could not dispatch {0}: {1}",
-                            clientSocket.getRemoteSocketAddress(), rejected.toString());
-                    closeQuietly(clientSocket);
-                    openConnections.remove(clientSocket);
+                Socket clientSocket = acceptOne();
+                if (clientSocket != null) {
+                    dispatch(clientSocket);
                 }
             }
         } finally {
@@ -123,16 +103,57 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
+    /** Returns the next connection, or null when accept() failed or the server is stopping. */
+    private Socket acceptOne() {
+        try {
+            return serverSocket.accept();
+        } catch (IOException e) {
+            // close() on the listening socket is how stop() wakes a blocked accept().
+            if (!stopping) {
+                LOG.log(Level.WARNING, "accept failed: {0}", e.toString());
+                pauseAfterAcceptError();
+            }
+            return null;
+        }
+    }
+
+    private void dispatch(Socket clientSocket) {
+        acceptedCount.incrementAndGet();
+        configureAccepted(clientSocket);
+        openConnections.add(clientSocket);
+        try {
+            config.strategy().dispatch(() -> serve(clientSocket));
+        } catch (RuntimeException rejected) {
+            // The executor refused (it is shutting down): do not leak the socket.
+            LOG.log(Level.WARNING, "could not dispatch {0}: {1}",
+                    clientSocket.getRemoteSocketAddress(), rejected.toString());
+            closeQuietly(clientSocket);
+            openConnections.remove(clientSocket);
+        }
+    }
+
+    private static void pauseAfterAcceptError() {
+        // Not synchronisation: a failing accept() (EMFILE, ENFILE) would otherwise spin a core.
+        try {
+            Thread.sleep(ACCEPT_ERROR_BACKOFF);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void configureAccepted(Socket clientSocket) {
         try {
             // SO_TIMEOUT: a read() that waits longer throws SocketTimeoutException, so a
             // stalled client cannot hold a thread forever.
-            if (!config.readTimeout.isZero()) {
-                clientSocket.setSoTimeout(Math.toIntExact(config.readTimeout.toMillis()));
+            if (!config.readTimeout().isZero()) {
+                clientSocket.setSoTimeout(Math.toIntExact(config.readTimeout().toMillis()));
             }
-            // TCP_NODELAY turns off Nagle's algorithm: small writes leave at once.
-            clientSocket.setTcpNoDelay(config.tcpNoDelay);
-            clientSocket.setKeepAlive(config.keepAlive);
+            // TCP_NODELAY turns off Nagle's algorithm: small writes leave at once instead of
+            // waiting for the ACK of earlier unacknowledged data.
+            clientSocket.setTcpNoDelay(config.tcpNoDelay());
+            // SO_KEEPALIVE: the kernel probes an idle connection (after ~2 h by default on
+            // Linux) and reports a dead peer as an error on the next read.
+            clientSocket.setKeepAlive(config.keepAlive());
         } catch (SocketException e) {
             LOG.log(Level.DEBUG, "could not set socket options: {0}", e.getMessage());
         }
@@ -140,24 +161,36 @@ public final class TcpServer implements AutoCloseable {
 
     private void serve(Socket clientSocket) {
         SocketAddress remote = clientSocket.getRemoteSocketAddress();
+        Throwable reason = null;
         try (clientSocket) {
             LOG.log(Level.DEBUG, "connection from {0}", remote);
-            config.handler.handle(clientSocket);
+            config.handler().handle(clientSocket);
         } catch (IOException e) {
             // One client's failure is logged with its address; everybody else keeps going.
+            reason = e;
             if (!stopping) {
-                LOG.log(Level.INFO, "connection {0} closed: {1}", remote, e.toString());
+                LOG.log(Level.INFO, "connection {0} closed: {1}", remote, CloseReasons.describe(e));
             }
         } catch (RuntimeException e) {
+            reason = e;
             LOG.log(Level.WARNING, "handler failed for " + remote, e);
         } finally {
             openConnections.remove(clientSocket);
+            notifyClosed(remote, reason);
+        }
+    }
+
+    private void notifyClosed(SocketAddress remote, Throwable reason) {
+        try {
+            config.connectionListener().connectionClosed(remote, reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "connection listener failed", e);
         }
     }
 
     /** The address the server is bound to; with port 0 this is where the OS put it. */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+        return new InetSocketAddress(config.host(), serverSocket.getLocalPort());
     }
 
     /** The bound port (useful after {@code port(0)}). */
@@ -176,16 +209,19 @@ public final class TcpServer implements AutoCloseable {
     }
 
     public String strategyName() {
-        return config.strategy.name();
+        return config.strategy().name();
     }
 
+    /** False once {@link #stop} has closed the listening socket (new connections are refused). */
     public boolean isRunning() {
-        return !stopping;
+        return !serverSocket.isClosed();
     }
 
     /**
      * Graceful stop: stop accepting, let in-flight connections finish for up to
-     * {@code grace}, then close whatever is still open.
+     * {@code grace}, then close whatever is still open. Returns once every thread the server
+     * started has ended (or, for a handler that ignores closed sockets and interrupts, after
+     * a further 5 seconds).
      *
      * @return true when every connection finished on its own within the grace period
      */
@@ -193,33 +229,60 @@ public final class TcpServer implements AutoCloseable {
         Objects.requireNonNull(grace, "grace");
         synchronized (this) {
             if (stopping) {
+                awaitQuietly(() -> acceptLoopEnded.await(5, TimeUnit.SECONDS));
                 return openConnections.isEmpty();
             }
             stopping = true;
         }
-        closeQuietly(serverSocket);       // wakes accept(); new connects are refused
-        boolean finished = false;
+        long deadline = System.nanoTime() + grace.toNanos();
+        closeQuietly(serverSocket);       // wakes accept(); new connects are now refused
+        boolean finished = awaitQuietly(() ->
+                // The iterative strategy serves on the accept thread: wait for it as well.
+                acceptLoopEnded.await(remaining(deadline), TimeUnit.NANOSECONDS)
+                && shutdownAndAwait(Duration.ofNanos(remaining(deadline))));
+        if (!finished || !openConnections.isEmpty()) {
+            forceClose();
+        }
+        awaitQuietly(() -> {
+            acceptThread.join(Duration.ofSeconds(5));
+            return true;
+        });
+        LOG.log(Level.DEBUG, "stopped {0}", localAddress());
+        return finished;
+    }
+
+    private boolean shutdownAndAwait(Duration timeout) throws InterruptedException {
+        config.strategy().shutdown();
+        return config.strategy().awaitTermination(timeout);
+    }
+
+    /** Grace is over: closing a socket makes its blocked read() throw, so handlers return. */
+    private void forceClose() {
+        LOG.log(Level.INFO, "closing {0} connection(s) still open after the grace period",
+                openConnections.size());
+        openConnections.forEach(TcpServer::closeQuietly);
+        config.strategy().shutdown();
+        boolean ended = awaitQuietly(() -> config.strategy().awaitTermination(Duration.ofSeconds(5)));
+        if (!ended) {
+            config.strategy().shutdownNow();
+        }
+    }
+
+    private static long remaining(long deadlineNanos) {
+        return Math.max(0, deadlineNanos - System.nanoTime());
+    }
+
+    private interface Wait {
+        boolean await() throws InterruptedException;
+    }
+
+    private static boolean awaitQuietly(Wait wait) {
         try {
-            // The iterative strategy serves on the accept thread: wait for it as well.
-            acceptLoopEnded.await(grace.toNanos(), TimeUnit.NANOSECONDS);
-            config.strategy.shutdown();
-            finished = config.strategy.awaitTermination(grace);
+            return wait.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        if (!finished || !openConnections.isEmpty()) {
-            LOG.log(Level.INFO, "closing {0} connection(s) still open after the grace period",
-                    openConnections.size());
-            openConnections.forEach(TcpServer::closeQuietly);
-            try {
-                config.strategy.awaitTermination(Duration.ofSeconds(5));
-                acceptThread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        LOG.log(Level.INFO, "stopped {0}", localAddress());
-        return finished;
     }
 
     /** Stops with a default grace period of 5 seconds. */
@@ -247,6 +310,7 @@ public final class TcpServer implements AutoCloseable {
         private Duration readTimeout = Duration.ZERO;
         private ConcurrencyStrategy strategy;
         private ConnectionHandler handler;
+        private ConnectionListener connectionListener = ConnectionListener.NONE;
         private ServerSocketFactory serverSocketFactory = ServerSocketFactory.getDefault();
 
         private Builder() {
@@ -280,16 +344,19 @@ public final class TcpServer implements AutoCloseable {
             return this;
         }
 
+        /** SO_REUSEADDR on the listening socket (default true). */
         public Builder reuseAddress(boolean reuseAddress) {
             this.reuseAddress = reuseAddress;
             return this;
         }
 
+        /** TCP_NODELAY on accepted sockets (default true: Nagle off). */
         public Builder tcpNoDelay(boolean tcpNoDelay) {
             this.tcpNoDelay = tcpNoDelay;
             return this;
         }
 
+        /** SO_KEEPALIVE on accepted sockets (default false). */
         public Builder keepAlive(boolean keepAlive) {
             this.keepAlive = keepAlive;
             return this;
@@ -314,6 +381,12 @@ public final class TcpServer implements AutoCloseable {
             return this;
         }
 
+        /** Told about the end of every connection, with the reason (default: nobody). */
+        public Builder connectionListener(ConnectionListener connectionListener) {
+            this.connectionListener = Objects.requireNonNull(connectionListener, "connectionListener");
+            return this;
+        }
+
         /** Where listening sockets come from: plain TCP by default, TLS with an SSLServerSocketFactory. */
         public Builder serverSocketFactory(ServerSocketFactory serverSocketFactory) {
             this.serverSocketFactory = Objects.requireNonNull(serverSocketFactory, "serverSocketFactory");
@@ -325,10 +398,9 @@ public final class TcpServer implements AutoCloseable {
             if (handler == null) {
                 throw new IllegalStateException("a TcpServer needs a handler: call handler(...) before start()");
             }
-            if (strategy == null) {
-                strategy = ConcurrencyStrategy.virtualThreads();
-            }
-            return new TcpServer(this);
+            ConcurrencyStrategy chosen = strategy != null ? strategy : ConcurrencyStrategy.virtualThreads();
+            return new TcpServer(new TcpServerConfig(host, port, backlog, reuseAddress, tcpNoDelay,
+                    keepAlive, readTimeout, chosen, handler, connectionListener, serverSocketFactory));
         }
     }
 }
