@@ -272,6 +272,21 @@
     }
   });
 
+  // Leaving the page (or entering the back/forward cache): say goodbye now, so the others see
+  // us leave at once instead of when a ping times out; come back if the page is restored.
+  window.addEventListener('pagehide', () => {
+    clearTimeout(state.retryTimer);
+    const socket = state.socket;
+    state.socket = null;
+    if (socket) socket.close(1000, 'page closed');
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && state.socket === null) {
+      state.attempt = 0;
+      connect();
+    }
+  });
+
   // ---- start --------------------------------------------------------------------------
 
   const params = new URLSearchParams(location.search);
