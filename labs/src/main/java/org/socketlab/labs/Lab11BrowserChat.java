@@ -64,6 +64,7 @@ public final class Lab11BrowserChat {
                 screenshot(narrator, server, screenshots);
                 return;
             }
+            System.out.println("listening on " + server.url());
             narrator.part("Open the page");
             narrator.observe("open " + server.url() + " in two browser tabs (or two browsers), pick nicknames, chat");
             narrator.say("then stop this program with Ctrl+C and start it again: watch the pages reconnect");
@@ -88,7 +89,6 @@ public final class Lab11BrowserChat {
         narrator.say("GET /, /chat.js, /chat.css  -> read() the request, write() the file, close(): plain HTTP");
         narrator.say("GET " + ChatServer.CHAT_PATH + " + Upgrade: websocket -> 101, then the same socket carries frames");
         narrator.observe("allowed page origins for " + ChatServer.CHAT_PATH + ": " + server.allowedOrigins());
-        System.out.println("listening on " + server.url());
         return server;
     }
 
