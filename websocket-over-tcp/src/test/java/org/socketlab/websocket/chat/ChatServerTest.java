@@ -241,6 +241,13 @@ class ChatServerTest {
         }
 
         @Test
+        void aFrameLargerThanAnyLegalCommand_isClosedWith1009() throws Exception {
+            ChatTestClient ana = client();
+            ana.send("{\"type\":\"message\",\"text\":\"" + "x".repeat((int) ChatLimits.defaults().maxFrameBytes()) + "\"}");
+            assertThat(ana.awaitClose().code()).isEqualTo(1009);
+        }
+
+        @Test
         void aBinaryMessage_isClosedWith1003() throws Exception {
             ChatTestClient ana = client();
             ana.sendBinary("not json".getBytes(StandardCharsets.UTF_8));
