@@ -16,7 +16,8 @@ import org.socketlab.websocket.server.WebSocketServer;
  * A small WebSocket API for the integration tests, recording every $connect and $disconnect.
  * $connect: no {@code token} → 401, {@code token=bad} → 403, else the token is the user.
  * Routes: {@code echo} (replies {@code text}), {@code whoami} (replies {@code id:<connectionId>}),
- * {@code user}, {@code tell} (posts {@code text} to connection {@code to}), {@code boom} (throws);
+ * {@code user}, {@code tell} (posts {@code text} to connection {@code to}), {@code bye} (replies
+ * {@code text}, then disconnects the caller), {@code boom} (throws);
  * {@code $default} replies {@code default:<message>}.
  */
 final class RoutingFixture implements AutoCloseable {
@@ -54,6 +55,10 @@ final class RoutingFixture implements AutoCloseable {
                     String to = context.body().orElseThrow().path("to").asText();
                     boolean sent = context.connections().post(to, context.body().get().path("text").asText());
                     context.reply(sent ? "told" : "gone");
+                })
+                .route("bye", context -> {
+                    context.reply(context.body().orElseThrow().path("text").asText());
+                    context.connections().disconnect(context.connectionId());
                 })
                 .route("boom", context -> {
                     throw new IllegalStateException("route failed on purpose");
