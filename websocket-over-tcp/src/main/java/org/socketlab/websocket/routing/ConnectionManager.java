@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,7 +102,7 @@ public final class ConnectionManager {
     // ---- used by RoutingHandler ----------------------------------------------------------
 
     void register(String connectionId, Session session, String userAgent) {
-        Instant now = clock.instant();
+        Instant now = now();
         String sourceIp = session.remoteAddress() == null ? "" : session.remoteAddress().getAddress().getHostAddress();
         connections.put(connectionId, new Connection(session, now, sourceIp, userAgent,
                 new AtomicReference<>(now)));
@@ -115,8 +116,13 @@ public final class ConnectionManager {
     void touch(String connectionId) {
         Connection connection = connections.get(connectionId);
         if (connection != null) {
-            connection.lastActiveAt().set(clock.instant());
+            connection.lastActiveAt().set(now());
         }
+    }
+
+    /** API Gateway reports milliseconds; so do we. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Optional<Connection> open(String connectionId) {
