@@ -36,7 +36,8 @@ public final class WebSocketConnection implements Session {
     private static final AtomicLong IDS = new AtomicLong();
     /** The longest a read waits before the loop looks at the clock again (sends may add timers). */
     private static final long MAX_READ_WAIT_MILLIS = 1_000;
-    private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Per connection, so kept small: 10,000 idle connections hold 160 MiB of read buffers, not 640. */
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
     /** Longest wait for the peer's FIN after ours (see {@link #lingeringClose()}). */
     private static final long LINGER_MILLIS = 2_000;
 

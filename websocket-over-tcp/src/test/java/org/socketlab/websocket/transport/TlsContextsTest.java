@@ -59,6 +59,17 @@ class TlsContextsTest {
     }
 
     @Test
+    void trustStoreFile_isEnoughForTheClient() throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        server = InteropServer.start(TlsContexts.fromKeyStore(certificates.keyStore(), TestCertificates.PASSWORD));
+        SSLContext trusting = TlsContexts.fromTrustStore(certificates.trustStore(), TestCertificates.PASSWORD);
+        Session session = WebSocketClient.connect(URI.create("wss://127.0.0.1:" + server.port() + "/echo"),
+                new RecordingHandler(), ClientOptions.defaults().sslContext(trusting));
+        assertThat(session.isOpen()).isTrue();
+        session.close();
+    }
+
+    @Test
     void tls12OnlyClient_isAccepted() throws Exception {
         TestCertificates certificates = TestCertificates.get();
         server = InteropServer.start(certificates.serverContext());
