@@ -49,6 +49,7 @@ public final class Lab02ConcurrentServers {
         narrator.say("Next: labs/guides/02-concurrent-servers.md, section \"Experiments\".");
     }
 
+    @SuppressWarnings("try")              // closing `first` early is the point of the demonstration
     private static void secondClientWaitsUnderIterative(Narrator narrator) throws Exception {
         narrator.part("Part 1: the iterative server and the second client");
         try (TcpServer server = TcpServer.builder().strategy(ConcurrencyStrategy.iterative())
