@@ -1,0 +1,107 @@
+package org.socketlab.websocket.frame;
+
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Writes frames in the wire format of RFC 6455 §5.2: the shortest length encoding, and for a
+ * client a fresh masking key per frame (§5.3). The frame's payload is never modified: masking
+ * happens in the output buffer.
+ *
+ * <p>Not thread-safe; one owner at a time.
+ */
+public final class FrameEncoder {
+
+    private final Role localRole;
+    private final MaskKeySource keys;
+
+    /**
+     * @param localRole the role of this end; a {@link Role#CLIENT} masks every frame
+     * @param keys      masking keys (ignored by a server); use {@link MaskKeySource#secureRandom()}
+     */
+    public FrameEncoder(Role localRole, MaskKeySource keys) {
+        this.localRole = Objects.requireNonNull(localRole, "localRole");
+        this.keys = localRole.masksOutgoingFrames() ? Objects.requireNonNull(keys, "keys") : keys;
+    }
+
+    /** Header length for a payload of this size: 2, 4 or 10 bytes, plus 4 when masked. */
+    public static int headerLength(long payloadLength, boolean masked) {
+        if (payloadLength < 0) {
+            throw new IllegalArgumentException("payload length is " + payloadLength + "; it cannot be negative");
+        }
+        int length = payloadLength <= FrameHeader.MAX_7_BIT_LENGTH ? 2
+                : payloadLength <= FrameHeader.MAX_16_BIT_LENGTH ? 4 : 10;
+        return masked ? length + FrameHeader.MASK_KEY_LENGTH : length;
+    }
+
+    /** The encoded size of this frame for this encoder's role. */
+    public int encodedLength(Frame frame) {
+        int payloadLength = frame.payload().remaining();
+        return headerLength(payloadLength, localRole.masksOutgoingFrames()) + payloadLength;
+    }
+
+    /** Encodes the frame into a new buffer, flipped and ready to write. */
+    public ByteBuffer encode(Frame frame) {
+        ByteBuffer out = ByteBuffer.allocate(encodedLength(frame));
+        encode(frame, out);
+        return out.flip();
+    }
+
+    /**
+     * Encodes the frame at {@code out.position()} and advances it.
+     *
+     * @return the number of bytes written
+     * @throws BufferOverflowException  if {@code out} has less room than {@link #encodedLength}
+     * @throws IllegalArgumentException if the frame breaks a rule a sender must follow
+     */
+    public int encode(Frame frame, ByteBuffer out) {
+        checkSendable(frame);
+        int needed = encodedLength(frame);
+        if (out.remaining() < needed) {
+            throw new BufferOverflowException();
+        }
+        ByteBuffer payload = frame.payload().duplicate();
+        boolean masked = localRole.masksOutgoingFrames();
+        writeHeader(frame, payload.remaining(), masked, out);
+        if (masked) {
+            int key = keys.nextMaskKey();
+            out.putInt(key);
+            ByteBuffer maskedRegion = out.slice(out.position(), payload.remaining());
+            out.put(payload);
+            Masking.apply(maskedRegion, key, 0);
+        } else {
+            out.put(payload);
+        }
+        return needed;
+    }
+
+    private static void writeHeader(Frame frame, int length, boolean masked, ByteBuffer out) {
+        out.put((byte) ((frame.fin() ? FrameHeader.FIN : 0) | frame.rsvBits() | frame.opcode().code()));
+        int maskBit = masked ? FrameHeader.MASK : 0;
+        if (length <= FrameHeader.MAX_7_BIT_LENGTH) {
+            out.put((byte) (maskBit | length));
+        } else if (length <= FrameHeader.MAX_16_BIT_LENGTH) {
+            out.put((byte) (maskBit | FrameHeader.LENGTH_16_BIT));
+            out.putShort((short) length);
+        } else {
+            out.put((byte) (maskBit | FrameHeader.LENGTH_64_BIT));
+            out.putLong(length);
+        }
+    }
+
+    // RFC 6455 §5.5: control frames are never fragmented and carry at most 125 bytes.
+    private static void checkSendable(Frame frame) {
+        if (frame.opcode().isControl()) {
+            if (!frame.fin()) {
+                throw new IllegalArgumentException(
+                        "control frame %s must have FIN set (RFC 6455 §5.5)".formatted(frame.opcode()));
+            }
+            if (frame.payload().remaining() > FrameHeader.MAX_CONTROL_PAYLOAD) {
+                throw new IllegalArgumentException(
+                        "control frame payload is %d bytes; the maximum is 125 (RFC 6455 §5.5)"
+                                .formatted(frame.payload().remaining()));
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.socketlab.websocket.frame;
+
+import java.security.SecureRandom;
+
+/**
+ * Where a client's masking keys come from. RFC 6455 §5.3 requires a fresh key per frame
+ * "derived from a strong source of entropy" so that a hostile page cannot predict the bytes
+ * on the wire (cache poisoning of intermediaries, RFC 6455 §10.3). Tests inject a fixed key.
+ */
+@FunctionalInterface
+public interface MaskKeySource {
+
+    /** The next 32-bit masking key; its big-endian bytes are the key on the wire. */
+    int nextMaskKey();
+
+    /** Keys from a {@link SecureRandom}: the only safe choice for a real client. */
+    static MaskKeySource secureRandom() {
+        SecureRandom random = new SecureRandom();
+        return random::nextInt;
+    }
+
+    /** Always the same key: for tests and for the RFC 6455 §5.7 examples only. */
+    static MaskKeySource fixed(int key) {
+        return () -> key;
+    }
+}

@@ -1,0 +1,180 @@
+package org.socketlab.websocket.frame;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * An incremental UTF-8 validator (RFC 3629 §4, required for text frames by RFC 6455 §8.1).
+ * It is a hand-written deterministic automaton over byte classes: it rejects at the first byte
+ * that no valid UTF-8 text could continue with — an overlong form (C0, C1, E0 80..9F,
+ * F0 80..8F), a surrogate (ED A0..BF), a code point above U+10FFFF (F4 90.., F5..FF) or a stray
+ * continuation byte. A message that ends inside a multi-byte sequence is caught by
+ * {@link #isCompleteSequence()}. Because its state survives between calls, a character may be
+ * split across any number of fragments or reads.
+ *
+ * <p>Runs of ASCII are skipped eight bytes at a time. Not thread-safe.
+ */
+public final class Utf8Validator {
+
+    /* States of the automaton: what the bytes seen so far still require. */
+    private static final int ACCEPT = 0;     // between characters
+    private static final int REJECT = 1;     // invalid; sticky
+    private static final int NEED_1 = 2;     // one continuation byte 80..BF
+    private static final int NEED_2 = 3;     // two continuation bytes
+    private static final int NEED_3 = 4;     // three continuation bytes
+    private static final int AFTER_E0 = 5;   // next is A0..BF (else overlong)
+    private static final int AFTER_ED = 6;   // next is 80..9F (else a surrogate D800..DFFF)
+    private static final int AFTER_F0 = 7;   // next is 90..BF (else overlong)
+    private static final int AFTER_F4 = 8;   // next is 80..8F (else above U+10FFFF)
+    private static final int STATES = 9;
+
+    /* Byte classes: bytes that every state treats alike. */
+    private static final int ASCII = 0;       // 00..7F
+    private static final int CONT_80 = 1;     // 80..8F
+    private static final int CONT_90 = 2;     // 90..9F
+    private static final int CONT_A0 = 3;     // A0..BF
+    private static final int NEVER = 4;       // C0, C1, F5..FF: never valid in UTF-8
+    private static final int LEAD_2 = 5;      // C2..DF
+    private static final int LEAD_E0 = 6;
+    private static final int LEAD_3 = 7;      // E1..EC, EE, EF
+    private static final int LEAD_ED = 8;
+    private static final int LEAD_F0 = 9;
+    private static final int LEAD_4 = 10;     // F1..F3
+    private static final int LEAD_F4 = 11;
+    private static final int CLASSES = 12;
+
+    private static final byte[] CLASS_OF = new byte[256];
+    private static final byte[] NEXT = new byte[STATES * CLASSES];
+
+    private static final VarHandle LONG_ARRAY =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            CLASS_OF[b] = (byte) classify(b);
+        }
+        java.util.Arrays.fill(NEXT, (byte) REJECT);
+        from(ACCEPT, ASCII, ACCEPT);
+        from(ACCEPT, LEAD_2, NEED_1);
+        from(ACCEPT, LEAD_E0, AFTER_E0);
+        from(ACCEPT, LEAD_3, NEED_2);
+        from(ACCEPT, LEAD_ED, AFTER_ED);
+        from(ACCEPT, LEAD_F0, AFTER_F0);
+        from(ACCEPT, LEAD_4, NEED_3);
+        from(ACCEPT, LEAD_F4, AFTER_F4);
+        for (int cont : new int[] {CONT_80, CONT_90, CONT_A0}) {
+            from(NEED_1, cont, ACCEPT);
+            from(NEED_2, cont, NEED_1);
+            from(NEED_3, cont, NEED_2);
+            from(AFTER_F0, cont == CONT_80 ? -1 : cont, NEED_2);
+        }
+        from(AFTER_E0, CONT_A0, NEED_1);
+        from(AFTER_ED, CONT_80, NEED_1);
+        from(AFTER_ED, CONT_90, NEED_1);
+        from(AFTER_F4, CONT_80, NEED_2);
+    }
+
+    private int state = ACCEPT;
+
+    private static int classify(int b) {
+        if (b < 0x80) return ASCII;
+        if (b < 0x90) return CONT_80;
+        if (b < 0xA0) return CONT_90;
+        if (b < 0xC0) return CONT_A0;
+        if (b < 0xC2) return NEVER;
+        if (b < 0xE0) return LEAD_2;
+        if (b == 0xE0) return LEAD_E0;
+        if (b == 0xED) return LEAD_ED;
+        if (b < 0xF0) return LEAD_3;
+        if (b == 0xF0) return LEAD_F0;
+        if (b < 0xF4) return LEAD_4;
+        if (b == 0xF4) return LEAD_F4;
+        return NEVER;
+    }
+
+    private static void from(int state, int byteClass, int next) {
+        if (byteClass >= 0) {
+            NEXT[state * CLASSES + byteClass] = (byte) next;
+        }
+    }
+
+    /**
+     * Validates {@code bytes.position()..limit()} as the continuation of everything fed before.
+     * The buffer's position is not moved.
+     *
+     * @return false as soon as a byte makes the text invalid; the validator then stays invalid
+     *         until {@link #reset()}
+     */
+    public boolean feed(ByteBuffer bytes) {
+        if (state == REJECT) {
+            return false;
+        }
+        if (bytes.hasArray()) {
+            int offset = bytes.arrayOffset();
+            state = run(bytes.array(), offset + bytes.position(), offset + bytes.limit(), state);
+        } else {
+            int s = state;
+            for (int i = bytes.position(), end = bytes.limit(); i < end && s != REJECT; i++) {
+                s = NEXT[s * CLASSES + CLASS_OF[bytes.get(i) & 0xFF]];
+            }
+            state = s;
+        }
+        return state != REJECT;
+    }
+
+    /** {@link #feed(ByteBuffer)} for part of an array. */
+    public boolean feed(byte[] bytes, int from, int to) {
+        if (state != REJECT) {
+            state = run(bytes, from, to, state);
+        }
+        return state != REJECT;
+    }
+
+    private static int run(byte[] bytes, int from, int to, int s) {
+        int i = from;
+        while (i < to) {
+            if (s == ACCEPT) {
+                // ASCII fast path: no byte of the word has its high bit set.
+                while (i + 8 <= to && ((long) LONG_ARRAY.get(bytes, i) & HIGH_BITS) == 0) {
+                    i += 8;
+                }
+                while (i < to && bytes[i] >= 0) {
+                    i++;
+                }
+                if (i == to) {
+                    break;
+                }
+            }
+            s = NEXT[s * CLASSES + CLASS_OF[bytes[i] & 0xFF]];
+            if (s == REJECT) {
+                break;
+            }
+            i++;
+        }
+        return s;
+    }
+
+    /** True when no character is cut off: a text message may end here (RFC 6455 §8.1). */
+    public boolean isCompleteSequence() {
+        return state == ACCEPT;
+    }
+
+    /** True once an invalid byte was seen. */
+    public boolean isInvalid() {
+        return state == REJECT;
+    }
+
+    /** Forgets everything; ready for a new message. */
+    public void reset() {
+        state = ACCEPT;
+    }
+
+    /** Whether these bytes are complete, valid UTF-8 on their own. */
+    public static boolean isValid(ByteBuffer bytes) {
+        Utf8Validator validator = new Utf8Validator();
+        return validator.feed(bytes) && validator.isCompleteSequence();
+    }
+}

@@ -1,0 +1,63 @@
+package org.socketlab.websocket.http;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The peer's HTTP message or opening handshake broke a rule. On the server side {@link #status()}
+ * is the status to answer with and {@link #toResponse()} builds that answer. On the client side
+ * it is the status the server refused us with, or 502 (Bad Gateway, RFC 9110 §15.6.3: "an invalid
+ * response") when the server's response itself is malformed.
+ *
+ * <p>The message states the rule, quotes the offending value and cites the section.
+ */
+public class HandshakeException extends Exception {
+
+    private final int status;
+    private final HttpHeaders responseHeaders;
+
+    public HandshakeException(int status, String message) {
+        this(status, message, new HttpHeaders());
+    }
+
+    /**
+     * @param responseHeaders headers the error response must carry, e.g. {@code Allow: GET} with 405
+     *                        (RFC 9110 §15.5.6) or {@code Sec-WebSocket-Version: 13} with 426 (RFC 6455 §4.4)
+     */
+    public HandshakeException(int status, String message, HttpHeaders responseHeaders) {
+        super(message);
+        if (status < 100 || status > 999) {
+            throw new IllegalArgumentException("status must be three digits, got " + status);
+        }
+        this.status = status;
+        this.responseHeaders = responseHeaders.copy();
+    }
+
+    /** The HTTP status code. */
+    public int status() {
+        return status;
+    }
+
+    /** The standard reason phrase of {@link #status()}, e.g. "Bad Request". */
+    public String reason() {
+        return HttpStatus.reasonPhrase(status);
+    }
+
+    /** A copy of the headers the error response must carry. */
+    public HttpHeaders responseHeaders() {
+        return responseHeaders.copy();
+    }
+
+    /**
+     * The error response to write before closing: the required headers, {@code Connection: close}
+     * (we stop reading after a broken handshake, RFC 9112 §9.6) and the message as a short
+     * {@code text/plain} body. When the headers include {@code Upgrade} (a 426), the
+     * {@code Connection} field also names {@code Upgrade}, as RFC 9110 §7.8 requires.
+     */
+    public HttpResponse toResponse() {
+        HttpHeaders headers = responseHeaders.copy();
+        headers.set("Connection", headers.contains("Upgrade") ? "Upgrade, close" : "close");
+        headers.set("X-Content-Type-Options", "nosniff");
+        byte[] body = (getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+        return HttpResponse.withBody(status, headers, "text/plain; charset=utf-8", body);
+    }
+}

@@ -1,0 +1,112 @@
+package org.socketlab.websocket.http;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * A resumable HTTP/1.1 request parser (RFC 9112): request line → header fields → optional
+ * Content-Length body. Feed it whatever bytes arrived; it returns {@code null} while it needs
+ * more, consuming everything it was given, and returns the request once complete, leaving
+ * {@code in.position()} just after the request — bytes behind it (a pipelined request, or
+ * WebSocket frames sent right behind the handshake) stay in {@code in}.
+ *
+ * <p>Every field read is bounded by {@link HttpLimits}; the parser never holds more than that.
+ * Violations are {@link HandshakeException}s carrying the status to answer with:
+ * <ul>
+ *   <li>request line too long → 414 (RFC 9112 §3); header section too large or too many
+ *       header lines → 431 (RFC 6585 §5); Content-Length over the body limit → 413 (RFC 9110 §15.5.14);</li>
+ *   <li>bare CR or LF, obs-fold, whitespace before a colon, a method or field name that is not
+ *       a token, control or non-ASCII bytes, a target that is neither origin-form nor
+ *       absolute-form, a malformed version, a missing or repeated Host in HTTP/1.1, an invalid
+ *       Content-Length → 400 (RFC 9112 §2.2, §3, §3.2, §5, §6.3);</li>
+ *   <li>an HTTP major version other than 1 → 505 (RFC 9110 §15.6.6);</li>
+ *   <li>any Transfer-Encoding → 501: we do not decode chunked request bodies (RFC 9112 §6.1).</li>
+ * </ul>
+ *
+ * <p>After returning a request the parser is ready for the next one on the same connection.
+ * After throwing it is finished: a connection that sent a broken request cannot be resynchronised
+ * (RFC 9112 §9.6 — close it); further calls throw {@link IllegalStateException}.
+ * Not thread-safe.
+ */
+public final class HttpRequestParser {
+
+    private enum State { HEAD, BODY, FAILED }
+
+    private final HttpLimits limits;
+    private final HeadReader head;
+    private final BodyReader body = new BodyReader();
+    private State state = State.HEAD;
+    private RequestLine requestLine;
+
+    public HttpRequestParser(HttpLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.head = new HeadReader(limits, HeadReader.Side.REQUEST);
+    }
+
+    public HttpRequestParser() {
+        this(HttpLimits.defaults());
+    }
+
+    /** The next complete request, or {@code null} when {@code in} ran out first. */
+    public HttpRequest parse(ByteBuffer in) throws HandshakeException {
+        if (state == State.FAILED) {
+            throw new IllegalStateException("this parser already rejected a request; close the connection");
+        }
+        try {
+            return step(in);
+        } catch (HandshakeException e) {
+            state = State.FAILED;
+            throw e;
+        }
+    }
+
+    private HttpRequest step(ByteBuffer in) throws HandshakeException {
+        if (state == State.HEAD) {
+            if (!head.read(in)) {
+                return null;
+            }
+            requestLine = RequestLine.parse(head.startLine());
+            checkHost(requestLine, head.headers());
+            body.start(bodyLength(head.headers()));
+            state = State.BODY;
+        }
+        if (!body.read(in)) {
+            return null;
+        }
+        HttpRequest request = new HttpRequest(requestLine.method(), requestLine.target(), requestLine.version(),
+                head.headers(), body.take());
+        head.reset();
+        state = State.HEAD;
+        return request;
+    }
+
+    /** RFC 9112 §3.2: a server MUST answer 400 to an HTTP/1.1 request without Host or with more than one. */
+    private static void checkHost(RequestLine requestLine, HttpHeaders headers) throws HandshakeException {
+        int hosts = headers.all("Host").size();
+        boolean http11OrLater = requestLine.version().charAt(7) >= '1';
+        if (http11OrLater && hosts == 0) {
+            throw new HandshakeException(HttpStatus.BAD_REQUEST, "an HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)");
+        }
+        if (hosts > 1) {
+            throw new HandshakeException(HttpStatus.BAD_REQUEST, "a request must carry exactly one Host header, got "
+                    + hosts + ": " + HttpSyntax.quote(String.join(", ", headers.all("Host"))) + " (RFC 9112 §3.2)");
+        }
+    }
+
+    private int bodyLength(HttpHeaders headers) throws HandshakeException {
+        if (headers.contains("Transfer-Encoding")) {
+            throw new HandshakeException(HttpStatus.NOT_IMPLEMENTED, "this server does not accept request bodies with "
+                    + "Transfer-Encoding " + HttpSyntax.quote(String.join(", ", headers.all("Transfer-Encoding")))
+                    + "; send a Content-Length instead (RFC 9112 §6.1)");
+        }
+        long length = BodyFraming.contentLength(headers, HttpStatus.BAD_REQUEST);
+        if (length == BodyFraming.ABSENT) {
+            return 0; // RFC 9112 §6.3 item 7: a request without either field has no body
+        }
+        if (length > limits.maxBodyBytes()) {
+            throw new HandshakeException(HttpStatus.PAYLOAD_TOO_LARGE, "the request body of " + length
+                    + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes (RFC 9110 §15.5.14)");
+        }
+        return (int) length;
+    }
+}

@@ -1,0 +1,78 @@
+package org.socketlab.websocket.protocol;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every limit and timer of one WebSocket connection, with safe defaults.
+ *
+ * @param maxFramePayload largest frame payload accepted; a larger declared length fails with 1009
+ *                        before anything is allocated
+ * @param maxMessageSize  largest reassembled message; larger fails with 1009 (RFC 6455 §10.4)
+ * @param pingInterval    send a ping after this much silence from the peer; {@link Duration#ZERO} = off
+ * @param pongTimeout     fail the connection (1011... see {@link WebSocketProtocol}) when a ping gets
+ *                        no pong in this time
+ * @param idleTimeout     close with 1001 when nothing was received for this long; ZERO = off
+ * @param closeTimeout    how long to wait for the peer's close frame / TCP close after we sent ours
+ * @param autoPong        answer pings with pongs automatically (RFC 6455 §5.5.2)
+ */
+public record ProtocolConfig(long maxFramePayload, long maxMessageSize, Duration pingInterval,
+                             Duration pongTimeout, Duration idleTimeout, Duration closeTimeout,
+                             boolean autoPong) {
+
+    public static final long ONE_MIB = 1L << 20;
+
+    public ProtocolConfig {
+        if (maxFramePayload < 125) {
+            throw new IllegalArgumentException("maxFramePayload is %d; it must be at least 125 so that every control frame fits (RFC 6455 §5.5)".formatted(maxFramePayload));
+        }
+        if (maxMessageSize < 0 || maxMessageSize > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("maxMessageSize is %d; it must be between 0 and %d (one Java array)".formatted(maxMessageSize, Integer.MAX_VALUE - 8));
+        }
+        requireNonNegative("pingInterval", pingInterval);
+        requireNonNegative("pongTimeout", pongTimeout);
+        requireNonNegative("idleTimeout", idleTimeout);
+        requireNonNegative("closeTimeout", closeTimeout);
+    }
+
+    /** 1 MiB frames and messages, no pings, 10 s pong timeout, no idle timeout, 5 s close timeout, auto-pong. */
+    public static ProtocolConfig defaults() {
+        return new ProtocolConfig(ONE_MIB, ONE_MIB, Duration.ZERO, Duration.ofSeconds(10), Duration.ZERO,
+                Duration.ofSeconds(5), true);
+    }
+
+    public ProtocolConfig withMaxFramePayload(long value) {
+        return new ProtocolConfig(value, maxMessageSize, pingInterval, pongTimeout, idleTimeout, closeTimeout, autoPong);
+    }
+
+    public ProtocolConfig withMaxMessageSize(long value) {
+        return new ProtocolConfig(maxFramePayload, value, pingInterval, pongTimeout, idleTimeout, closeTimeout, autoPong);
+    }
+
+    public ProtocolConfig withPingInterval(Duration value) {
+        return new ProtocolConfig(maxFramePayload, maxMessageSize, value, pongTimeout, idleTimeout, closeTimeout, autoPong);
+    }
+
+    public ProtocolConfig withPongTimeout(Duration value) {
+        return new ProtocolConfig(maxFramePayload, maxMessageSize, pingInterval, value, idleTimeout, closeTimeout, autoPong);
+    }
+
+    public ProtocolConfig withIdleTimeout(Duration value) {
+        return new ProtocolConfig(maxFramePayload, maxMessageSize, pingInterval, pongTimeout, value, closeTimeout, autoPong);
+    }
+
+    public ProtocolConfig withCloseTimeout(Duration value) {
+        return new ProtocolConfig(maxFramePayload, maxMessageSize, pingInterval, pongTimeout, idleTimeout, value, autoPong);
+    }
+
+    public ProtocolConfig withAutoPong(boolean value) {
+        return new ProtocolConfig(maxFramePayload, maxMessageSize, pingInterval, pongTimeout, idleTimeout, closeTimeout, value);
+    }
+
+    private static void requireNonNegative(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " is " + value + "; it cannot be negative");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.socketlab.websocket.protocol;
+
+import java.nio.ByteBuffer;
+import org.socketlab.websocket.frame.CloseCode;
+import org.socketlab.websocket.frame.ProtocolException;
+
+/** What a {@link WebSocketProtocol} reports to its adapter, in the order things happened. */
+public sealed interface ProtocolEvent {
+
+    /** A complete, valid UTF-8 text message. */
+    record TextMessage(String text) implements ProtocolEvent {
+    }
+
+    /** A complete binary message; the buffer belongs to the receiver. */
+    record BinaryMessage(ByteBuffer data) implements ProtocolEvent {
+    }
+
+    /** A ping arrived (already answered when autoPong is on). */
+    record PingReceived(ByteBuffer payload) implements ProtocolEvent {
+    }
+
+    /** A pong arrived (solicited or not, RFC 6455 §5.5.3). */
+    record PongReceived(ByteBuffer payload) implements ProtocolEvent {
+    }
+
+    /** The peer's close frame arrived; code is 1005 when the frame had no payload. */
+    record CloseReceived(CloseCode code, String reason) implements ProtocolEvent {
+    }
+
+    /** We failed the connection (RFC 6455 §7.1.7), e.g. 1002, 1007, 1009, or a timeout. */
+    record Failed(ProtocolException error) implements ProtocolEvent {
+    }
+
+    /** The connection is CLOSED; emitted exactly once. Code 1006 when it ended abnormally. */
+    record Closed(CloseCode code, String reason, boolean clean) implements ProtocolEvent {
+    }
+}

@@ -1,0 +1,62 @@
+package org.socketlab.websocket.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.socketlab.websocket.frame.CloseCode;
+import org.socketlab.websocket.frame.Frame;
+import org.socketlab.websocket.frame.FrameDecoder;
+import org.socketlab.websocket.frame.FrameEncoder;
+import org.socketlab.websocket.frame.MaskKeySource;
+import org.socketlab.websocket.frame.Opcode;
+import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.Role;
+
+/** The other end of a connection under test: encodes what it sends, decodes what we wrote. */
+final class Peer {
+
+    final Role role;
+    private final FrameEncoder encoder;
+    private final FrameDecoder decoder;
+
+    Peer(Role role) {
+        this.role = role;
+        this.encoder = new FrameEncoder(role, MaskKeySource.fixed(0x11223344));
+        this.decoder = new FrameDecoder(role, Integer.MAX_VALUE - 8, 0);
+    }
+
+    /** Wire bytes of these frames, concatenated. */
+    byte[] wire(Frame... frames) {
+        ByteBuffer out = ByteBuffer.allocate(java.util.Arrays.stream(frames).mapToInt(encoder::encodedLength).sum());
+        for (Frame frame : frames) {
+            encoder.encode(frame, out);
+        }
+        return out.array();
+    }
+
+    /** Frames the protocol under test wrote, decoded as this peer would. */
+    List<Frame> read(List<ByteBuffer> written) throws ProtocolException {
+        List<Frame> frames = new ArrayList<>();
+        for (ByteBuffer buffer : written) {
+            Frame frame;
+            while ((frame = decoder.decode(buffer)) != null) {
+                frames.add(new Frame(frame.fin(), frame.rsv1(), frame.rsv2(), frame.rsv3(), frame.opcode(),
+                        ByteBuffer.wrap(frame.payloadBytes())));
+            }
+        }
+        return frames;
+    }
+
+    static Frame fragment(Opcode opcode, String text, boolean fin) {
+        return Frame.of(opcode, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), fin);
+    }
+
+    static Frame rawClose(int code) {
+        return Frame.of(Opcode.CLOSE, ByteBuffer.allocate(2).putShort(0, (short) code), true);
+    }
+
+    static Frame close(int code) {
+        return Frame.close(CloseCode.of(code), "");
+    }
+}
