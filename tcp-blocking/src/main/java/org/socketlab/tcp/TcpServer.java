@@ -149,7 +149,8 @@ public final class TcpServer implements AutoCloseable {
             // SO_TIMEOUT: a read() that waits longer throws SocketTimeoutException, so a
             // stalled client cannot hold a thread forever.
             if (!config.readTimeout().isZero()) {
-                clientSocket.setSoTimeout(Math.toIntExact(config.readTimeout().toMillis()));
+                // At least 1 ms: SO_TIMEOUT 0 would mean "wait forever", the opposite of what was asked.
+                clientSocket.setSoTimeout((int) Math.max(1, config.readTimeout().toMillis()));
             }
             // TCP_NODELAY turns off Nagle's algorithm: small writes leave at once instead of
             // waiting for the ACK of earlier unacknowledged data.

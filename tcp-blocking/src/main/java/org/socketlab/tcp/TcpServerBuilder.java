@@ -77,8 +77,9 @@ public final class TcpServerBuilder {
 
     /** SO_TIMEOUT for accepted sockets; {@link Duration#ZERO} (default) waits forever. */
     public TcpServerBuilder readTimeout(Duration readTimeout) {
-        if (readTimeout.isNegative()) {
-            throw new IllegalArgumentException("read timeout must not be negative, got " + readTimeout);
+        if (readTimeout.isNegative() || readTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("read timeout must be 0.." + Integer.MAX_VALUE
+                    + " ms (SO_TIMEOUT is an int of milliseconds), got " + readTimeout);
         }
         this.readTimeout = readTimeout;
         return this;

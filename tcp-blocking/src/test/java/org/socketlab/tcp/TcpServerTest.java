@@ -89,6 +89,10 @@ class TcpServerTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000");
             assertThatThrownBy(() -> TcpServer.builder().backlog(0))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backlog");
+            assertThatThrownBy(() -> TcpServer.builder().readTimeout(Duration.ofDays(30)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SO_TIMEOUT");
+            assertThatThrownBy(() -> TcpServer.builder().readTimeout(Duration.ofMillis(-1)))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> TcpServer.builder().start())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("handler");
         }
