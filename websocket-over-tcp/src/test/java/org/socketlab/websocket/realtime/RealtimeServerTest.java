@@ -193,6 +193,19 @@ class RealtimeServerTest {
         }
 
         @Test
+        void http10Client_getsAnUnchunkedBodyThatEndsWithTheConnection() throws Exception {
+            start();
+            try (HttpProbe probe = new HttpProbe(server.port())) {
+                probe.send("GET /stream HTTP/1.0\r\n\r\n");
+                assertThat(server.awaitSubscribers(1, WAIT)).isTrue();
+                Tick tick = server.ticker().publish("ACME", 100_00);
+                String text = probe.readUntil(tick.toJson() + "\n");
+                assertThat(text).contains("Connection: close").doesNotContain("Transfer-Encoding");
+                assertThat(text).endsWith("\r\n\r\n" + tick.toJson() + "\n");
+            }
+        }
+
+        @Test
         void serverStop_endsTheBodyWithTheLastChunk() throws Exception {
             start();
             try (HttpProbe probe = new HttpProbe(server.port())) {
