@@ -123,47 +123,68 @@ public final class Lab12Routes {
             int port = chat.server().port();
             say("socket()+bind()+listen()", "one port for both: " + chat.server().uri("/chat") + " and http://127.0.0.1:"
                     + port + "/@connections/{id}");
-            part("1. $connect sees the upgrade request and may refuse it");
-            String upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
-            show(http(port, "GET /chat HTTP/1.1", upgrade, ""));
-            observe("no token: 401 — the handshake fails, no connection exists, $disconnect will not run.");
-            show(http(port, "GET /chat?token=stolen HTTP/1.1", upgrade, ""));
-            observe("an unknown token: 403 — $connect read it from the query string before the 101.");
+            refusedConnects(port);
             BlockingQueue<String> aliceInbox = new LinkedBlockingQueue<>();
             BlockingQueue<String> bobInbox = new LinkedBlockingQueue<>();
             Session alice = client(chat, "alice-token", aliceInbox);
             Session bob = client(chat, "bob-token", bobInbox);
             observe("alice and bob passed $connect: each got a connection id (random, URL-safe).");
-
-            part("2. Routes: the route selection expression $request.body.action picks one per message");
-            alice.sendText("{\"action\":\"sendmessage\",\"text\":\"hi all\"}");
-            say("alice → sendmessage", "bob receives " + next(bobInbox) + ", alice too: " + next(aliceInbox));
-            bob.sendText("{\"action\":\"whoami\"}");
-            String whoami = next(bobInbox);
-            say("bob → whoami", "route response " + whoami);
-            bob.sendText("hello? is this thing on");
-            say("bob → (not JSON)", "$default answers " + next(bobInbox));
-            String bobId = JSON.readTree(whoami).get("connectionId").asText();
-
-            part("3. A backend talks to bob through @connections (plain HTTP, same port)");
-            String key = "x-api-key: " + API_KEY + "\r\n";
-            show(http(port, "POST /@connections/" + bobId + " HTTP/1.1", key, "{\"notice\":\"server maintenance at 18:00\"}"));
-            say("bob", "received " + next(bobInbox));
-            show(http(port, "GET /@connections/" + bobId + " HTTP/1.1", key, ""));
-            show(http(port, "POST /@connections/" + bobId + " HTTP/1.1", "x-api-key: guessed\r\n", "spam"));
-            observe("a wrong key gets 403 and bob gets nothing: only the backend may post.");
-
-            part("4. DELETE disconnects; $disconnect runs exactly once and tells the others");
-            String aliceId = chat.connections().connectionIds().stream().filter(id -> !id.equals(bobId)).findFirst()
-                    .orElseThrow();
-            show(http(port, "DELETE /@connections/" + aliceId + " HTTP/1.1", key, ""));
-            say("$disconnect", chat.departures().poll(5, TimeUnit.SECONDS) + "; bob receives " + next(bobInbox));
-            show(http(port, "GET /@connections/" + aliceId + " HTTP/1.1", key, ""));
-            observe("410 Gone: the id no longer names a connection.");
-            bob.close(1000, "bye");
-            say("$disconnect", chat.departures().poll(5, TimeUnit.SECONDS) + " (bob closed normally)");
+            String bobId = routes(alice, aliceInbox, bob, bobInbox);
+            backend(port, bobId, bobInbox);
+            disconnects(chat, bobId, bob, bobInbox);
         }
+    }
+
+    /** Step 1: upgrade requests typed by hand; $connect answers 401 and 403 before any 101. */
+    private static void refusedConnects(int port) throws IOException {
+        part("1. $connect sees the upgrade request and may refuse it");
+        String upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+        show(http(port, "GET /chat HTTP/1.1", upgrade, ""));
+        observe("no token: 401 — the handshake fails, no connection exists, $disconnect will not run.");
+        show(http(port, "GET /chat?token=stolen HTTP/1.1", upgrade, ""));
+        observe("an unknown token: 403 — $connect read it from the query string before the 101.");
+    }
+
+    /** Step 2: one message per route; returns bob's connection id (from his whoami). */
+    private static String routes(Session alice, BlockingQueue<String> aliceInbox, Session bob,
+                                 BlockingQueue<String> bobInbox) throws Exception {
+        part("2. Routes: the route selection expression $request.body.action picks one per message");
+        alice.sendText("{\"action\":\"sendmessage\",\"text\":\"hi all\"}");
+        say("alice → sendmessage", "bob receives " + next(bobInbox) + ", alice too: " + next(aliceInbox));
+        bob.sendText("{\"action\":\"whoami\"}");
+        String whoami = next(bobInbox);
+        say("bob → whoami", "route response " + whoami);
+        bob.sendText("hello? is this thing on");
+        say("bob → (not JSON)", "$default answers " + next(bobInbox));
+        return JSON.readTree(whoami).get("connectionId").asText();
+    }
+
+    /** Step 3: the backend posts to bob and reads his status; a guessed key gets 403. */
+    private static void backend(int port, String bobId, BlockingQueue<String> bobInbox) throws Exception {
+        part("3. A backend talks to bob through @connections (plain HTTP, same port)");
+        String key = "x-api-key: " + API_KEY + "\r\n";
+        show(http(port, "POST /@connections/" + bobId + " HTTP/1.1", key, "{\"notice\":\"server maintenance at 18:00\"}"));
+        say("bob", "received " + next(bobInbox));
+        show(http(port, "GET /@connections/" + bobId + " HTTP/1.1", key, ""));
+        show(http(port, "POST /@connections/" + bobId + " HTTP/1.1", "x-api-key: guessed\r\n", "spam"));
+        observe("a wrong key gets 403 and bob gets nothing: only the backend may post.");
+    }
+
+    /** Step 4: DELETE alice, watch $disconnect run once and tell bob; then bob leaves himself. */
+    private static void disconnects(Chat chat, String bobId, Session bob, BlockingQueue<String> bobInbox)
+            throws Exception {
+        part("4. DELETE disconnects; $disconnect runs exactly once and tells the others");
+        int port = chat.server().port();
+        String key = "x-api-key: " + API_KEY + "\r\n";
+        String aliceId = chat.connections().connectionIds().stream().filter(id -> !id.equals(bobId)).findFirst()
+                .orElseThrow();
+        show(http(port, "DELETE /@connections/" + aliceId + " HTTP/1.1", key, ""));
+        say("$disconnect", chat.departures().poll(5, TimeUnit.SECONDS) + "; bob receives " + next(bobInbox));
+        show(http(port, "GET /@connections/" + aliceId + " HTTP/1.1", key, ""));
+        observe("410 Gone: the id no longer names a connection.");
+        bob.close(1000, "bye");
+        say("$disconnect", chat.departures().poll(5, TimeUnit.SECONDS) + " (bob closed normally)");
     }
 
     private static Session client(Chat chat, String token, BlockingQueue<String> inbox) throws Exception {
