@@ -1,6 +1,7 @@
 package org.socketlab.labs;
 
 import java.io.IOException;
+import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ public final class Lab02ConcurrentServers {
         narrator.say("Next: labs/guides/02-concurrent-servers.md, section \"Experiments\".");
     }
 
+    @SuppressWarnings("try")              // closing `first` early is the point of the demonstration
     private static void secondClientWaitsUnderIterative(Narrator narrator) throws Exception {
         narrator.part("Part 1: the iterative server and the second client");
         try (TcpServer server = TcpServer.builder().strategy(ConcurrencyStrategy.iterative())
@@ -135,7 +137,8 @@ public final class Lab02ConcurrentServers {
         }
     }
 
-    private static void holdManyConnections(Narrator narrator, int connections) throws IOException {
+    private static void holdManyConnections(Narrator narrator, int requested) throws IOException {
+        int connections = withinDescriptorLimit(narrator, requested);
         narrator.part("Part 3: virtual threads holding " + connections + " connections");
         int before = ManagementFactory.getThreadMXBean().getThreadCount();
         List<Socket> sockets = new ArrayList<>();
@@ -170,6 +173,21 @@ public final class Lab02ConcurrentServers {
             narrator.syscall("close() x" + connections, "Clients closed; the server stopped "
                     + (clean ? "cleanly: every handler saw end of stream." : "after closing leftovers."));
         }
+    }
+
+    /** Each connection costs two descriptors here (client and server side): stay under the limit. */
+    private static int withinDescriptorLimit(Narrator narrator, int requested) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            long spare = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount() - 200;
+            int affordable = (int) Math.max(1, Math.min(Integer.MAX_VALUE, spare / 2));
+            if (requested > affordable) {
+                narrator.say("Asked for " + requested + " connections, but this process may open only "
+                        + unix.getMaxFileDescriptorCount() + " file descriptors (ulimit -n) and each connection"
+                        + " needs two here; using " + affordable + ".");
+                return affordable;
+            }
+        }
+        return requested;
     }
 
     private static long micros(long startNanos) {

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -137,6 +139,13 @@ public final class EchoClient implements AutoCloseable {
                 return;
             }
             echoStandardInput(client, System.in);
+        } catch (ConnectException e) {
+            System.err.println("EchoClient: cannot connect to " + server + ": " + e.getMessage()
+                    + " (is a server listening there?)");
+            System.exit(1);
+        } catch (SocketTimeoutException e) {
+            System.err.println("EchoClient: " + server + " did not answer in time: " + e.getMessage());
+            System.exit(1);
         }
     }
 

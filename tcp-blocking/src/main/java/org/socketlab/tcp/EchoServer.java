@@ -1,6 +1,7 @@
 package org.socketlab.tcp;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -33,13 +34,26 @@ public final class EchoServer {
             return;
         }
         String host = options.get("host", "127.0.0.1");
-        TcpServer server = TcpServer.builder()
-                .host(host)
-                .port(options.getInt("port", 7007))
-                .strategy(ConcurrencyStrategy.parse(options.get("strategy", "virtual")))
-                .readTimeout(Duration.ofMillis(options.getInt("read-timeout-ms", 0)))
-                .handler(new EchoHandler())
-                .start();
+        int port = options.getInt("port", 7007);
+        TcpServer server;
+        try {
+            server = TcpServer.builder()
+                    .host(host)
+                    .port(port)
+                    .strategy(ConcurrencyStrategy.parse(options.get("strategy", "virtual")))
+                    .readTimeout(Duration.ofMillis(options.getInt("read-timeout-ms", 0)))
+                    .handler(new EchoHandler())
+                    .start();
+        } catch (BindException e) {
+            System.err.println("EchoServer: cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + " (another process holds the port; try another --port, or 0 for any free one)");
+            System.exit(1);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("EchoServer: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(2));

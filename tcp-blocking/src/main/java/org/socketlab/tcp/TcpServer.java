@@ -3,7 +3,6 @@ package org.socketlab.tcp;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ServerSocketFactory;
 
 /**
  * A blocking TCP server: the socket → bind → listen → accept sequence, written as distinct
@@ -61,8 +59,13 @@ public final class TcpServer implements AutoCloseable {
                 localAddress(), config.strategy().name(), config.backlog());
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static TcpServerBuilder builder() {
+        return new TcpServerBuilder();
+    }
+
+    /** Binds, listens and starts the accept thread (called by {@link TcpServerBuilder#start()}). */
+    static TcpServer start(TcpServerConfig config) throws IOException {
+        return new TcpServer(config);
     }
 
     /**
@@ -146,7 +149,8 @@ public final class TcpServer implements AutoCloseable {
             // SO_TIMEOUT: a read() that waits longer throws SocketTimeoutException, so a
             // stalled client cannot hold a thread forever.
             if (!config.readTimeout().isZero()) {
-                clientSocket.setSoTimeout(Math.toIntExact(config.readTimeout().toMillis()));
+                // At least 1 ms: SO_TIMEOUT 0 would mean "wait forever", the opposite of what was asked.
+                clientSocket.setSoTimeout((int) Math.max(1, config.readTimeout().toMillis()));
             }
             // TCP_NODELAY turns off Nagle's algorithm: small writes leave at once instead of
             // waiting for the ACK of earlier unacknowledged data.
@@ -296,111 +300,6 @@ public final class TcpServer implements AutoCloseable {
             closeable.close();
         } catch (Exception ignored) {
             // Closing is best effort: the peer may already be gone.
-        }
-    }
-
-    /** Configuration with safe defaults: loopback, port 0, backlog 50, virtual threads. */
-    public static final class Builder {
-        private InetAddress host = InetAddress.getLoopbackAddress();
-        private int port = 0;
-        private int backlog = 50;
-        private boolean reuseAddress = true;
-        private boolean tcpNoDelay = true;
-        private boolean keepAlive = false;
-        private Duration readTimeout = Duration.ZERO;
-        private ConcurrencyStrategy strategy;
-        private ConnectionHandler handler;
-        private ConnectionListener connectionListener = ConnectionListener.NONE;
-        private ServerSocketFactory serverSocketFactory = ServerSocketFactory.getDefault();
-
-        private Builder() {
-        }
-
-        /** The interface to bind: loopback by default, {@code 0.0.0.0} for every interface. */
-        public Builder host(InetAddress host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        public Builder host(String host) throws IOException {
-            return host(InetAddress.getByName(host));
-        }
-
-        /** 0 (the default) asks the OS for a free ephemeral port. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be 0..65535, got " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Length of the queue of finished handshakes waiting for accept() (listen's backlog). */
-        public Builder backlog(int backlog) {
-            if (backlog < 1) {
-                throw new IllegalArgumentException("backlog must be at least 1, got " + backlog);
-            }
-            this.backlog = backlog;
-            return this;
-        }
-
-        /** SO_REUSEADDR on the listening socket (default true). */
-        public Builder reuseAddress(boolean reuseAddress) {
-            this.reuseAddress = reuseAddress;
-            return this;
-        }
-
-        /** TCP_NODELAY on accepted sockets (default true: Nagle off). */
-        public Builder tcpNoDelay(boolean tcpNoDelay) {
-            this.tcpNoDelay = tcpNoDelay;
-            return this;
-        }
-
-        /** SO_KEEPALIVE on accepted sockets (default false). */
-        public Builder keepAlive(boolean keepAlive) {
-            this.keepAlive = keepAlive;
-            return this;
-        }
-
-        /** SO_TIMEOUT for accepted sockets; {@link Duration#ZERO} (default) waits forever. */
-        public Builder readTimeout(Duration readTimeout) {
-            if (readTimeout.isNegative()) {
-                throw new IllegalArgumentException("read timeout must not be negative, got " + readTimeout);
-            }
-            this.readTimeout = readTimeout;
-            return this;
-        }
-
-        public Builder strategy(ConcurrencyStrategy strategy) {
-            this.strategy = Objects.requireNonNull(strategy, "strategy");
-            return this;
-        }
-
-        public Builder handler(ConnectionHandler handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
-            return this;
-        }
-
-        /** Told about the end of every connection, with the reason (default: nobody). */
-        public Builder connectionListener(ConnectionListener connectionListener) {
-            this.connectionListener = Objects.requireNonNull(connectionListener, "connectionListener");
-            return this;
-        }
-
-        /** Where listening sockets come from: plain TCP by default, TLS with an SSLServerSocketFactory. */
-        public Builder serverSocketFactory(ServerSocketFactory serverSocketFactory) {
-            this.serverSocketFactory = Objects.requireNonNull(serverSocketFactory, "serverSocketFactory");
-            return this;
-        }
-
-        /** Binds, starts listening and starts the accept thread. */
-        public TcpServer start() throws IOException {
-            if (handler == null) {
-                throw new IllegalStateException("a TcpServer needs a handler: call handler(...) before start()");
-            }
-            ConcurrencyStrategy chosen = strategy != null ? strategy : ConcurrencyStrategy.virtualThreads();
-            return new TcpServer(new TcpServerConfig(host, port, backlog, reuseAddress, tcpNoDelay,
-                    keepAlive, readTimeout, chosen, handler, connectionListener, serverSocketFactory));
         }
     }
 }

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import javax.net.ServerSocketFactory;
 
-/** The frozen settings of one {@link TcpServer}, built by {@link TcpServer.Builder}. */
+/** The frozen settings of one {@link TcpServer}, built by {@link TcpServerBuilder}. */
 record TcpServerConfig(
         InetAddress host,
         int port,

@@ -43,8 +43,13 @@ class BadInputTest {
 
     @BeforeEach
     void start() throws IOException {
+        startServer(Duration.ofSeconds(10));
+    }
+
+    /** A generous read timeout by default, so the idle good client survives a slow machine. */
+    private void startServer(Duration readTimeout) throws IOException {
         server = TcpServer.builder()
-                .readTimeout(Duration.ofMillis(300))
+                .readTimeout(readTimeout)
                 .handler(new FramedEchoHandler(() -> new LengthPrefixFramer(MAX_FRAME)))
                 .connectionListener((remote, reason) -> closed.add(new Closed(remote, reason)))
                 .start();
@@ -137,6 +142,8 @@ class BadInputTest {
 
     @Test
     void stalledClient_isClosedWhenTheReadTimeoutExpires() throws Exception {
+        stop();
+        startServer(Duration.ofMillis(300));
         try (Socket bad = open()) {
             bad.getOutputStream().write(header(10));                   // then nothing more
             Closed event = nextClosed(bad);

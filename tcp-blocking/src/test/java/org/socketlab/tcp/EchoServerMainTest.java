@@ -47,6 +47,20 @@ class EchoServerMainTest {
     }
 
     @Test
+    void portInUseExitsWithStatus1AndSaysWhy() throws IOException, InterruptedException {
+        try (java.net.ServerSocket occupant = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    "org.socketlab.tcp.EchoServer", "--port", String.valueOf(occupant.getLocalPort()),
+                    "--strategy", "iterative")).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(output).contains("cannot listen on 127.0.0.1:" + occupant.getLocalPort());
+        }
+    }
+
+    @Test
     void unknownOptionExitsWithStatus2() throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),

@@ -89,6 +89,10 @@ class TcpServerTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000");
             assertThatThrownBy(() -> TcpServer.builder().backlog(0))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backlog");
+            assertThatThrownBy(() -> TcpServer.builder().readTimeout(Duration.ofDays(30)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SO_TIMEOUT");
+            assertThatThrownBy(() -> TcpServer.builder().readTimeout(Duration.ofMillis(-1)))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> TcpServer.builder().start())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("handler");
         }
@@ -138,6 +142,7 @@ class TcpServerTest {
          * only start after A's handler ended, and B's echo arrives only after A closed.
          */
         @Test
+        @SuppressWarnings("try")          // closing `first` early is the point of the test
         void secondClientIsServedOnlyAfterTheFirstDisconnects() throws Exception {
             List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
             ConnectionHandler recording = socket -> {
@@ -293,8 +298,8 @@ class TcpServerTest {
         private static Throwable connectUntilRefused(InetSocketAddress address) throws TimeoutException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < deadline) {
-                try (EchoClient sneaky = EchoClient.connect(address, CONNECT_TIMEOUT, READ_TIMEOUT)) {
-                    Thread.onSpinWait();
+                try {
+                    EchoClient.connect(address, CONNECT_TIMEOUT, READ_TIMEOUT).close();
                 } catch (IOException refused) {
                     return refused;
                 }

@@ -147,7 +147,8 @@ class Lab01TcpEchoGradingTest {
             closedPort = (InetSocketAddress) probe.getLocalSocketAddress();
         }
         scenario.note("bound and closed a listening socket on " + closedPort + ", so nobody listens there");
-        try (EchoClient unexpected = EchoClient.connect(closedPort, TIMEOUT, TIMEOUT)) {
+        try {
+            EchoClient.connect(closedPort, TIMEOUT, TIMEOUT).close();
             throw scenario.fail("connect() succeeded", "nothing listens on that port");
         } catch (ConnectException expected) {
             scenario.note("ConnectException: " + expected.getMessage());

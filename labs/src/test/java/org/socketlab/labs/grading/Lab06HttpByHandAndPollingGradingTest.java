@@ -165,7 +165,10 @@ class Lab06HttpByHandAndPollingGradingTest {
             Tick got = scenario.step("wait for it", () -> received.poll(5, java.util.concurrent.TimeUnit.SECONDS));
             scenario.expectEquals("tick received", tick, got, "the client polls until it sees the event");
         }
-        scenario.expectEquals("connections opened vs requests sent", stats.requests(), stats.connections(),
-                "without keep-alive every request needs its own TCP connection");
+        long extra = stats.connections() - stats.requests();
+        scenario.expectTrue("the client opened " + stats.connections() + " connections for " + stats.requests()
+                        + " requests", stats.requests() >= 1 && (extra == 0 || extra == 1),
+                "without keep-alive every request needs its own TCP connection (one more may be opened just"
+                        + " as the client stops)");
     }
 }

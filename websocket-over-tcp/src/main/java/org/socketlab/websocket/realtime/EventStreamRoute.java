@@ -1,6 +1,5 @@
 package org.socketlab.websocket.realtime;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger;
@@ -58,11 +57,11 @@ final class EventStreamRoute {
             Thread watcher = Thread.ofVirtual().name("stream-eof-watch").start(() -> watchForEof(clientGone));
             try {
                 writeHead(request);
-            ByteArrayOutputStream first = new ByteArrayOutputStream();
-            first.writeBytes(format.preamble(subscription.backlog()));
-                writeEvents(subscription.backlog().events(), first);
+                writeChunk(format.preamble(subscription.backlog()));
+                writeEvents(subscription.backlog().events());
                 pump(queue, overflowed, clientGone);
             } finally {
+                // Interrupting a virtual thread blocked in a socket read closes the socket: we are done with it.
                 watcher.interrupt();
             }
         } catch (IOException vanished) {
@@ -119,7 +118,7 @@ final class EventStreamRoute {
                 List<Tick> ticks = new ArrayList<>();
                 ticks.add(tick);
                 queue.drainTo(ticks);
-                writeEvents(ticks, new ByteArrayOutputStream());
+                writeEvents(ticks);
                 lastWrite = System.nanoTime();
             } else if (System.nanoTime() - lastWrite >= heartbeat) {
                 writeChunk(format.heartbeat());
@@ -133,10 +132,7 @@ final class EventStreamRoute {
     }
 
     /** Each event its own chunk, then one flush: the client sees them at once. */
-    private void writeEvents(List<Tick> ticks, ByteArrayOutputStream prefix) throws IOException {
-        if (prefix.size() > 0) {
-            writeChunk(prefix.toByteArray());
-        }
+    private void writeEvents(List<Tick> ticks) throws IOException {
         for (Tick tick : ticks) {
             EventStreamFormat.Encoded encoded = format.encode(tick);
             stats.delivered(1, encoded.payloadBytes());
@@ -146,6 +142,9 @@ final class EventStreamRoute {
     }
 
     private void writeChunk(byte[] bytes) throws IOException {
+        if (bytes.length == 0) {
+            return; // an empty chunk would end the body (RFC 9112 §7.1)
+        }
         write(bytes);
         socket.getOutputStream().flush();
     }

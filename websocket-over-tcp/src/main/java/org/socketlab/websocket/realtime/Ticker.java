@@ -87,12 +87,24 @@ public final class Ticker {
     /**
      * Registers {@code listener} for every event after {@code lastSeenId}: those still in the
      * history come back in {@link Subscription#backlog()}, later ones go to the listener. Both
-     * happen under one lock, so no event is missed or seen twice in between.
+     * happen under one lock, so no event is missed or seen twice in between. An id newer than
+     * the newest event (say, from before a server restart) counts as "from now on".
      */
     public synchronized Subscription subscribe(long lastSeenId, Consumer<Tick> listener) {
         Subscription subscription = new Subscription(Objects.requireNonNull(listener, "listener"),
                 history.after(lastSeenId));
         subscribers.add(subscription);
+        return subscription;
+    }
+
+    /**
+     * Like {@link #subscribe}, but hands the backlog to {@code listener} itself, under the same
+     * lock, before any live event: the listener sees every remembered event after
+     * {@code lastSeenId} exactly once and in id order. For listeners that send at once (WebSocket).
+     */
+    public synchronized Subscription subscribeReplaying(long lastSeenId, Consumer<Tick> listener) {
+        Subscription subscription = subscribe(lastSeenId, listener);
+        subscription.backlog().events().forEach(listener);
         return subscription;
     }
 

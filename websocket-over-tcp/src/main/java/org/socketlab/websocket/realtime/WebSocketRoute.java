@@ -90,8 +90,7 @@ final class WebSocketRoute {
 
         @Override
         public void onOpen(Session session) {
-            subscription = server.ticker().subscribe(since, tick -> send(session, tick));
-            subscription.backlog().events().forEach(tick -> send(session, tick));
+            subscription = server.ticker().subscribeReplaying(since, tick -> send(session, tick));
         }
 
         /** Runs on the publishing thread: queue the frame, never block. */

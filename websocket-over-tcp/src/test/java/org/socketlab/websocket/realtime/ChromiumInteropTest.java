@@ -117,6 +117,21 @@ class ChromiumInteropTest {
     }
 
     @Test
+    void webSocketFromThePage_receivesTicks_andIsAnswered() {
+        browser.executeScript("""
+                window.messages = [];
+                window.socket = new WebSocket('ws://' + location.host + '/ws');
+                socket.onopen = () => socket.send('hi from chromium');
+                socket.onmessage = e => messages.push(e.data);""");
+        assertThat(awaitInPage("messages", 1)).containsExactly("ack: hi from chromium");
+        assertThat(server.subscriberCount()).isEqualTo(1);
+        Tick tick = server.ticker().publish("ACME", 100_00);
+        assertThat(awaitInPage("messages", 2)).containsExactly("ack: hi from chromium", tick.toJson());
+        browser.executeScript("socket.close(1000)");
+        assertThat(server.awaitSubscribers(0, WAIT)).isTrue();
+    }
+
+    @Test
     void fetchPolls() {
         Tick tick = server.ticker().publish("ACME", 100_00);
         Object body = ((JavascriptExecutor) browser).executeAsyncScript("""

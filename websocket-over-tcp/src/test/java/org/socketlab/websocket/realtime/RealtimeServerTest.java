@@ -193,6 +193,19 @@ class RealtimeServerTest {
         }
 
         @Test
+        void http10Client_getsAnUnchunkedBodyThatEndsWithTheConnection() throws Exception {
+            start();
+            try (HttpProbe probe = new HttpProbe(server.port())) {
+                probe.send("GET /stream HTTP/1.0\r\n\r\n");
+                assertThat(server.awaitSubscribers(1, WAIT)).isTrue();
+                Tick tick = server.ticker().publish("ACME", 100_00);
+                String text = probe.readUntil(tick.toJson() + "\n");
+                assertThat(text).contains("Connection: close").doesNotContain("Transfer-Encoding");
+                assertThat(text).endsWith("\r\n\r\n" + tick.toJson() + "\n");
+            }
+        }
+
+        @Test
         void serverStop_endsTheBodyWithTheLastChunk() throws Exception {
             start();
             try (HttpProbe probe = new HttpProbe(server.port())) {
@@ -306,6 +319,26 @@ class RealtimeServerTest {
         }
 
         @Test
+        void webSocketUpgradeFromAForeignOrigin_is403() throws Exception {
+            start();
+            try (HttpProbe probe = new HttpProbe(server.port())) {
+                probe.send("GET /ws HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Origin: http://evil.example\r\n\r\n");
+                assertThat(probe.readResponse().status()).isEqualTo(403);
+            }
+            assertThat(server.subscriberCount()).isZero();
+        }
+
+        @Test
+        void webSocketPathWithoutUpgrade_isRefused() throws Exception {
+            start();
+            try (HttpProbe probe = new HttpProbe(server.port())) {
+                assertThat(probe.get("/ws").readResponse().status()).isBetween(400, 426);
+            }
+        }
+
+        @Test
         void indexPageIsServed() throws Exception {
             start();
             try (HttpProbe probe = new HttpProbe(server.port())) {
@@ -320,10 +353,12 @@ class RealtimeServerTest {
     void tickerDrivenByTheServerClock_publishesOnSchedule() throws Exception {
         server = RealtimeServer.start(0, RealtimeConfig.defaults().withTickInterval(Duration.ofMillis(10)));
         try (HttpProbe probe = new HttpProbe(server.port())) {
-            probe.get("/long-poll?since=2");
-            List<Tick> ticks = Tick.fromJsonArray(probe.readResponse().bodyText());
-            assertThat(ticks).isNotEmpty();
-            assertThat(ticks.get(0).id()).isEqualTo(3);
+            List<Tick> first = Tick.fromJsonArray(probe.get("/long-poll?since=0").readResponse().bodyText());
+            assertThat(first).isNotEmpty();
+            assertThat(first.get(0).id()).isEqualTo(1);
+            long last = first.get(first.size() - 1).id();
+            List<Tick> next = Tick.fromJsonArray(probe.get("/long-poll?since=" + last).readResponse().bodyText());
+            assertThat(next.get(0).id()).isEqualTo(last + 1);
         }
     }
 }

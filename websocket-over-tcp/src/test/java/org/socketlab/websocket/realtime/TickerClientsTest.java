@@ -78,7 +78,8 @@ class TickerClientsTest {
         server.ticker().publish();
         next();
         client.close();
-        assertThat(client.stats().connections()).isEqualTo(client.stats().requests());
+        // close() may land between a connect and its request: at most one connection without one.
+        assertThat(client.stats().connections() - client.stats().requests()).isBetween(0L, 1L);
         assertThat(client.stats().requests()).isGreaterThanOrEqualTo(1);
     }
 

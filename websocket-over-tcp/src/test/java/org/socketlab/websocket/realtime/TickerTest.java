@@ -43,6 +43,18 @@ class TickerTest {
     }
 
     @Test
+    void subscribeReplaying_handsTheBacklogToTheListenerFirst() {
+        Ticker ticker = new Ticker(List.of("A"), 1, () -> 0, 16);
+        ticker.publish();
+        ticker.publish();
+        List<Long> seen = new ArrayList<>();
+        try (Ticker.Subscription subscription = ticker.subscribeReplaying(0, tick -> seen.add(tick.id()))) {
+            ticker.publish();
+            assertThat(seen).containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
     void tickJsonRoundTrips() {
         Tick tick = new Tick(12, "ACME", 10_105, 99);
         assertThat(tick.toJson()).isEqualTo("{\"id\":12,\"symbol\":\"ACME\",\"price\":101.05,\"ts\":99}");
