@@ -1,5 +1,6 @@
 package org.socketlab.labs;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import com.fasterxml.jackson.databind.node.TextNode;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.chat.ChatServer;

@@ -120,6 +120,23 @@ class ChatServerTest {
         }
 
         @Test
+        void atTheRoomLimit_aNewRoomIsRefused_untilAnEmptyOneCanBeEvicted() throws Exception {
+            try (ChatServer small = ChatServer.builder().limits(ChatLimits.defaults().withMaxRooms(1)).start();
+                 ChatTestClient ana = ChatTestClient.connect(small);
+                 ChatTestClient bob = ChatTestClient.connect(small)) {
+                ana.join("first", "ana");
+                bob.send("{\"type\":\"join\",\"room\":\"second\",\"nick\":\"bob\"}");
+                assertThat(bob.next("error").path("code").asText()).isEqualTo("too_many_rooms");
+                ana.send("{\"type\":\"leave\"}");
+                while (!ana.next("rooms").path("rooms").isEmpty()) {
+                    // the list with "first" in it; wait for the one after the leave
+                }
+                assertThat(bob.join("second", "bob").path("room").asText()).isEqualTo("second");
+                assertThat(small.rooms().room("first")).isEmpty();
+            }
+        }
+
+        @Test
         void aTakenNickname_getsASuffix() throws Exception {
             ChatTestClient first = client();
             ChatTestClient second = client();
