@@ -1,0 +1,88 @@
+package org.socketlab.tcp.wire;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Prints the TCP sockets of one port and their states, from the kernel's own tables:
+ *
+ * <pre>
+ * java org.socketlab.tcp.wire.TcpStatesMain --port 9000 [--watch] [--interval-ms 500]
+ * </pre>
+ *
+ * Run it beside a lab server to see LISTEN after {@code listen()}, connections piling up in the
+ * accept queue while nobody calls {@code accept()}, ESTABLISHED, the FIN_WAIT2/CLOSE_WAIT pair of
+ * a half-close and TIME_WAIT after an active close. Linux only; elsewhere it says unavailable.
+ */
+public final class TcpStatesMain {
+
+    private TcpStatesMain() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Integer port = null;
+        boolean watch = false;
+        long intervalMillis = 1000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--watch" -> watch = true;
+                case "--interval-ms" -> intervalMillis = Long.parseLong(args[++i]);
+                default -> {
+                    System.err.println("usage: --port PORT [--watch] [--interval-ms MILLIS]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (port == null) {
+            System.err.println("usage: --port PORT [--watch] [--interval-ms MILLIS]");
+            System.exit(2);
+            return;
+        }
+        ProcNetTcp proc = new ProcNetTcp();
+        do {
+            System.out.println(String.join(System.lineSeparator(), render(proc, port)));
+            if (watch) {
+                Thread.sleep(intervalMillis);                        // a display refresh, not synchronisation
+                System.out.println();
+            }
+        } while (watch);
+    }
+
+    /** The table for {@code port}, or one line saying why it is unavailable. */
+    public static List<String> render(ProcNetTcp proc, int port) throws IOException {
+        Optional<List<TcpSocketEntry>> entries = proc.forPort(port);
+        if (entries.isEmpty()) {
+            return List.of(proc.unavailableReason());
+        }
+        return table(port, entries.get());
+    }
+
+    static List<String> table(int port, List<TcpSocketEntry> entries) {
+        List<String> lines = new ArrayList<>();
+        lines.add("TCP sockets on port " + port + " (" + entries.size() + "), from /proc/net/tcp and tcp6:");
+        lines.add(String.format("  %-12s %-28s %-28s %10s %10s  %s", "STATE", "LOCAL", "REMOTE", "SEND-Q", "RECV-Q", "NOTE"));
+        entries.stream()
+                .sorted(Comparator.comparing(TcpSocketEntry::state).thenComparing(entry -> entry.local().getPort()))
+                .forEach(entry -> lines.add(String.format("  %-12s %-28s %-28s %10d %10d  %s", entry.state(),
+                        text(entry.local()), text(entry.remote()), entry.sendQueue(), entry.recvQueue(), note(entry))));
+        if (entries.isEmpty()) {
+            lines.add("  (none: nothing listens on or is connected to this port)");
+        }
+        return lines;
+    }
+
+    private static String note(TcpSocketEntry entry) {
+        if (entry.state() == TcpState.LISTEN) {
+            return "accept queue " + entry.recvQueue() + " of max " + entry.sendQueue() + " waiting for accept()";
+        }
+        return entry.state().meaning();
+    }
+
+    private static String text(java.net.InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+}
