@@ -8,9 +8,9 @@ import java.net.InetSocketAddress;
  * @param local     local address and port
  * @param remote    remote address and port ({@code 0.0.0.0:0} for a listening socket)
  * @param state     TCP state
- * @param sendQueue {@code tx_queue}: bytes not yet acknowledged by the peer; for LISTEN, the backlog limit
- * @param recvQueue {@code rx_queue}: bytes received but not yet read; for LISTEN, connections
- *                  waiting for {@code accept()}
+ * @param sendQueue {@code tx_queue}: bytes sent but not yet acknowledged by the peer
+ * @param recvQueue {@code rx_queue}: bytes received but not yet read by the application; for a
+ *                  LISTEN socket, finished handshakes waiting in the accept queue for {@code accept()}
  * @param inode     the socket's inode (0 for TIME_WAIT, which no process owns any more)
  */
 public record TcpSocketEntry(InetSocketAddress local, InetSocketAddress remote, TcpState state,

@@ -1,6 +1,7 @@
 package org.socketlab.tcp.wire;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,12 +78,12 @@ public final class TcpStatesMain {
 
     private static String note(TcpSocketEntry entry) {
         if (entry.state() == TcpState.LISTEN) {
-            return "accept queue " + entry.recvQueue() + " of max " + entry.sendQueue() + " waiting for accept()";
+            return entry.recvQueue() + " connection(s) in the accept queue waiting for accept()";
         }
         return entry.state().meaning();
     }
 
-    private static String text(java.net.InetSocketAddress address) {
+    private static String text(InetSocketAddress address) {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 }
