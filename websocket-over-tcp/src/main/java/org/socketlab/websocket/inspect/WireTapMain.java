@@ -1,0 +1,23 @@
+package org.socketlab.websocket.inspect;
+
+import org.socketlab.tcp.wire.WireTap;
+
+/**
+ * The wire tap with the HTTP and WebSocket dissectors plugged in:
+ *
+ * <pre>
+ * mvn -q compile exec:exec -pl labs -am -Dmain=org.socketlab.websocket.inspect.WireTapMain \
+ *     -Dargs="--listen 9100 --target 127.0.0.1:9001 [--pcap session.pcap]"
+ * </pre>
+ *
+ * Then point the client (browser, {@code wscat}, a lab client) at port 9100 instead of 9001.
+ */
+public final class WireTapMain {
+
+    private WireTapMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        WireTap.run(args, HttpWebSocketDissector::new, "HTTP/1.1 + WebSocket dissectors");
+    }
+}
