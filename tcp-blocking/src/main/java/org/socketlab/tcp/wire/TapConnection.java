@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Relays one connection: two virtual threads, one per direction, each a loop of
- * {@code read()} from one socket → {@code write()} of exactly those bytes to the other → report.
+ * {@code read()} from one socket → report → {@code write()} of exactly those bytes to the other.
  *
  * <p>Ends of stream travel through the tap the way they arrived:
  * <ul>
@@ -87,15 +87,17 @@ final class TapConnection {
                     halfClose(direction, from, to);
                     return;
                 }
+                // Report first, then forward: the peer cannot answer bytes it has not received yet,
+                // so the report of a request always precedes the report of its response.
+                log.data(direction, buffer, count);
                 try {
                     out.write(buffer, 0, count);
                 } catch (IOException writeFailed) {
-                    log.note(direction.arrow() + " " + count + " bytes could not be delivered: " + writeFailed.getMessage());
+                    log.note(direction.arrow() + " those " + count + " bytes could not be delivered: " + writeFailed.getMessage());
                     abort(direction.reverse(), from, to, "the " + receiverName(direction) + " is gone (" + writeFailed.getMessage()
                             + "); tap resets the " + receiverName(direction.reverse()) + " with SO_LINGER 0");
                     return;
                 }
-                log.data(direction, buffer, count);
             }
         } catch (IOException streamsUnavailable) {
             // getInputStream/getOutputStream fail only when the socket is already closed.

@@ -42,13 +42,13 @@ final class FrameDissector {
 
     /**
      * @param fromClient        frames sent by the client (they must be masked, §5.1)
-     * @param deflateNegotiated permessage-deflate was accepted, so RSV1 marks compressed messages (RFC 7692 §6)
+     * @param inflation         inflates permessage-deflate messages (RSV1, RFC 7692 §6); null when not agreed
      * @param startOffset       stream offset of the first frame byte, for the {@code @offset} labels
      */
-    FrameDissector(boolean fromClient, boolean deflateNegotiated, long startOffset) {
+    FrameDissector(boolean fromClient, Inflation inflation, long startOffset) {
         this.fromClient = fromClient;
-        this.deflateNegotiated = deflateNegotiated;
-        this.messages = new MessageTracker();
+        this.deflateNegotiated = inflation != null;
+        this.messages = new MessageTracker(inflation);
         this.offset = startOffset;
     }
 

@@ -74,7 +74,7 @@ public final class HttpWebSocketDissector implements Dissector {
         }
         boolean upgradeAsked = request != null && request.isWebSocketUpgrade();
         if (status == 101 && upgradeAsked) {
-            boolean deflate = UpgradeCheck.accepted(request, response, out);
+            String deflate = UpgradeCheck.accepted(request, response, out);
             server.switchToFrames(deflate);
             client.switchToFrames(deflate);
             client.releaseHeld(out);
@@ -148,14 +148,17 @@ public final class HttpWebSocketDissector implements Dissector {
             out.add("held: " + count + " bytes sent before the server answered the upgrade (" + held.size() + " held)");
             if (held.size() == MAX_HELD) {
                 out.add("! more than " + MAX_HELD + " bytes sent before the server answered; assuming they are frames");
-                switchToFrames(false);
+                switchToFrames(null);
                 releaseHeld(out);
             }
         }
 
-        void switchToFrames(boolean deflate) {
+        /** @param deflate accepted permessage-deflate parameters, or null (RFC 7692 §7.1.1 names who resets) */
+        void switchToFrames(String deflate) {
             mode = Mode.WEBSOCKET;
-            frames = new FrameDissector(fromClient, deflate, offset);
+            Inflation inflation = deflate == null ? null
+                    : new Inflation(deflate.contains((fromClient ? "client" : "server") + "_no_context_takeover"));
+            frames = new FrameDissector(fromClient, inflation, offset);
         }
 
         /** Dissects the bytes held during the upgrade, now that the mode is known. */
@@ -173,7 +176,7 @@ public final class HttpWebSocketDissector implements Dissector {
             switch (mode) {
                 case HTTP -> http.endOfStream(out);
                 case WEBSOCKET -> frames.endOfStream(out);
-                case HELD -> out.add("! the stream ended with " + held.size() + " bytes held (the upgrade was never answered)");
+                case HELD -> out.add("the client finished sending while its upgrade was unanswered (" + held.size() + " bytes held)");
                 default -> {
                     // RAW: every byte was already reported
                 }

@@ -19,6 +19,13 @@ final class MessageTracker {
     private final Utf8Validator utf8 = new Utf8Validator();
     private boolean utf8Reported;
     private boolean closeSeen;
+    private final Inflation inflation;
+    private String inflationFailure;
+
+    /** @param inflation inflates permessage-deflate messages; null when the extension was not agreed */
+    MessageTracker(Inflation inflation) {
+        this.inflation = inflation;
+    }
 
     boolean inMessage() {
         return messageOpcode != -1;
@@ -54,7 +61,19 @@ final class MessageTracker {
             return;
         }
         bytes += piece.remaining();
-        if (messageOpcode == 0x1 && !compressed && !utf8.feed(piece) && !utf8Reported) {
+        ByteBuffer text = piece;
+        if (compressed) {
+            if (inflation == null) {
+                return;
+            }
+            text = inflation.feed(piece);
+            reportInflationFailure(out);
+        }
+        checkUtf8(text, out);
+    }
+
+    private void checkUtf8(ByteBuffer text, List<String> out) {
+        if (messageOpcode == 0x1 && !utf8.feed(text) && !utf8Reported) {
             out.add("! text message is not valid UTF-8 at message byte " + bytes
                     + " or before (RFC 6455 §8.1): the receiver closes with 1007");
             utf8Reported = true;
@@ -70,6 +89,14 @@ final class MessageTracker {
         String prefix = opcode == 0x0 ? "  continuation of " + kind + " " : "  " + kind + " ";
         if (compressed) {
             out.add(prefix + "(compressed, permessage-deflate) " + Preview.hex(shown, length));
+            if (fin && inflation != null) {
+                checkUtf8(inflation.finishMessage(), out);
+                reportInflationFailure(out);
+                ByteBuffer inflated = inflation.preview();
+                out.add("  inflated message: " + (messageOpcode == 0x1
+                        ? Preview.text(inflated, inflation.inflatedLength()) : Preview.hex(inflated, inflation.inflatedLength())));
+                inflation.endMessage();
+            }
         } else {
             out.add(prefix + (messageOpcode == 0x1 ? Preview.text(shown, length) : Preview.hex(shown, length)));
         }
@@ -77,10 +104,17 @@ final class MessageTracker {
             if (frames > 1) {
                 out.add("  message complete: " + kind + ", " + frames + " frames, " + bytes + " bytes");
             }
-            if (messageOpcode == 0x1 && !compressed && !utf8Reported && !utf8.isCompleteSequence()) {
+            if (messageOpcode == 0x1 && (!compressed || inflation != null) && !utf8Reported && !utf8.isCompleteSequence()) {
                 out.add("! text message ends inside a UTF-8 sequence (RFC 6455 §8.1): the receiver closes with 1007");
             }
             messageOpcode = -1;
+        }
+    }
+
+    private void reportInflationFailure(List<String> out) {
+        if (inflation.failure() != null && inflationFailure == null) {
+            inflationFailure = inflation.failure();
+            out.add(inflationFailure);
         }
     }
 

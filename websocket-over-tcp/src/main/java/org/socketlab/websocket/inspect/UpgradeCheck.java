@@ -40,9 +40,9 @@ final class UpgradeCheck {
     /**
      * Checks a 101 answer to an upgrade request.
      *
-     * @return whether permessage-deflate was accepted (RSV1 then marks compressed messages)
+     * @return the accepted permessage-deflate parameters (lower case), or null when it was not accepted
      */
-    static boolean accepted(HttpHead request, HttpHead response, List<String> out) {
+    static String accepted(HttpHead request, HttpHead response, List<String> out) {
         Optional<String> key = request.first("Sec-WebSocket-Key");
         Optional<String> accept = response.first("Sec-WebSocket-Accept");
         if (key.isPresent() && accept.isPresent()) {
@@ -61,10 +61,10 @@ final class UpgradeCheck {
             out.add("! the 101 must carry Upgrade: websocket and Connection: Upgrade (RFC 6455 §4.2.2 items 5.2, 5.3)");
         }
         response.first("Sec-WebSocket-Protocol").ifPresent(protocol -> out.add("subprotocol chosen: " + protocol));
-        boolean deflate = response.tokens("Sec-WebSocket-Extensions").stream()
-                .anyMatch(extension -> extension.startsWith("permessage-deflate"));
+        String deflate = response.tokens("Sec-WebSocket-Extensions").stream()
+                .filter(extension -> extension.startsWith("permessage-deflate")).findFirst().orElse(null);
         response.first("Sec-WebSocket-Extensions").ifPresent(e -> out.add("extensions accepted: " + e
-                + (deflate ? " (RSV1 marks compressed messages; payloads shown as hex)" : "")));
+                + (deflate != null ? " (RSV1 marks compressed messages; they are inflated for display)" : "")));
         out.add("from here on: WebSocket frames in both directions (RFC 6455 §5)");
         return deflate;
     }

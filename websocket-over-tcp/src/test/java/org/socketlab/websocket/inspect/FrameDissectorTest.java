@@ -221,7 +221,7 @@ class FrameDissectorTest {
 
         @Test
         void endOfStreamInsideAFrame_isReported() {
-            FrameDissector dissector = new FrameDissector(false, false, 0);
+            FrameDissector dissector = new FrameDissector(false, null, 0);
             List<String> out = new java.util.ArrayList<>();
             dissector.feed(Feeding.chunks(hex("81 05 4865")).getFirst(), out);
             dissector.endOfStream(out);
