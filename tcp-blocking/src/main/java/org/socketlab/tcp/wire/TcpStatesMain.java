@@ -67,7 +67,8 @@ public final class TcpStatesMain {
         lines.add("TCP sockets on port " + port + " (" + entries.size() + "), from /proc/net/tcp and tcp6:");
         lines.add(String.format("  %-12s %-28s %-28s %10s %10s  %s", "STATE", "LOCAL", "REMOTE", "SEND-Q", "RECV-Q", "NOTE"));
         entries.stream()
-                .sorted(Comparator.comparing(TcpSocketEntry::state).thenComparing(entry -> entry.local().getPort()))
+                .sorted(Comparator.comparing((TcpSocketEntry entry) -> entry.state() != TcpState.LISTEN)   // the listener first
+                        .thenComparing(TcpSocketEntry::state).thenComparing(entry -> entry.local().getPort()))
                 .forEach(entry -> lines.add(String.format("  %-12s %-28s %-28s %10d %10d  %s", entry.state(),
                         text(entry.local()), text(entry.remote()), entry.sendQueue(), entry.recvQueue(), note(entry))));
         if (entries.isEmpty()) {
