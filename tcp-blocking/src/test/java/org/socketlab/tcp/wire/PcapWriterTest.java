@@ -113,6 +113,36 @@ class PcapWriterTest {
         }
 
         @Test
+        void chunkLargerThanAnIpv4PacketCanCarry_isSplitIntoConsecutiveSegments() throws IOException {
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            Instant t0 = Instant.EPOCH;
+            try (PcapWriter writer = new PcapWriter(file)) {
+                PcapTcpFlow flow = writer.openFlow(new InetSocketAddress(InetAddress.getLoopbackAddress(), 1),
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 2), t0);
+                flow.data(Direction.CLIENT_TO_SERVER, ByteBuffer.allocate(70_000), t0);
+            }
+            List<ByteBuffer> packets = packets(file.toByteArray());
+            assertThat(packets).hasSize(5);
+            assertThat(packets.get(3).remaining() - 40).isEqualTo(TcpSegment.MAX_PAYLOAD);
+            assertThat(packets.get(4).remaining() - 40).isEqualTo(70_000 - TcpSegment.MAX_PAYLOAD);
+            long firstSeq = packets.get(3).getInt(24) & 0xFFFF_FFFFL;
+            assertThat(packets.get(4).getInt(24) & 0xFFFF_FFFFL).isEqualTo(firstSeq + TcpSegment.MAX_PAYLOAD);
+        }
+
+        @Test
+        void reset_isRstAckFromTheSideThatAborted() throws IOException {
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            try (PcapWriter writer = new PcapWriter(file)) {
+                writer.openFlow(new InetSocketAddress(InetAddress.getLoopbackAddress(), 50_000),
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 9001), Instant.EPOCH)
+                        .reset(Direction.SERVER_TO_CLIENT, Instant.EPOCH);
+            }
+            ByteBuffer rst = packets(file.toByteArray()).getLast();
+            assertThat(rst.get(20 + 13) & 0xFF).isEqualTo(TcpSegment.RST | TcpSegment.ACK);
+            assertThat(rst.getShort(20) & 0xFFFF).as("source port: the server").isEqualTo(9001);
+        }
+
+        @Test
         void checksumOfRfc1071Example() {
             // RFC 1071 §3: words 0001 f203 f4f5 f6f7 sum to ddf2 (one's complement), checksum 220d.
             byte[] bytes = HexFormat.of().parseHex("0001f203f4f5f6f7");
