@@ -23,6 +23,9 @@ final class FrameDissector {
 
     private final boolean fromClient;
     private final boolean deflateNegotiated;
+    private final boolean fieldView;
+    private final ByteBuffer rawFrame = ByteBuffer.allocate(FrameHeader.MAX_HEADER_LENGTH + FrameHeader.MAX_CONTROL_PAYLOAD);
+    private int fieldsHeaderLength;
     private final MessageTracker messages;
     private final byte[] header = new byte[FrameHeader.MAX_HEADER_LENGTH];
     private State state = State.HEADER;
@@ -44,10 +47,12 @@ final class FrameDissector {
      * @param fromClient        frames sent by the client (they must be masked, §5.1)
      * @param inflation         inflates permessage-deflate messages (RSV1, RFC 7692 §6); null when not agreed
      * @param startOffset       stream offset of the first frame byte, for the {@code @offset} labels
+     * @param fieldView         also show each frame field by field, as {@link FrameDump} explains it
      */
-    FrameDissector(boolean fromClient, Inflation inflation, long startOffset) {
+    FrameDissector(boolean fromClient, Inflation inflation, long startOffset, boolean fieldView) {
         this.fromClient = fromClient;
         this.deflateNegotiated = inflation != null;
+        this.fieldView = fieldView;
         this.messages = new MessageTracker(inflation);
         this.offset = startOffset;
     }
@@ -116,6 +121,8 @@ final class FrameDissector {
         }
         maskKey = masked ? bytes.getInt() : 0;
         out.add(describeHeader(form));
+        rawFrame.clear().put(header, 0, headerNeeded);
+        fieldsHeaderLength = headerNeeded;
         headerFilled = 0;
         headerNeeded = 2;
         if (length < 0) {
@@ -153,6 +160,10 @@ final class FrameDissector {
         ByteBuffer piece = ByteBuffer.allocate(count);
         piece.put(in.slice(in.position(), count)).flip();
         in.position(in.position() + count);
+        // As sent, still masked: what FrameDump shows (all of a control frame, the start of a data frame).
+        int rawLimit = isControl() ? FrameHeader.MAX_CONTROL_PAYLOAD : FrameDump.DEFAULT_PAYLOAD_BYTES_SHOWN;
+        long rawRoom = Math.max(0, rawLimit - payloadRead);
+        rawFrame.put(piece.slice(0, (int) Math.min(count, Math.min(rawRoom, rawFrame.remaining()))));
         if (masked) {
             // RFC 6455 §5.3: byte i of the payload is XORed with key byte i mod 4 — so a piece that
             // starts mid-payload continues the key where the previous piece stopped.
@@ -170,6 +181,9 @@ final class FrameDissector {
     }
 
     private void payloadComplete(List<String> out) {
+        if (fieldView) {
+            fieldView(out);
+        }
         ByteBuffer shown = kept.duplicate().flip();
         switch (opcode) {
             case 0x8 -> CloseBody.describe(shown, out);
@@ -178,6 +192,19 @@ final class FrameDissector {
             default -> messages.frameComplete(opcode, fin, shown, length, out);
         }
         state = State.HEADER;
+    }
+
+    /** The frame field by field, rendered by {@link FrameDump} from the bytes as they were sent. */
+    private void fieldView(List<String> out) {
+        StringBuilder fields = new StringBuilder();
+        FrameDump.describe(rawFrame.duplicate().flip(), FrameDump.DEFAULT_PAYLOAD_BYTES_SHOWN, fields);
+        fields.toString().lines()
+                .filter(line -> !line.contains("incomplete payload"))   // only the prefix was kept; the frame is whole
+                .forEach(line -> out.add("    " + line));
+        int shownPayload = rawFrame.position() - fieldsHeaderLength;
+        if (length > shownPayload) {
+            out.add("    … " + (length - shownPayload) + " more payload bytes");
+        }
     }
 
     private void reportPartial(List<String> out) {

@@ -33,6 +33,17 @@ public final class HttpWebSocketDissector implements Dissector {
     private final Stream client = new Stream(true);
     private final Stream server = new Stream(false);
     private final Deque<HttpHead> unanswered = new ArrayDeque<>();
+    private final boolean frameFields;
+
+    /** Frames as one summary line plus their payload. */
+    public HttpWebSocketDissector() {
+        this(false);
+    }
+
+    /** @param frameFields also show every frame field by field ({@link FrameDump}), as lab 09 does */
+    public HttpWebSocketDissector(boolean frameFields) {
+        this.frameFields = frameFields;
+    }
 
     @Override
     public List<String> dissect(Direction direction, ByteBuffer bytes) {
@@ -158,7 +169,7 @@ public final class HttpWebSocketDissector implements Dissector {
             mode = Mode.WEBSOCKET;
             Inflation inflation = deflate == null ? null
                     : new Inflation(deflate.contains((fromClient ? "client" : "server") + "_no_context_takeover"));
-            frames = new FrameDissector(fromClient, inflation, offset);
+            frames = new FrameDissector(fromClient, inflation, offset, frameFields);
         }
 
         /** Dissects the bytes held during the upgrade, now that the mode is known. */

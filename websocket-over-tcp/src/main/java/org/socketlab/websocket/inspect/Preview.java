@@ -41,17 +41,8 @@ final class Preview {
 
     /** {@code 00 01 02 …} with the total length when cut. */
     static String hex(ByteBuffer shown, long totalLength) {
-        StringBuilder text = new StringBuilder();
-        for (int i = shown.position(); i < shown.limit(); i++) {
-            if (i > shown.position()) {
-                text.append(' ');
-            }
-            text.append(String.format("%02x", shown.get(i) & 0xFF));
-        }
-        if (totalLength > shown.remaining()) {
-            text.append(" … (").append(totalLength).append(" bytes)");
-        }
-        return text.toString();
+        String text = HexDump.hex(shown, shown.position(), shown.limit());
+        return totalLength > shown.remaining() ? text + " … (" + totalLength + " bytes)" : text;
     }
 
     /** True when every byte is printable ASCII, TAB, CR or LF: worth showing as text. */

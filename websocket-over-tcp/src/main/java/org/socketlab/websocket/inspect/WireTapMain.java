@@ -1,5 +1,6 @@
 package org.socketlab.websocket.inspect;
 
+import java.util.Arrays;
 import org.socketlab.tcp.wire.WireTap;
 
 /**
@@ -11,6 +12,7 @@ import org.socketlab.tcp.wire.WireTap;
  * </pre>
  *
  * Then point the client (browser, {@code wscat}, a lab client) at port 9100 instead of 9001.
+ * {@code --frame-fields} adds lab 09's field-by-field view ({@link FrameDump}) under every frame.
  */
 public final class WireTapMain {
 
@@ -18,6 +20,9 @@ public final class WireTapMain {
     }
 
     public static void main(String[] args) throws Exception {
-        WireTap.run(args, HttpWebSocketDissector::new, "HTTP/1.1 + WebSocket dissectors");
+        boolean frameFields = Arrays.asList(args).contains("--frame-fields");
+        String[] tapArgs = Arrays.stream(args).filter(arg -> !arg.equals("--frame-fields")).toArray(String[]::new);
+        WireTap.run(tapArgs, () -> new HttpWebSocketDissector(frameFields),
+                "HTTP/1.1 + WebSocket dissectors" + (frameFields ? ", frames field by field" : ""));
     }
 }

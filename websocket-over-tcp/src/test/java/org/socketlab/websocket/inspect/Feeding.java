@@ -20,7 +20,7 @@ final class Feeding {
 
     /** Lines for {@code bytes} cut at the given offsets (ascending). */
     static List<String> frames(boolean fromClient, byte[] bytes, int... cuts) {
-        FrameDissector dissector = new FrameDissector(fromClient, null, 0);
+        FrameDissector dissector = new FrameDissector(fromClient, null, 0, false);
         List<String> out = new ArrayList<>();
         for (ByteBuffer chunk : chunks(bytes, cuts)) {
             dissector.feed(chunk, out);

@@ -91,6 +91,43 @@ class FrameDissectorTest {
         }
     }
 
+    /** With the field view on, each frame is also explained by lab 09's {@link FrameDump}. */
+    @Nested
+    class FieldByFieldView {
+
+        private List<String> withFields(byte[] bytes, int... cuts) {
+            FrameDissector dissector = new FrameDissector(true, null, 0, true);
+            List<String> out = new java.util.ArrayList<>();
+            for (java.nio.ByteBuffer chunk : Feeding.chunks(bytes, cuts)) {
+                dissector.feed(chunk, out);
+            }
+            return out;
+        }
+
+        @Test
+        void maskedHello_isShownAsFrameDumpShowsIt_evenWhenCut() {
+            byte[] frame = hex("81 85 37fa213d 7f9f4d5158");
+            for (int cut = 1; cut < frame.length; cut++) {
+                assertThat(withFields(frame, cut)).as("cut at %d", cut).containsSubsequence(
+                        "frame @0: FIN=1 opcode=0x1 TEXT MASK=1 key=37fa213d length=5 (7-bit form), header 6 bytes",
+                        "    81                FIN=1 RSV1=0 RSV2=0 RSV3=0 opcode=0x1 (text)",
+                        "    85                MASK=1 length=5 (7-bit form)",
+                        "    37 fa 21 3d       masking key",
+                        "    7f 9f 4d 51 58    payload, masked",
+                        "                      unmasked: 48 65 6c 6c 6f",
+                        "  text \"Hello\"");
+            }
+        }
+
+        @Test
+        void longFrame_showsItsStart_andCountsTheRest() {
+            byte[] frame = new byte[8 + 300];
+            System.arraycopy(hex("82 fe 012c 00000000"), 0, frame, 0, 8);           // masked with key 0, 300 bytes
+            assertThat(withFields(frame, 100)).contains("    01 2c             extended length = 300 (16-bit form)",
+                    "    … 268 more payload bytes").noneMatch(line -> line.contains("incomplete"));
+        }
+    }
+
     @Nested
     class PartialFramesAcrossChunks {
 
@@ -221,7 +258,7 @@ class FrameDissectorTest {
 
         @Test
         void endOfStreamInsideAFrame_isReported() {
-            FrameDissector dissector = new FrameDissector(false, null, 0);
+            FrameDissector dissector = new FrameDissector(false, null, 0, false);
             List<String> out = new java.util.ArrayList<>();
             dissector.feed(Feeding.chunks(hex("81 05 4865")).getFirst(), out);
             dissector.endOfStream(out);
