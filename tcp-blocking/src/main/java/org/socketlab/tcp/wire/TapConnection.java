@@ -110,6 +110,9 @@ final class TapConnection {
         if (tornDown.get()) {
             return;
         }
+        // Reported before it is passed on, like data: the receiver's reaction comes after.
+        log.fin(direction, "the " + senderName(direction) + " half-closed; tap passes it on with shutdownOutput() toward the "
+                + receiverName(direction));
         try {
             receiver.shutdownOutput();
         } catch (IOException e) {
@@ -117,8 +120,6 @@ final class TapConnection {
                     + " failed (" + e.getMessage() + "); tap resets the " + senderName(direction));
             return;
         }
-        log.fin(direction, "the " + senderName(direction) + " half-closed; tap called shutdownOutput() toward the "
-                + receiverName(direction));
         if (directionsOpen.decrementAndGet() == 0 && tornDown.compareAndSet(false, true)) {
             closeQuietly(clientSocket);
             closeQuietly(serverSocket);
