@@ -87,6 +87,7 @@ final class ConnectionLog {
         List<String> block = new ArrayList<>();
         block.add(prefix(now) + direction.arrow() + " RST: " + explanation);
         annotate(block, () -> dissector.endOfStream(direction));
+        annotate(block, () -> dissector.endOfStream(direction.reverse()));      // a reset ends both streams
         emit(block);
         if (pcap != null) {
             pcapWrite(() -> pcap.reset(direction, now));

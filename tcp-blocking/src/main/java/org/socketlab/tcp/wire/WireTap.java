@@ -76,8 +76,10 @@ public final class WireTap implements AutoCloseable {
             serverSocket.setTcpNoDelay(true);
         } catch (IOException e) {
             serverSocket.close();
-            log.note("cannot connect to target " + config.target + ": " + e.getMessage() + "; closing the client");
-            return;
+            log.note("cannot connect to target " + config.target + ": " + e.getMessage()
+                    + "; resetting the client (SO_LINGER 0), as the target refused us");
+            clientSocket.setSoLinger(true, 0);
+            return;                                   // TcpServer closes the client socket: RST
         }
         log.opened((InetSocketAddress) clientSocket.getRemoteSocketAddress(),
                 (InetSocketAddress) clientSocket.getLocalSocketAddress(), config.target, config.pcap);

@@ -83,7 +83,7 @@ class WireTapTest {
         }
 
         @Test
-        void unreachableTarget_clientIsClosedAndTheReasonPrinted() throws Exception {
+        void unreachableTarget_clientIsResetAndTheReasonPrinted() throws Exception {
             InetSocketAddress nobody;
             try (ServerSocket closedSoon = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 nobody = new InetSocketAddress(InetAddress.getLoopbackAddress(), closedSoon.getLocalPort());
@@ -92,7 +92,8 @@ class WireTapTest {
             try (WireTap tap = WireTap.builder().target(nobody).output(output::add).start();
                  Socket client = new Socket(InetAddress.getLoopbackAddress(), tap.port())) {
                 client.setSoTimeout(TapFixture.TIMEOUT_MILLIS);
-                assertThat(client.getInputStream().read()).as("the tap closes the client").isEqualTo(-1);
+                assertThatThrownBy(() -> client.getInputStream().read()).as("the tap resets the client")
+                        .isInstanceOf(SocketException.class).hasMessageContaining("reset");
                 assertThat(String.join("\n", output)).contains("cannot connect to target " + nobody);
             }
         }
