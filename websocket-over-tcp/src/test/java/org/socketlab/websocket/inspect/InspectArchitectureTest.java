@@ -2,17 +2,32 @@ package org.socketlab.websocket.inspect;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Dissectors are pure (package-info): no sockets, no threads, no clock — only WireTapMain wires in the tap. */
 class InspectArchitectureTest {
 
-    private final JavaClasses inspect = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.socketlab.websocket.inspect");
+    private static JavaClasses inspect;
+
+    @BeforeAll
+    static void importInspect() {
+        // Our classes only; JDK classes stay stubs known by name (as in SansIoArchitectureTest: fast).
+        ArchConfiguration configuration = ArchConfiguration.get();
+        boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
+        configuration.setResolveMissingDependenciesFromClassPath(false);
+        try {
+            inspect = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("org.socketlab.websocket.inspect");
+        } finally {
+            configuration.setResolveMissingDependenciesFromClassPath(resolve);
+        }
+    }
 
     @Test
     void dissectorsUseNoNetworkNoThreadsNoClock() {
