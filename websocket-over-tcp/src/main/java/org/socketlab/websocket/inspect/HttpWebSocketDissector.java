@@ -49,6 +49,7 @@ public final class HttpWebSocketDissector implements Dissector {
     public List<String> dissect(Direction direction, ByteBuffer bytes) {
         List<String> out = new ArrayList<>();
         stream(direction).feed(bytes, out);
+        out.replaceAll(Preview::oneLine);            // a peer's CR or ESC in a header must not break the output
         return out;
     }
 
@@ -56,6 +57,7 @@ public final class HttpWebSocketDissector implements Dissector {
     public List<String> endOfStream(Direction direction) {
         List<String> out = new ArrayList<>();
         stream(direction).endOfStream(out);
+        out.replaceAll(Preview::oneLine);
         return out;
     }
 

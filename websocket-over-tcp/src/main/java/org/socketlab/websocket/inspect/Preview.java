@@ -45,6 +45,25 @@ final class Preview {
         return totalLength > shown.remaining() ? text + " … (" + totalLength + " bytes)" : text;
     }
 
+    /**
+     * {@code line} with every control character (CR, LF, NUL, ESC…) written as {@code \\uXXXX}:
+     * an annotation is always one printable line, whatever bytes a peer put in a header.
+     */
+    static String oneLine(String line) {
+        StringBuilder text = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || c == 0x7F;
+            if (control && text == null) {
+                text = new StringBuilder(line.length() + 8).append(line, 0, i);
+            }
+            if (text != null) {
+                text.append(control ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return text == null ? line : text.toString();
+    }
+
     /** True when every byte is printable ASCII, TAB, CR or LF: worth showing as text. */
     static boolean looksLikeText(ByteBuffer bytes) {
         for (int i = bytes.position(); i < bytes.limit(); i++) {

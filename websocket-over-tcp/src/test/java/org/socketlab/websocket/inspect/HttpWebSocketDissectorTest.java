@@ -194,6 +194,12 @@ class HttpWebSocketDissectorTest {
         }
 
         @Test
+        void controlCharactersInAHeaderLine_areEscaped_soEachAnnotationStaysOneLine() {
+            assertThat(client("GET / HTTP/1.1\r\nHost: a\r\nX-Evil: 3\r.\u001b[2J\r\n\r\n"))
+                    .contains("  X-Evil: 3\\u000d.\\u001b[2J");
+        }
+
+        @Test
         void brokenChunkSize_fallsBackToRawBytes() {
             client("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
             assertThat(server("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc")).containsSubsequence(
