@@ -14,6 +14,8 @@ final class Inflation {
 
     /** RFC 7692 §7.2.2: the sender removed this empty stored block's tail; the receiver appends it. */
     private static final byte[] TAIL = {0x00, 0x00, (byte) 0xFF, (byte) 0xFF};
+    /** Inflating costs CPU in the relay thread; past this a message is not inflated further (a bomb is cheap to send). */
+    static final long MAX_INFLATED_PER_MESSAGE = 16L * 1024 * 1024;
 
     private final Inflater inflater = new Inflater(true);
     private final boolean resetAfterMessage;
@@ -71,6 +73,11 @@ final class Inflation {
             int count;
             while ((count = inflater.inflate(scratch)) > 0) {
                 inflated += count;
+                if (inflated > MAX_INFLATED_PER_MESSAGE) {
+                    failure = "a message inflates to more than " + MAX_INFLATED_PER_MESSAGE
+                            + " bytes; the dissector stops inflating this direction (the bytes are still relayed)";
+                    break;
+                }
                 int keep = Math.min(count, preview.remaining());
                 preview.put(scratch, 0, keep);
                 fresh.put(scratch, 0, Math.min(keep, fresh.remaining()));

@@ -36,6 +36,30 @@ class DissectorFuzzTest {
         check(dissector.endOfStream(Direction.SERVER_TO_CLIENT));
     }
 
+    /**
+     * The frame dissector alone, after an upgrade: byte 0 picks the role, permessage-deflate and the
+     * field view (bits 0–2) and the chunk size (bits 3–7).
+     */
+    @FuzzTest(maxDuration = "30s")
+    void frames(byte[] input) {
+        if (input.length < 1) {
+            return;
+        }
+        int flags = input[0] & 0xFF;
+        int chunk = 1 + (flags >>> 3);
+        FrameDissector dissector = new FrameDissector((flags & 1) != 0, (flags & 2) != 0 ? new Inflation(false) : null,
+                0, (flags & 4) != 0);
+        List<String> out = new java.util.ArrayList<>();
+        for (int at = 1; at < input.length; at += chunk) {
+            ByteBuffer bytes = ByteBuffer.wrap(input, at, Math.min(chunk, input.length - at)).slice().asReadOnlyBuffer();
+            dissector.feed(bytes, out);
+            if (bytes.hasRemaining()) {
+                throw new AssertionError("frame dissector left " + bytes.remaining() + " bytes unconsumed");
+            }
+        }
+        dissector.endOfStream(out);
+    }
+
     private static void check(List<String> lines) {
         for (String line : lines) {
             if (line.contains("\n") || line.contains("\r")) {

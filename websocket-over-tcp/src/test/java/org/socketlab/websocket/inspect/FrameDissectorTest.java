@@ -128,6 +128,45 @@ class FrameDissectorTest {
         }
     }
 
+    /** RFC 7692: permessage-deflate messages are inflated for display, with a bound on the work. */
+    @Nested
+    class PermessageDeflate {
+
+        private List<String> compressed(byte[] message, int frames) {
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+            deflater.setInput(message);
+            byte[] buffer = new byte[message.length + 1024];
+            int length = deflater.deflate(buffer, 0, buffer.length, java.util.zip.Deflater.SYNC_FLUSH);
+            length -= 4;                                             // RFC 7692 §7.2.1: drop the 00 00 ff ff tail
+            FrameDissector dissector = new FrameDissector(false, new Inflation(false), 0, false);
+            List<String> out = new java.util.ArrayList<>();
+            int per = (length + frames - 1) / frames;
+            for (int i = 0, at = 0; i < frames; i++, at += per) {
+                int size = Math.min(per, length - at);
+                boolean first = i == 0;
+                boolean last = i == frames - 1;
+                java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(10 + size);
+                frame.put((byte) ((last ? 0x80 : 0) | (first ? 0x40 | 0x1 : 0x0)));   // RSV1 on the first frame only
+                frame.put((byte) 127).putLong(size).put(buffer, at, size).flip();
+                dissector.feed(frame, out);
+            }
+            return out;
+        }
+
+        @Test
+        void compressedTextSplitOverFrames_isInflatedAsOneMessage() {
+            assertThat(compressed("Hello, compressed world".getBytes(java.nio.charset.StandardCharsets.UTF_8), 3))
+                    .contains("  inflated message: \"Hello, compressed world\"")
+                    .noneMatch(line -> line.startsWith("!") && !line.contains("minimal form"));
+        }
+
+        @Test
+        void aMessageThatInflatesBeyondTheBound_stopsInflationButNotTheDissector() {
+            byte[] zeros = new byte[(int) Inflation.MAX_INFLATED_PER_MESSAGE + 1];
+            assertThat(compressed(zeros, 1)).anyMatch(line -> line.contains("the dissector stops inflating this direction"));
+        }
+    }
+
     @Nested
     class PartialFramesAcrossChunks {
 
