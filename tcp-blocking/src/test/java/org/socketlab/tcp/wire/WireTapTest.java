@@ -168,6 +168,24 @@ class WireTapTest {
     }
 
     @Nested
+    class Stopping {
+
+        @Test
+        void closingTheTap_closesBothSidesOfEveryRelayedConnection() throws Exception {
+            try (TapFixture fixture = new TapFixture();
+                 Socket client = fixture.connectClient();
+                 Socket server = fixture.acceptAtTarget()) {
+                client.getOutputStream().write(7);
+                readExactly(server.getInputStream(), 1);
+                fixture.tap.close();
+                assertThat(client.getInputStream().read()).as("client sees the tap's FIN").isEqualTo(-1);
+                assertThat(server.getInputStream().read()).as("server sees the tap's FIN").isEqualTo(-1);
+                assertThat(fixture.awaitOutputContaining("tap stopping")).contains("closing both sockets");
+            }
+        }
+    }
+
+    @Nested
     class Options {
 
         @Test
