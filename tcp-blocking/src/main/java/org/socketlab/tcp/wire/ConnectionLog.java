@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -53,7 +54,7 @@ final class ConnectionLog {
 
     synchronized void data(Direction direction, byte[] buffer, int length) {
         Instant now = clock.instant();
-        ByteBuffer bytes = ByteBuffer.wrap(buffer.clone(), 0, length).asReadOnlyBuffer();
+        ByteBuffer bytes = ByteBuffer.wrap(Arrays.copyOf(buffer, length)).asReadOnlyBuffer();
         List<String> block = new ArrayList<>();
         long offset = streamOffset[direction.ordinal()];
         block.add(prefix(now) + direction.arrow() + " " + length + " bytes (stream offset " + offset + ")");
