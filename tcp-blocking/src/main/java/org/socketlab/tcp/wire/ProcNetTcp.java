@@ -8,10 +8,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads the kernel's socket tables {@code /proc/net/tcp} (IPv4) and {@code /proc/net/tcp6}
@@ -70,6 +72,30 @@ public final class ProcNetTcp {
     /** The sockets whose local or remote port is {@code port}; empty when unavailable. */
     public Optional<List<TcpSocketEntry>> forPort(int port) throws IOException {
         return read().map(entries -> entries.stream().filter(entry -> entry.involvesPort(port)).toList());
+    }
+
+    /**
+     * Polls the tables until a socket of {@code port} matches, or the timeout passes. Kernel state
+     * changes happen when packets are processed, not when our call returns, so a caller that wants
+     * to see one waits for it with a deadline.
+     *
+     * @return the first matching entry; empty on timeout or when the tables are unavailable
+     */
+    public Optional<TcpSocketEntry> await(int port, Predicate<TcpSocketEntry> wanted, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            Optional<List<TcpSocketEntry>> entries = forPort(port);
+            if (entries.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<TcpSocketEntry> match = entries.get().stream().filter(wanted).findFirst();
+            if (match.isPresent()) {
+                return match;
+            }
+            Thread.sleep(2);                                     // a poll interval, bounded by the deadline
+        } while (System.nanoTime() < deadline);
+        return Optional.empty();
     }
 
     /** Parses the text of one table (header line first). Lines that do not parse are skipped. */

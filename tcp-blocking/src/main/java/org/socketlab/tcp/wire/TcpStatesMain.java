@@ -1,6 +1,7 @@
 package org.socketlab.tcp.wire;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,7 +85,35 @@ public final class TcpStatesMain {
         return entry.state().meaning();
     }
 
-    private static String text(InetSocketAddress address) {
+    /** {@code 127.0.0.1:8080}, {@code [::1]:8080}, {@code [::]:0}. */
+    static String text(InetSocketAddress address) {
+        if (address.getAddress() instanceof Inet6Address) {
+            return "[" + compress(address.getAddress().getHostAddress()) + "]:" + address.getPort();
+        }
         return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    /** RFC 5952 §4.2.2: the longest run of zero groups becomes "::". */
+    private static String compress(String full) {
+        String[] groups = full.replaceAll("%.*$", "").split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; ) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(j, i + 1);
+        }
+        if (bestStart < 0) {
+            return String.join(":", groups);
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail;
     }
 }

@@ -87,6 +87,14 @@ class ProcNetTcpTest {
         }
 
         @Test
+        void ipv6AddressesAreShownCompressedInBrackets() throws Exception {
+            assertThat(TcpStatesMain.text(new java.net.InetSocketAddress(java.net.InetAddress.getByName("::"), 0))).isEqualTo("[::]:0");
+            assertThat(TcpStatesMain.text(new java.net.InetSocketAddress(java.net.InetAddress.getByName("::1"), 80))).isEqualTo("[::1]:80");
+            assertThat(TcpStatesMain.text(new java.net.InetSocketAddress(java.net.InetAddress.getByName("fe80:0:0:1:0:0:0:2"), 1)))
+                    .isEqualTo("[fe80:0:0:1::2]:1");
+        }
+
+        @Test
         void withoutProcNetTcp_theViewSaysUnavailableInsteadOfFailing(@TempDir Path dir) throws IOException {
             ProcNetTcp proc = new ProcNetTcp(dir.resolve("no-such-dir"));
             assertThat(proc.isAvailable()).isFalse();
@@ -141,6 +149,21 @@ class ProcNetTcpTest {
                 awaitEntry(port, entry -> entry.local().getPort() == clientPort(client)
                         && entry.state() == TcpState.TIME_WAIT, "client TIME_WAIT after both FINs");
             }
+        }
+
+        @Test
+        void demoWalksThroughEveryState() throws Exception {
+            java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream original = System.out;
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                TcpStatesDemo.main(new String[0]);
+            } finally {
+                System.setOut(original);
+            }
+            String output = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(output).as(output).contains("LISTEN", "2 connection(s) in the accept queue", "FIN_WAIT2", "CLOSE_WAIT",
+                    "TIME_WAIT").doesNotContain("did not show");
         }
 
         private static int clientPort(Socket closed) {
