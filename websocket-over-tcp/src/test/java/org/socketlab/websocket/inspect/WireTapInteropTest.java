@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketlab.tcp.wire.WireTap;
+import org.socketlab.websocket.demo.EchoServer;
+import org.socketlab.websocket.server.WebSocketServer;
 
 /**
- * Two WebSocket implementations that are not ours talk through the tap: the JDK's
- * {@code java.net.http.WebSocket} client and Python's {@code websockets} server. The tap must
+ * Real WebSocket implementations talk through the tap: the JDK's {@code java.net.http.WebSocket}
+ * client with Python's {@code websockets} server, and with our own demo {@code EchoServer}. The tap must
  * relay them unchanged (they complete a conversation and a clean close) and the dissector must
  * describe their real frames — masked with the client's own random keys.
  */
@@ -74,6 +77,31 @@ class WireTapInteropTest {
                 .doesNotContain("\n    | !");
     }
 
+    /** Our own server (demo EchoServer) behind the tap, the JDK client in front: ping, text, binary, close. */
+    @Test
+    void jdkClientToOurEchoServerThroughTheTap() throws Exception {
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (WebSocketServer server = EchoServer.start("127.0.0.1", 0, "/echo", 1 << 20);
+             WireTap tap = WireTap.builder().target(new InetSocketAddress(loopback, server.port()))
+                     .dissectors(HttpWebSocketDissector::new).output(output::add).start()) {
+            Collector collector = new Collector();
+            WebSocket webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + tap.port() + "/echo"), collector).get(10, TimeUnit.SECONDS);
+            webSocket.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.US_ASCII))).get(10, TimeUnit.SECONDS);
+            assertThat(collector.pong.get(10, TimeUnit.SECONDS)).isEqualTo("are you there");
+            webSocket.sendText("echo me", true).get(10, TimeUnit.SECONDS);
+            assertThat(collector.echo.get(10, TimeUnit.SECONDS)).isEqualTo("echo me");
+            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+            assertThat(collector.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+        }
+        String text = String.join("\n", output);
+        assertThat(text).as("tap output:%n%s", text)
+                .contains("✓ correct", "  ping payload \"are you there\"", "  pong payload \"are you there\"",
+                        "  text \"echo me\"", "  close code 1000 (normal closure) reason \"done\"")
+                .doesNotContain("\n    | !");
+    }
+
     private int startPythonEchoServer(Path dir) throws Exception {
         if (!Files.isExecutable(Path.of(PYTHON)) || new ProcessBuilder(PYTHON, "-c", "import websockets")
                 .redirectErrorStream(true).start().waitFor() != 0) {
@@ -106,7 +134,15 @@ class WireTapInteropTest {
     private static final class Collector implements WebSocket.Listener {
         final CompletableFuture<String> echo = new CompletableFuture<>();
         final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        final CompletableFuture<String> pong = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            pong.complete(StandardCharsets.US_ASCII.decode(message).toString());
+            webSocket.request(1);
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
