@@ -63,7 +63,11 @@ public final class WebSocketApi {
         return connectionsApi;
     }
 
-    /** Adds {@link #endpoint(String)} and, with an API key, {@code @connections} to the server. */
+    /**
+     * Adds {@link #endpoint(String)} and, with an API key, {@code @connections} to the server.
+     * {@code @connections} becomes the server's {@code httpFallback}, replacing one set before;
+     * other paths get 404.
+     */
     public WebSocketServer.Builder install(WebSocketServer.Builder server, String path) {
         server.endpoint(endpoint(path));
         connectionsApi.ifPresent(server::httpFallback);
