@@ -354,7 +354,7 @@ public final class EngineSession {
     }
 
     /** Ends the session once: the client gets a close packet where it can still be reached. */
-    void close(String reason) {
+    public void close(String reason) {
         Session active;
         Session probing;
         lock.lock();
