@@ -3,6 +3,7 @@ package org.socketlab.websocket.socketio.engine;
 import java.time.Duration;
 import java.util.Objects;
 import org.socketlab.websocket.http.HttpLimits;
+import org.socketlab.websocket.protocol.ProtocolConfig;
 
 /**
  * Every limit and timer of the Engine.IO layer, with the reference server's defaults
@@ -78,6 +79,16 @@ public record EngineConfig(String path, Duration pingInterval, Duration pingTime
     /** HTTP limits: the default header limits, bodies up to {@link #maxPayload}. */
     public HttpLimits httpLimits() {
         return HttpLimits.defaults().withMaxBodyBytes(maxPayload);
+    }
+
+    /**
+     * The WebSocket limits: a message may not exceed {@link #maxPayload} (close 1009 beyond);
+     * a frame may always hold at least 125 bytes, so every control frame fits (RFC 6455 §5.5).
+     */
+    public ProtocolConfig webSocketProtocol() {
+        return ProtocolConfig.defaults()
+                .withMaxFramePayload(Math.max(125, maxPayload))
+                .withMaxMessageSize(maxPayload);
     }
 
     /** The JSON of the open packet's data. */
