@@ -112,7 +112,9 @@ public final class Lab13SocketIo {
         bob.await(p -> p.startsWith("437"));
         alice.send("42[\"to room\",\"lab\",\"hi room\"]");
         bob.await(p -> p.startsWith("42[\"room message\""));
-        System.out.println("  => only room members got it; alice received nothing for it: " + alice.unclaimed());
+        alice.send("423[\"join\",\"elsewhere\"]"); // a round trip: anything for alice arrives before this ack
+        alice.await(p -> p.startsWith("433"));
+        System.out.println("  => only room members got it; alice's other packets: " + alice.unclaimed());
     }
 
     static void heartbeat(PollingWire wire) throws IOException, InterruptedException {
