@@ -23,12 +23,19 @@ import org.socketlab.websocket.frame.Role;
  *     └──peer's close (echoed) / protocol error / EOF / pong timeout ─────▶ CLOSED
  * </pre>
  *
- * <p>The adapter's loop: {@link #receive} what was read, then write {@link #pollOutgoing()},
- * dispatch {@link #pollEvents()}, close TCP when {@link #shouldCloseTransport()}, and call
- * {@link #tick} no later than {@link #nextDeadlineNanos()}. {@code receive} always consumes
+ * <p>The adapter's loop: {@link #receive} what was read (or {@link #receiveEof}), write
+ * {@link #pollOutgoing()}, dispatch {@link #pollEvents()}, close TCP when
+ * {@link #shouldCloseTransport()}, and call {@link #tick} no later than
+ * {@link #nextDeadlineNanos()} — which may be "now" (see below). {@code receive} always consumes
  * all the bytes it is given. The peer's faults never throw: they become a close frame,
  * {@link ProtocolEvent.Failed} and {@link ProtocolEvent.Closed}. Caller mistakes throw
  * {@link IllegalStateException} / {@link IllegalArgumentException}.
+ *
+ * <p><b>Answers before the close.</b> When a close frame (or a protocol error) arrives in the
+ * same read as messages that have not been polled yet, the close is acted on only at the first
+ * {@code receive}/{@code tick} after those messages were polled, so whatever the application
+ * sends in reply to them is written before our close frame. Meanwhile {@code state()} is still
+ * OPEN and {@code nextDeadlineNanos()} returns the last time passed in, i.e. "tick now".
  *
  * <p>Not thread-safe: one owner at a time (see package-info).
  */
@@ -61,9 +68,19 @@ public final class WebSocketProtocol {
         this.heartbeat = new Heartbeat(config.pingInterval(), config.pongTimeout(), config.idleTimeout(), nowNanos);
         this.closing = new CloseHandshake(role, config.closeTimeout());
         this.lastNowNanos = nowNanos;
-        this.decoder.setPartialPayloadListener((opcode, chunk) -> {
-            if (state == State.OPEN) {
-                assembler.inspectPartial(opcode, chunk);
+        this.decoder.setFrameListener(new FrameDecoder.FrameListener() {
+            @Override
+            public void onHeader(Opcode opcode, boolean fin, int payloadLength) throws ProtocolException {
+                if (state == State.OPEN && opcode.isData()) {
+                    assembler.checkHeader(opcode, payloadLength); // 1002 / 1009 before the payload
+                }
+            }
+
+            @Override
+            public void onPartialPayload(Opcode opcode, ByteBuffer chunk) throws ProtocolException {
+                if (state == State.OPEN) {
+                    assembler.inspectPartial(opcode, chunk);
+                }
             }
         });
     }

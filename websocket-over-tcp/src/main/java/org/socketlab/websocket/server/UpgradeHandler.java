@@ -44,6 +44,13 @@ final class UpgradeHandler implements ConnectionHandler {
 
     @Override
     public void handle(Socket socket) throws IOException {
+        if (server.activeConnections() > config.maxConnections()) {
+            // Open TCP connections (handshakes in progress included) are capped too, so a flood
+            // of silent connections cannot pile up threads for a whole handshake timeout each.
+            respond(socket, new HandshakeException(503, "the server is at its limit of "
+                    + config.maxConnections() + " connections").toResponse());
+            return;
+        }
         long deadline = System.nanoTime() + config.handshakeTimeout().toNanos();
         HttpLimits limits = config.http();
         // Room for the longest legal request plus a little of what may follow it.

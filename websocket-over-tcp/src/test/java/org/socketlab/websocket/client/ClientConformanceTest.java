@@ -90,6 +90,25 @@ class ClientConformanceTest {
         assertThat(clientCloseCode()).isEqualTo(1007);
     }
 
+    @ParameterizedTest(name = "close code {0} from the server")
+    @ValueSource(ints = {999, 1005, 1006, 1015, 2000, 5000})
+    void invalidCloseCodeFromTheServer_closesWith1002(int code) throws IOException {
+        peer.sendClose(code, "");
+        assertThat(clientCloseCode()).isEqualTo(1002);
+    }
+
+    @Test
+    void invalidUtf8InAFirstFragment_closesWith1007WithoutWaitingForTheRest() throws IOException {
+        peer.sendFrame(false, 0, 0x1, new byte[] {(byte) 0xCE, (byte) 0xBA, (byte) 0xED, (byte) 0xA0, (byte) 0x80});
+        assertThat(clientCloseCode()).isEqualTo(1007);
+    }
+
+    @Test
+    void oversizedPing_closesWith1002() throws IOException {
+        peer.sendFrame(0x9, new byte[126]);
+        assertThat(clientCloseCode()).isEqualTo(1002);
+    }
+
     @Test
     void ping_isAnsweredWithAMaskedPongCarryingTheSamePayload() throws IOException {
         peer.sendFrame(0x9, "are you there".getBytes(StandardCharsets.UTF_8));

@@ -86,6 +86,21 @@ class WebSocketClientTest {
         }
 
         @Test
+        void sixteenMebibyteMessage_roundTripsThroughTheEchoServer() throws Exception {
+            server = org.socketlab.websocket.demo.EchoServer.start("127.0.0.1", 0, "/", 16L << 20);
+            RecordingHandler handler = new RecordingHandler();
+            Session session = WebSocketClient.connect(uri("/"), handler,
+                    ClientOptions.defaults().maxMessageSize(16L << 20).maxBufferedBytes(32L << 20));
+            byte[] big = new byte[16 << 20];
+            new java.util.Random(7).nextBytes(big);
+            session.sendBinary(ByteBuffer.wrap(big));
+            byte[] echo = (byte[]) handler.nextMessage(Duration.ofSeconds(20));
+            assertThat(echo.length).isEqualTo(big.length);
+            assertThat(java.util.Arrays.mismatch(echo, big)).as("first differing offset").isEqualTo(-1);
+            session.close();
+        }
+
+        @Test
         void refusedOrigin_throwsHandshakeExceptionWith403() throws Exception {
             server = InteropServer.start(null);
             HandshakeException refused = catchThrowableOfType(HandshakeException.class, () -> WebSocketClient.connect(
@@ -185,14 +200,16 @@ class WebSocketClientTest {
             RecordingHandler handler = new RecordingHandler();
             Session session = WebSocketClient.connect(rawUri(), handler,
                     ClientOptions.defaults().heartbeat(Duration.ofMillis(100), Duration.ofMillis(200)));
-            try (RawWebSocket peer = accepted.get(5, TimeUnit.SECONDS)) {
+            RawWebSocket peer = accepted.get(5, TimeUnit.SECONDS);
+            try {
                 assertThat(peer.readFrame().opcode()).as("the client's heartbeat ping").isEqualTo(0x9);
                 RawFrame close;
                 do {
                     close = peer.readFrame();
                 } while (close.opcode() != 0x8);
                 assertThat(close.closeCode()).isEqualTo(1011);
-                peer.close();
+            } finally {
+                peer.close(); // the dead-looking server finally closes TCP
             }
             assertThat(session.closeFuture().get(5, TimeUnit.SECONDS).clean()).isFalse();
             assertThat(handler.errors).isNotEmpty();

@@ -239,6 +239,23 @@ class WebSocketProtocolTest {
         }
 
         @Test
+        void fragmentThatWouldExceedTheMessageLimit_failsOnItsHeaderAlone() throws ProtocolException {
+            WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxMessageSize(1000));
+            byte[] first = client.wire(Frame.of(Opcode.BINARY, ByteBuffer.allocate(600), false));
+            byte[] second = client.wire(Frame.continuation(ByteBuffer.allocate(600), true));
+            feed(protocol, first);
+            feed(protocol, java.util.Arrays.copyOf(second, 8)); // header (4 + mask 4) only, no payload
+            assertFailedWith(protocol, 1009);
+        }
+
+        @Test
+        void continuationWithoutStart_failsOnItsHeaderAlone() throws ProtocolException {
+            WebSocketProtocol protocol = server();
+            feed(protocol, java.util.Arrays.copyOf(client.wire(Frame.continuation(ByteBuffer.allocate(600), true)), 8));
+            assertFailedWith(protocol, 1002);
+        }
+
+        @Test
         void messageAtTheLimit_isDelivered() {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxMessageSize(1000));
             feed(protocol, client.wire(

@@ -241,6 +241,12 @@ class ServerConformanceTest {
         }
 
         @Test
+        void fragmentedPong_closesWith1002() throws IOException {
+            ws.sendFrame(false, 0, PONG, utf8("frag"));
+            assertClosesWith(1002);
+        }
+
+        @Test
         void fragmentedClose_closesWith1002() throws IOException {
             ws.sendFrame(false, 0, CLOSE, RawWebSocket.closePayload(1000, ""));
             assertClosesWith(1002);
@@ -354,6 +360,21 @@ class ServerConformanceTest {
         }
 
         @Test
+        void closeBetweenFragments_isAnsweredAndTheUnfinishedMessageDropped() throws IOException {
+            ws.sendFrame(false, 0, TEXT, utf8("never "));
+            ws.sendClose(1000, "");
+            RawFrame reply = ws.expectCloseAndTcpClose();
+            assertThat(reply.closeCode()).as("RFC 6455 §5.4: control frames may interrupt a fragmented message")
+                    .isEqualTo(1000);
+        }
+
+        @Test
+        void closeReasonMakingThePayload126Bytes_closesWith1002() throws IOException {
+            ws.sendFrame(CLOSE, RawWebSocket.closePayload(1000, "r".repeat(124)));
+            assertClosesWith(1002);
+        }
+
+        @Test
         void textThenClose_echoesTextThenCloses() throws IOException {
             ws.sendText("last words");
             ws.sendClose(1000, "");
@@ -374,6 +395,18 @@ class ServerConformanceTest {
             RawFrame echo = ws.readMessage();
             assertThat(echo.payload().length).isEqualTo(big.length);
             assertThat(Arrays.equals(echo.payload(), big)).isTrue();
+        }
+
+        @Test
+        void thousandSmallMessagesInOneBurst_areEchoedInOrder() throws IOException {
+            java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < 1_000; i++) {
+                burst.writeBytes(RawWebSocket.frame(true, 0, TEXT, utf8("message " + i), true));
+            }
+            ws.sendRaw(burst.toByteArray());
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(ws.readMessage().text()).isEqualTo("message " + i);
+            }
         }
 
         @Test
