@@ -42,6 +42,7 @@ public final class BroadcastOperator {
      * @return how many sockets it was queued to
      */
     public int emit(String event, Object... args) {
+        SocketIoSocket.requireEmittable(event);
         PacketEncoder.Encoded encoded = PacketEncoder.encode(SocketIoSocket.eventPacket(namespace.name(), event,
                 args, org.socketlab.websocket.socketio.parser.SocketIoPacket.NO_ACK));
         int sent = 0;

@@ -33,11 +33,15 @@ import org.socketlab.websocket.socketio.engine.EngineServer;
  */
 public final class SocketIoServer implements AutoCloseable {
 
-    private final Builder settings;
+    private final Settings settings;
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private volatile EngineServer engine;
 
-    private SocketIoServer(Builder settings) {
+    /** A snapshot of the builder: later builder calls do not change a built server. */
+    private record Settings(InetAddress host, int port, EngineConfig engine, Duration connectTimeout, int maxAttachments) {
+    }
+
+    private SocketIoServer(Settings settings) {
         this.settings = settings;
         of("/");
     }
@@ -192,12 +196,15 @@ public final class SocketIoServer implements AutoCloseable {
 
         /** The most binary attachments one packet may announce (10 by default). */
         public Builder maxAttachments(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxAttachments must be >= 0, got " + value);
+            }
             this.maxAttachments = value;
             return this;
         }
 
         public SocketIoServer build() {
-            return new SocketIoServer(this);
+            return new SocketIoServer(new Settings(host, port, engine, connectTimeout, maxAttachments));
         }
     }
 }

@@ -242,7 +242,7 @@ public final class SocketIoSocket {
         return new SocketIoPacket(PacketType.EVENT, namespace, ackId, data);
     }
 
-    private static void requireEmittable(String event) {
+    static void requireEmittable(String event) {
         if (RESERVED.contains(event)) {
             throw new IllegalArgumentException("\"" + event + "\" is a reserved event name (Socket.IO v5)");
         }

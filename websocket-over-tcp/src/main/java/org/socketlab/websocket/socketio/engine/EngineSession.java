@@ -151,6 +151,9 @@ public final class EngineSession {
             }
             List<EnginePacket> packets = new ArrayList<>(outbox);
             outbox.clear();
+            if (mode == Mode.CLOSED) {
+                server.remove(this); // the close packet is delivered: the sid may go now
+            }
             return packets;
         } finally {
             lock.unlock();
@@ -357,14 +360,18 @@ public final class EngineSession {
     public void close(String reason) {
         Session active;
         Session probing;
+        boolean lingering;
         lock.lock();
         try {
             if (mode == Mode.CLOSED) {
                 return;
             }
             boolean tellClient = !reason.equals("transport close");
+            // Polling: the close packet leaves with a GET; if none is pending, the session stays
+            // findable until the next GET takes it (as the reference server waits for "drain").
+            lingering = tellClient && mode != Mode.WEBSOCKET && !pollWaiting;
             if (tellClient && mode != Mode.WEBSOCKET) {
-                outbox.add(EnginePacket.of(EnginePacketType.CLOSE)); // a pending GET carries it
+                outbox.add(EnginePacket.of(EnginePacketType.CLOSE));
             }
             mode = Mode.CLOSED;
             outboxChanged.signalAll();
@@ -375,7 +382,11 @@ public final class EngineSession {
         } finally {
             lock.unlock();
         }
-        server.remove(this);
+        if (lingering) {
+            server.schedule(() -> server.remove(this), config.pingTimeout());
+        } else {
+            server.remove(this);
+        }
         if (active != null) {
             active.sendTextAsync(EngineCodec.encodeText(EnginePacket.of(EnginePacketType.CLOSE)))
                     .whenComplete((ignored, error) -> active.close(1000, ""));

@@ -138,7 +138,8 @@ class EngineServerTest {
             HttpResponse<String> bad = post(base() + "&sid=" + sid, "9what");
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(closes.poll(5, TimeUnit.SECONDS)).isEqualTo("parse error");
-            assertThat(get(base() + "&sid=" + sid).statusCode()).isEqualTo(400);
+            assertThat(get(base() + "&sid=" + sid).body()).isEqualTo("1"); // the next GET takes the close packet
+            assertThat(get(base() + "&sid=" + sid).statusCode()).isEqualTo(400); // then the sid is gone
         }
 
         @Test
