@@ -29,7 +29,9 @@ const connect = async (nsp, options = {}, setup = () => {}) => {
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 async function step(name, body) {
+  const started = Date.now();
   try { await body(); } catch (e) { check(name, false, e && e.stack ? e.stack.split('\n')[0] : String(e)); }
+  console.log('TIME ' + name + ' ' + (Date.now() - started) + ' ms');
 }
 
 async function main() {
