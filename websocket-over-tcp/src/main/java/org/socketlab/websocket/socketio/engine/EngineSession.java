@@ -48,7 +48,7 @@ public final class EngineSession {
     private Session probe;
     private boolean pollWaiting;
     private boolean postActive;
-    private Future<?> heartbeat;
+    private final EngineHeartbeat heartbeat;
     private Future<?> upgradeTimer;
     private volatile Listener listener;
 
@@ -58,18 +58,15 @@ public final class EngineSession {
         this.config = server.config();
         this.webSocket = webSocket;
         this.mode = webSocket == null ? Mode.POLLING : Mode.WEBSOCKET;
+        this.heartbeat = new EngineHeartbeat(server, config,
+                () -> send(List.of(EnginePacket.of(EnginePacketType.PING))), () -> close("ping timeout"));
     }
 
     /** Sends the open packet and starts the heartbeat (called once by the server). */
     void open(Listener sessionListener) {
         this.listener = Objects.requireNonNull(sessionListener, "listener");
         send(List.of(EnginePacket.of(EnginePacketType.OPEN, config.openJson(id, webSocket == null))));
-        lock.lock();
-        try {
-            schedulePing();
-        } finally {
-            lock.unlock();
-        }
+        heartbeat.start();
     }
 
     public String id() {
@@ -319,40 +316,10 @@ public final class EngineSession {
     private void receive(EnginePacket packet) {
         switch (packet.type()) {
             case MESSAGE -> deliver(() -> listener.onMessage(this, packet));
-            case PONG -> onPong();
+            case PONG -> heartbeat.pong();
             case PING -> send(List.of(EnginePacket.of(EnginePacketType.PONG, packet.isBinary() ? "" : packet.text())));
             case CLOSE -> close("transport close");
             default -> LOG.log(Level.DEBUG, "session {0}: ignoring {1} from the client", id, packet);
-        }
-    }
-
-    private void onPong() {
-        lock.lock();
-        try {
-            if (mode != Mode.CLOSED) {
-                cancel(heartbeat);
-                schedulePing();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Engine.IO v4: the server pings every pingInterval and expects the pong within pingTimeout. */
-    private void schedulePing() {
-        heartbeat = server.schedule(this::ping, config.pingInterval());
-    }
-
-    private void ping() {
-        lock.lock();
-        try {
-            if (mode == Mode.CLOSED) {
-                return;
-            }
-            send(List.of(EnginePacket.of(EnginePacketType.PING)));
-            heartbeat = server.schedule(() -> close("ping timeout"), config.pingTimeout());
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -375,13 +342,13 @@ public final class EngineSession {
             }
             mode = Mode.CLOSED;
             outboxChanged.signalAll();
-            cancel(heartbeat);
             cancel(upgradeTimer);
             active = webSocket;
             probing = probe;
         } finally {
             lock.unlock();
         }
+        heartbeat.stop();
         if (lingering) {
             server.schedule(() -> server.remove(this), config.pingTimeout());
         } else {
