@@ -24,6 +24,9 @@ import org.socketlab.websocket.socketio.SocketIoServer;
  */
 public final class Lab13SocketIo {
 
+    static final String TITLE = "Socket.IO events, namespaces, rooms and the fallback";
+    static final String SUMMARY = "Engine.IO polling by hand, emit/ack, binary, namespace middleware, rooms, heartbeat, upgrade to WebSocket";
+
     /** Short enough that a heartbeat shows up during the lab. */
     public static final Duration PING_INTERVAL = Duration.ofSeconds(1);
 
