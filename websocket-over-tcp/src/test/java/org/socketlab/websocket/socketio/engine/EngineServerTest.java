@@ -161,6 +161,20 @@ class EngineServerTest {
         }
 
         @Test
+        void overlappingGets_get400AndCloseTheSession() throws Exception {
+            start();
+            String sid = handshake();
+            HttpRequest poll = HttpRequest.newBuilder(URI.create(base() + "&sid=" + sid)).build();
+            CompletableFuture<HttpResponse<String>> first = http.sendAsync(poll, HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> second = http.sendAsync(poll, HttpResponse.BodyHandlers.ofString());
+            // Whichever arrives second is the overlap: it gets 400, the held one carries the close packet.
+            List<String> outcomes = List.of(first.get(5, TimeUnit.SECONDS), second.get(5, TimeUnit.SECONDS)).stream()
+                    .map(r -> r.statusCode() + " " + r.body()).sorted().toList();
+            assertThat(outcomes).containsExactly("200 1", "400 {\"code\":3,\"message\":\"Bad request\"}");
+            assertThat(closes.poll(5, TimeUnit.SECONDS)).isEqualTo("transport error");
+        }
+
+        @Test
         void clientClosePacket_endsTheSession() throws Exception {
             start();
             String sid = handshake();
