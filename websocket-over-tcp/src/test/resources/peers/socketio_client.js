@@ -76,7 +76,11 @@ async function main() {
 
   await step('binary', async () => {
     const big = Buffer.alloc(70000, 7);
+    const blob = once(main, 'blob');
     const reply = await ackAll(main, 3000, 'binary', Buffer.from([1, 2, 3]), { nested: big, label: 'x' });
+    const [first, second] = await blob;
+    check('binary-event', Buffer.from(first).equals(Buffer.from([9, 8, 7])) && Buffer.from(second.inner).equals(Buffer.from([6])),
+      JSON.stringify([first, second]));
     const ok = reply.length === 3 && Buffer.from(reply[0]).equals(Buffer.from([1, 2, 3]))
       && Buffer.from(reply[1].nested).equals(big) && reply[1].label === 'x' && reply[2] === 2;
     check('binary', ok, JSON.stringify(reply).slice(0, 200));

@@ -38,7 +38,10 @@ final class SocketIoFixture implements AutoCloseable {
                 socket.emit("echo", args.toArray());
             }
         });
-        socket.on("binary", (args, ack) -> ack.send(args.get(0), args.get(1), args.size()));
+        socket.on("binary", (args, ack) -> {
+            ack.send(args.get(0), args.get(1), args.size());
+            socket.emit("blob", new byte[] {9, 8, 7}, java.util.Map.of("inner", new byte[] {6}));
+        });
         socket.on("ask", (args, ack) -> socket.emitWithAck("question", Duration.ofSeconds(3), "life")
                 .thenAccept(reply -> {
                     questionReplies.add(reply.get(0));

@@ -20,7 +20,7 @@ import org.socketlab.websocket.testing.PeerProcess;
 class SocketIoInteropTest {
 
     private static final List<String> CHECKS = List.of("connect", "transport", "event-with-ack", "server-event",
-            "server-ack", "ack-timeout", "binary", "namespace-auth", "namespace-refused", "namespace-unknown", "rooms",
+            "server-ack", "ack-timeout", "binary", "binary-event", "namespace-auth", "namespace-refused", "namespace-unknown", "rooms",
             "reconnect", "heartbeat", "server-disconnect");
 
     private SocketIoFixture fixture;

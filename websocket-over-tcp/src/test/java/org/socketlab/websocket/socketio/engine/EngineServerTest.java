@@ -263,6 +263,17 @@ class EngineServerTest {
         }
 
         @Test
+        void garbageRequest_gets400_andTheServerKeepsServing() throws Exception {
+            start();
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write("\u0000\u0001 GARBAGE\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 400");
+            }
+            assertThat(handshake()).hasSize(20);
+        }
+
+        @Test
         void upgradeWithUnknownSid_gets400() throws Exception {
             start();
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
