@@ -16,7 +16,8 @@ import org.socketlab.websocket.protocol.ProtocolConfig;
  * @param upgradeTimeout    a probing WebSocket must send {@code 5} within this, or it is closed
  * @param requestTimeout    a whole HTTP request must arrive within this (slowloris defence)
  * @param keepAliveTimeout  an idle keep-alive HTTP connection is closed after this
- * @param maxBufferedBytes  per-WebSocket outbound queue; senders wait beyond it
+ * @param maxBufferedBytes  outbound limit per session: a WebSocket's queue (senders wait beyond
+ *                          it), or the packets waiting for a long-poll (the session closes beyond it)
  */
 public record EngineConfig(String path, Duration pingInterval, Duration pingTimeout, int maxPayload,
                            Duration upgradeTimeout, Duration requestTimeout, Duration keepAliveTimeout,
@@ -74,6 +75,11 @@ public record EngineConfig(String path, Duration pingInterval, Duration pingTime
     public EngineConfig withUpgradeTimeout(Duration value) {
         return new EngineConfig(path, pingInterval, pingTimeout, maxPayload, value, requestTimeout,
                 keepAliveTimeout, maxBufferedBytes);
+    }
+
+    public EngineConfig withMaxBufferedBytes(long value) {
+        return new EngineConfig(path, pingInterval, pingTimeout, maxPayload, upgradeTimeout, requestTimeout,
+                keepAliveTimeout, value);
     }
 
     /** HTTP limits: the default header limits, bodies up to {@link #maxPayload}. */

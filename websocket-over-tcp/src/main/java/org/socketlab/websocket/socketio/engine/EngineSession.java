@@ -43,6 +43,7 @@ public final class EngineSession {
     private final Condition outboxChanged = lock.newCondition();
     private final ReentrantLock delivery = new ReentrantLock();
     private final ArrayDeque<EnginePacket> outbox = new ArrayDeque<>();
+    private long outboxBytes;
     private Mode mode;
     private Session webSocket;
     private Session probe;
@@ -104,10 +105,20 @@ public final class EngineSession {
             }
             if (mode == Mode.WEBSOCKET) {
                 packets.forEach(packet -> write(webSocket, packet));
-            } else {
-                outbox.addAll(packets);
-                outboxChanged.signalAll();
+                return true;
             }
+            for (EnginePacket packet : packets) {
+                outboxBytes += packet.isBinary() ? packet.binary().length : packet.text().length();
+            }
+            if (outboxBytes > config.maxBufferedBytes()) {
+                // A polling client that stopped fetching must not exhaust the server's memory.
+                LOG.log(Level.DEBUG, "session {0}: {1} bytes wait for a poll; the limit is {2}; closing",
+                        id, outboxBytes, config.maxBufferedBytes());
+                closeLater("transport error");
+                return false;
+            }
+            outbox.addAll(packets);
+            outboxChanged.signalAll();
             return true;
         } finally {
             lock.unlock();
@@ -148,6 +159,7 @@ public final class EngineSession {
             }
             List<EnginePacket> packets = new ArrayList<>(outbox);
             outbox.clear();
+            outboxBytes = 0;
             if (mode == Mode.CLOSED) {
                 server.remove(this); // the close packet is delivered: the sid may go now
             }

@@ -175,6 +175,16 @@ class EngineServerTest {
         }
 
         @Test
+        void clientThatStopsPolling_isClosedWhenItsOutboxOverflows() throws Exception {
+            start(EngineConfig.defaults().withMaxBufferedBytes(1000));
+            String sid = handshake();
+            EngineSession session = server.find(sid);
+            assertThat(session.send(List.of(EnginePacket.message("x".repeat(600))))).isTrue();
+            assertThat(session.send(List.of(EnginePacket.message("y".repeat(600))))).isFalse();
+            assertThat(closes.poll(5, TimeUnit.SECONDS)).isEqualTo("transport error");
+        }
+
+        @Test
         void clientClosePacket_endsTheSession() throws Exception {
             start();
             String sid = handshake();
