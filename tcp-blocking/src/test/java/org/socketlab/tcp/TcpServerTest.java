@@ -296,15 +296,17 @@ class TcpServerTest {
          * backlog; such a connection is reset. Retries until the refusal arrives.
          */
         private static Throwable connectUntilRefused(InetSocketAddress address) throws TimeoutException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (System.nanoTime() < deadline) {
                 try {
                     EchoClient.connect(address, CONNECT_TIMEOUT, READ_TIMEOUT).close();
-                } catch (IOException refused) {
+                } catch (ConnectException refused) {
                     return refused;
+                } catch (IOException racedWithStop) {
+                    // A connect that raced with stop() may time out or be reset; try again.
                 }
             }
-            throw new TimeoutException("connections were still accepted 5 s after stop() began");
+            throw new TimeoutException("connections were still accepted 15 s after stop() began");
         }
 
         private static void awaitStopping(TcpServer server) throws TimeoutException {

@@ -244,7 +244,8 @@ class Lab12RoutesGradingTest {
     void wrongKey_403() {
         Scenario scenario = GradingAssertions.scenario("a stranger posts to bob", GUIDE, "Step 3");
         Client bob = scenario.step("connect bob", () -> connect("bob-token"));
-        String bobId = scenario.step("find bob's id", () -> chat.connections().connectionIds().iterator().next());
+        // Ask bob's id through a route: the answer proves $connect has registered him.
+        String bobId = whoamiId(scenario, bob, "bob");
         HttpResponse<String> noKey = scenario.step("POST without x-api-key", () -> connections("POST", bobId, null, "spam"));
         scenario.expectEquals("status without a key", 403, noKey.statusCode(), "only the backend may post");
         HttpResponse<String> guessed = scenario.step("POST with x-api-key: guessed",
