@@ -94,6 +94,27 @@ final class GradingReport {
         return document;
     }
 
+    /**
+     * The table followed by what went wrong in each test that did not pass: the scenario, the
+     * steps, expected versus actual and the guide section (written as {@code report.txt}).
+     */
+    String textReport() {
+        StringBuilder out = new StringBuilder(table());
+        byLab().forEach((lab, labTests) -> labTests.stream()
+                .filter(test -> test.status() != GradedTest.Status.PASSED)
+                .forEach(test -> out.append(String.format("%n---- Lab %s: %s (%d point%s lost)%n%s%n", lab, test.name(),
+                        test.maxScore(), test.maxScore() == 1 ? "" : "s", test.output().indent(4).stripTrailing()))));
+        return out.toString();
+    }
+
+    void writeText(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, textReport(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     void writeJson(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

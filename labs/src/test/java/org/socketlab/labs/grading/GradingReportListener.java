@@ -30,7 +30,8 @@ import org.junit.platform.launcher.TestPlan;
  * so Maven Surefire, IDEs and the console launcher all produce the report. The file goes to
  * the system property {@value #RESULTS_PROPERTY} (the labs pom sets
  * {@code labs/target/grading/results.json}), else {@code target/grading/results.json}.
- * A run without graded tests writes nothing.
+ * Beside it goes {@code report.txt}: the table and the failure report of every test that did
+ * not pass. A run without graded tests writes nothing.
  *
  * <p>Thread-safety: JUnit may report from several threads; every callback is synchronised.
  */
@@ -102,6 +103,8 @@ public final class GradingReportListener implements TestExecutionListener {
         console.print(report.table());
         try {
             report.writeJson(resultsFile);
+            // The table plus every failure's details, for the Grade command (and humans) to read.
+            report.writeText(resultsFile.resolveSibling("report.txt"));
             console.println("Gradescope results: " + resultsFile.toAbsolutePath().normalize());
         } catch (IOException e) {
             console.println("Could not write " + resultsFile + ": " + e);
