@@ -120,7 +120,7 @@ public final class Grade {
             if (hidden != null) {
                 out.println("Added " + hidden.count() + " hidden test file(s) from " + options.hiddenTests().toAbsolutePath());
             }
-            exit = maven(root, mavenArguments(options), log);
+            exit = maven(root, mavenArguments(options, hidden == null ? List.of() : hidden.suiteNames()), log);
         }
         if (!Files.isRegularFile(results)) {
             out.println("The build failed before any grading test ran (exit " + exit + "): does the code compile?");
@@ -136,7 +136,7 @@ public final class Grade {
         return new Outcome(true, results, report, log, table);
     }
 
-    static List<String> mavenArguments(Options options) {
+    static List<String> mavenArguments(Options options, List<String> hiddenSuites) {
         List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-ntp", "-Dstyle.color=never"));
         if (options.offline()) {
             command.add("-o");
@@ -146,6 +146,10 @@ public final class Grade {
                 "-Dsurefire.failIfNoSpecifiedTests=false",
                 // A failing grading test is a lower score, not a broken build.
                 "-Dmaven.test.failure.ignore=true"));
+        if (!hiddenSuites.isEmpty()) {
+            // The listener marks these "after_published" in results.json (students see them after grading).
+            command.add("-Dsocketlab.grading.hidden=" + String.join(",", hiddenSuites));
+        }
         return command;
     }
 

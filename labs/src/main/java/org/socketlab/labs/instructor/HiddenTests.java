@@ -63,6 +63,11 @@ final class HiddenTests implements AutoCloseable {
         return copied.size();
     }
 
+    /** Simple class names of the copied tests, for the report's visibility setting. */
+    List<String> suiteNames() {
+        return copied.stream().map(file -> file.getFileName().toString().replaceFirst("\\.java$", "")).toList();
+    }
+
     /** Deletes the copies (and their compiled classes are left to the next build to replace). */
     @Override
     public void close() {

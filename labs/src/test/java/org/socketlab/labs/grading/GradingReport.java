@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,12 +19,22 @@ import java.util.TreeMap;
  */
 final class GradingReport {
 
+    /** Gradescope shows tests with this visibility to students only once grades are published. */
+    static final String HIDDEN_VISIBILITY = "after_published";
+
     private final List<GradedTest> tests;
     private final double executionSeconds;
+    private final Set<String> hiddenSuites;
 
     GradingReport(List<GradedTest> tests, double executionSeconds) {
+        this(tests, executionSeconds, Set.of());
+    }
+
+    /** @param hiddenSuites simple class names of the instructor's hidden suites (see the Grade command) */
+    GradingReport(List<GradedTest> tests, double executionSeconds, Set<String> hiddenSuites) {
         this.tests = List.copyOf(tests);
         this.executionSeconds = executionSeconds;
+        this.hiddenSuites = Set.copyOf(hiddenSuites);
     }
 
     int score() {
@@ -49,7 +60,8 @@ final class GradingReport {
         byLab().forEach((lab, labTests) -> {
             int score = labTests.stream().mapToInt(GradedTest::score).sum();
             int max = labTests.stream().mapToInt(GradedTest::maxScore).sum();
-            out.append(String.format("%nLab %s (%s)%n", lab, labTests.get(0).suite()));
+            out.append(String.format("%nLab %s (%s)%n", lab,
+                    String.join(", ", labTests.stream().map(GradedTest::suite).distinct().toList())));
             for (GradedTest test : labTests) {
                 out.append(String.format("  %-4s %2d/%-2d  %s%n", mark(test), test.score(), test.maxScore(), test.name()));
             }
@@ -82,7 +94,7 @@ final class GradingReport {
                 entry.put("max_score", test.maxScore());
                 entry.put("status", test.status() == GradedTest.Status.PASSED ? "passed" : "failed");
                 entry.put("output", test.output());
-                entry.put("visibility", "visible");
+                entry.put("visibility", hiddenSuites.contains(test.suite()) ? HIDDEN_VISIBILITY : "visible");
                 entries.add(entry);
             }
         });

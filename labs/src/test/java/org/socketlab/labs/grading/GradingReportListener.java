@@ -38,6 +38,8 @@ import org.junit.platform.launcher.TestPlan;
 public final class GradingReportListener implements TestExecutionListener {
 
     public static final String RESULTS_PROPERTY = "socketlab.grading.results";
+    /** Comma-separated simple names of hidden suites (set by the Grade command); their results.json visibility is "after_published". */
+    public static final String HIDDEN_SUITES_PROPERTY = "socketlab.grading.hidden";
     private static final Pattern LAB_CLASS = Pattern.compile("Lab(\\d{2})\\w*");
     private static final int STACK_FRAMES_SHOWN = 6;
 
@@ -99,7 +101,7 @@ public final class GradingReportListener implements TestExecutionListener {
             return;
         }
         GradingReport report = new GradingReport(new ArrayList<>(tests.values()),
-                (System.nanoTime() - startNanos) / 1e9);
+                (System.nanoTime() - startNanos) / 1e9, hiddenSuites());
         console.print(report.table());
         try {
             report.writeJson(resultsFile);
@@ -110,6 +112,16 @@ public final class GradingReportListener implements TestExecutionListener {
             console.println("Could not write " + resultsFile + ": " + e);
         }
         console.flush();
+    }
+
+    private static java.util.Set<String> hiddenSuites() {
+        java.util.Set<String> suites = new java.util.TreeSet<>();
+        for (String suite : System.getProperty(HIDDEN_SUITES_PROPERTY, "").split(",")) {
+            if (!suite.isBlank()) {
+                suites.add(suite.strip());
+            }
+        }
+        return suites;
     }
 
     /** The graded test this identifier belongs to (registering it on first sight), if any. */
