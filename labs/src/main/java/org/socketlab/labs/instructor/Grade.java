@@ -31,6 +31,7 @@ public final class Grade {
     static final String RESULTS = "labs/target/grading/results.json";
     static final String REPORT = "labs/target/grading/report.txt";
     static final String MAVEN_LOG = "labs/target/grading/maven.log";
+    static final String TODO_LIST = "labs/target/grading/todo.tsv";
     private static final long MAVEN_TIMEOUT_MINUTES = 30;
 
     /** What a grading run produced. */
@@ -115,12 +116,16 @@ public final class Grade {
         Files.deleteIfExists(report);
         out.println("Grading " + (options.labs().isEmpty() ? "all labs" : "lab(s) " + String.join(", ", options.labs()))
                 + " in " + root + " (Maven log: " + log + ")");
+        Path todo = root.resolve(TODO_LIST);
+        writeTodoList(options.repo(), todo);
         int exit;
         try (HiddenTests hidden = options.hiddenTests() == null ? null : HiddenTests.install(options.hiddenTests(), options.repo())) {
             if (hidden != null) {
                 out.println("Added " + hidden.count() + " hidden test file(s) from " + options.hiddenTests().toAbsolutePath());
             }
-            exit = maven(root, mavenArguments(options, hidden == null ? List.of() : hidden.suiteNames()), log);
+            List<String> command = mavenArguments(options, hidden == null ? List.of() : hidden.suiteNames());
+            command.add("-Dsocketlab.grading.todo=" + todo);
+            exit = maven(root, command, log);
         }
         if (!Files.isRegularFile(results)) {
             out.println("The build failed before any grading test ran (exit " + exit + "): does the code compile?");
@@ -166,6 +171,15 @@ public final class Grade {
             throw new IOException("Maven did not finish within " + MAVEN_TIMEOUT_MINUTES + " minutes; see " + log);
         }
         return maven.exitValue();
+    }
+
+    /** Tells the report which stubs remain, so a failed test can point at its lab's TODOs. */
+    private static void writeTodoList(Repository repo, Path file) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (RemainingStubs.Stub stub : RemainingStubs.find(repo)) {
+            lines.append(stub.lab()).append('\t').append(stub.location()).append("  ").append(stub.task()).append('\n');
+        }
+        Files.writeString(file, lines, StandardCharsets.UTF_8);
     }
 
     /** Lists the "Lab NN — TODO" stubs still in the target's main sources, so a student knows what is left. */

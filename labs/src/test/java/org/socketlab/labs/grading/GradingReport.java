@@ -30,11 +30,34 @@ final class GradingReport {
         this(tests, executionSeconds, Set.of());
     }
 
-    /** @param hiddenSuites simple class names of the instructor's hidden suites (see the Grade command) */
+    private final Map<String, List<String>> todosByLab;
+
     GradingReport(List<GradedTest> tests, double executionSeconds, Set<String> hiddenSuites) {
+        this(tests, executionSeconds, hiddenSuites, Map.of());
+    }
+
+    /**
+     * @param hiddenSuites simple class names of the instructor's hidden suites (see the Grade command)
+     * @param todosByLab   lab → "file:line task" of each "Lab NN — TODO" stub still in the code; a
+     *                     failed test of that lab mentions them, since a stub that throws on a
+     *                     server thread shows up in the test only as a closed connection
+     */
+    GradingReport(List<GradedTest> tests, double executionSeconds, Set<String> hiddenSuites,
+            Map<String, List<String>> todosByLab) {
         this.tests = List.copyOf(tests);
         this.executionSeconds = executionSeconds;
         this.hiddenSuites = Set.copyOf(hiddenSuites);
+        this.todosByLab = Map.copyOf(todosByLab);
+    }
+
+    /** The test's output, plus the lab's remaining TODO stubs when it did not pass. */
+    private String output(GradedTest test) {
+        List<String> todos = todosByLab.getOrDefault(test.lab(), List.of());
+        if (test.status() == GradedTest.Status.PASSED || todos.isEmpty()) {
+            return test.output();
+        }
+        return test.output() + "\n\nLab " + test.lab() + " still has TODO stubs in your code (replace each throw):\n  "
+                + String.join("\n  ", todos);
     }
 
     int score() {
@@ -93,7 +116,7 @@ final class GradingReport {
                 entry.put("score", test.score());
                 entry.put("max_score", test.maxScore());
                 entry.put("status", test.status() == GradedTest.Status.PASSED ? "passed" : "failed");
-                entry.put("output", test.output());
+                entry.put("output", output(test));
                 entry.put("visibility", hiddenSuites.contains(test.suite()) ? HIDDEN_VISIBILITY : "visible");
                 entries.add(entry);
             }
@@ -115,7 +138,7 @@ final class GradingReport {
         byLab().forEach((lab, labTests) -> labTests.stream()
                 .filter(test -> test.status() != GradedTest.Status.PASSED)
                 .forEach(test -> out.append(String.format("%n---- Lab %s: %s (%d point%s lost)%n%s%n", lab, test.name(),
-                        test.maxScore(), test.maxScore() == 1 ? "" : "s", test.output().indent(4).stripTrailing()))));
+                        test.maxScore(), test.maxScore() == 1 ? "" : "s", output(test).indent(4).stripTrailing()))));
         return out.toString();
     }
 

@@ -40,6 +40,8 @@ public final class GradingReportListener implements TestExecutionListener {
     public static final String RESULTS_PROPERTY = "socketlab.grading.results";
     /** Comma-separated simple names of hidden suites (set by the Grade command); their results.json visibility is "after_published". */
     public static final String HIDDEN_SUITES_PROPERTY = "socketlab.grading.hidden";
+    /** A file of "NN&lt;TAB&gt;file:line task" lines: the TODO stubs still in the code (written by the Grade command). */
+    public static final String TODO_FILE_PROPERTY = "socketlab.grading.todo";
     private static final Pattern LAB_CLASS = Pattern.compile("Lab(\\d{2})\\w*");
     private static final int STACK_FRAMES_SHOWN = 6;
 
@@ -101,7 +103,7 @@ public final class GradingReportListener implements TestExecutionListener {
             return;
         }
         GradingReport report = new GradingReport(new ArrayList<>(tests.values()),
-                (System.nanoTime() - startNanos) / 1e9, hiddenSuites());
+                (System.nanoTime() - startNanos) / 1e9, hiddenSuites(), remainingTodos());
         console.print(report.table());
         try {
             report.writeJson(resultsFile);
@@ -122,6 +124,25 @@ public final class GradingReportListener implements TestExecutionListener {
             }
         }
         return suites;
+    }
+
+    private Map<String, java.util.List<String>> remainingTodos() {
+        String file = System.getProperty(TODO_FILE_PROPERTY, "");
+        Map<String, java.util.List<String>> todos = new java.util.TreeMap<>();
+        if (file.isBlank()) {
+            return todos;
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of(file), java.nio.charset.StandardCharsets.UTF_8)) {
+                String[] labAndStub = line.split("\t", 2);
+                if (labAndStub.length == 2) {
+                    todos.computeIfAbsent(labAndStub[0], lab -> new ArrayList<>()).add(labAndStub[1]);
+                }
+            }
+        } catch (IOException e) {
+            console.println("Could not read the TODO list " + file + ": " + e);
+        }
+        return todos;
     }
 
     /** The graded test this identifier belongs to (registering it on first sight), if any. */

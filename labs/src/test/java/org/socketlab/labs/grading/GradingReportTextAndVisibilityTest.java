@@ -30,6 +30,14 @@ class GradingReportTextAndVisibilityTest {
     }
 
     @Test
+    void aFailedTestNamesItsLabsRemainingTodoStubs() {
+        String text = new GradingReport(tests(), 1.0, Set.of(),
+                Map.of("09", List.of("x/Masking.java:28  mask the payload"))).textReport();
+
+        assertThat(text).contains("Lab 09 still has TODO stubs in your code (replace each throw):\n      x/Masking.java:28  mask the payload");
+    }
+
+    @Test
     void hiddenSuitesAreShownToStudentsOnlyAfterPublication() {
         Map<String, Object> document = new GradingReport(tests(), 1.0, Set.of("Lab09Utf8HiddenGradingTest")).toGradescope();
 
