@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * Extra grading tests an instructor keeps out of the starter. The folder is a Java source
  * root: {@code <dir>/org/socketlab/labs/grading/Lab09Utf8HiddenGradingTest.java}. Before a
  * grading run its files are copied into the target's {@code labs/src/test/java}; afterwards
- * they are deleted again, so a student's checkout is left as it was.
+ * they and their compiled classes are deleted again, so the checkout is left as it was.
  *
  * <p>Not thread-safe; one grading run at a time per target.
  */
@@ -21,9 +21,14 @@ final class HiddenTests implements AutoCloseable {
     private static final String TEST_ROOT = "labs/src/test/java";
     private static final Pattern GRADING_CLASS = Pattern.compile("Lab\\d{2}\\w*GradingTest\\w*\\.java");
 
-    private final List<Path> copied = new ArrayList<>();
+    private static final String TEST_CLASSES = "labs/target/test-classes";
 
-    private HiddenTests() {
+    private final List<Path> copied = new ArrayList<>();
+    private final List<Path> compiledPrefixes = new ArrayList<>();
+    private final Path testClasses;
+
+    private HiddenTests(Repository target) {
+        this.testClasses = target.root().resolve(TEST_CLASSES);
     }
 
     /** Copies every {@code .java} file under {@code source} into {@code target}'s test tree. */
@@ -31,7 +36,7 @@ final class HiddenTests implements AutoCloseable {
         if (!Files.isDirectory(source)) {
             throw new IllegalArgumentException("the hidden-tests folder " + source.toAbsolutePath() + " does not exist");
         }
-        HiddenTests installed = new HiddenTests();
+        HiddenTests installed = new HiddenTests(target);
         Path testRoot = target.root().resolve(TEST_ROOT);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(source)) {
@@ -51,6 +56,9 @@ final class HiddenTests implements AutoCloseable {
                 Files.createDirectories(destination.getParent());
                 Files.copy(file, destination);
                 installed.copied.add(destination);
+                // org/x/LabNNFooGradingTest.java -> org/x/LabNNFooGradingTest (and its nested classes)
+                installed.compiledPrefixes.add(installed.testClasses.resolve(
+                        source.relativize(file).toString().replaceFirst("\\.java$", "")));
             }
         } catch (IOException | RuntimeException e) {
             installed.close();
@@ -68,16 +76,32 @@ final class HiddenTests implements AutoCloseable {
         return copied.stream().map(file -> file.getFileName().toString().replaceFirst("\\.java$", "")).toList();
     }
 
-    /** Deletes the copies (and their compiled classes are left to the next build to replace). */
+    /**
+     * Deletes the copies and their compiled classes, so that neither the checkout nor a later
+     * ordinary test run contains the hidden tests.
+     */
     @Override
     public void close() {
-        for (Path file : copied) {
+        List<Path> remove = new ArrayList<>(copied);
+        for (Path prefix : compiledPrefixes) {
+            String name = prefix.getFileName().toString();
+            try (Stream<Path> siblings = Files.isDirectory(prefix.getParent()) ? Files.list(prefix.getParent()) : Stream.empty()) {
+                siblings.filter(file -> {
+                    String fileName = file.getFileName().toString();
+                    return fileName.equals(name + ".class") || fileName.startsWith(name + "$");
+                }).forEach(remove::add);
+            } catch (IOException e) {
+                System.err.println("Could not list " + prefix.getParent() + ": " + e);
+            }
+        }
+        for (Path file : remove) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                System.err.println("Could not remove hidden test copy " + file + ": " + e);
+                System.err.println("Could not remove hidden test file " + file + ": " + e);
             }
         }
         copied.clear();
+        compiledPrefixes.clear();
     }
 }

@@ -56,6 +56,8 @@ class StarterWorkflowTest {
                 .anySatisfy(test -> assertThat(test.get("visibility").asText()).isEqualTo("after_published"));
         assertThat(starter.output().resolve("labs/src/test/java/org/socketlab/labs/grading/Lab09Utf8HiddenGradingTest.java"))
                 .as("the hidden test copy is removed after grading").doesNotExist();
+        assertThat(starter.output().resolve("labs/target/test-classes/org/socketlab/labs/grading/Lab09Utf8HiddenGradingTest.class"))
+                .as("so is its compiled class").doesNotExist();
 
         for (String file : labRegions.stream().map(SolutionRegion::file).distinct().toList()) {
             Files.copy(reference.root().resolve(file), starter.output().resolve(file), StandardCopyOption.REPLACE_EXISTING);
