@@ -31,7 +31,7 @@ public final class StarterGenerator {
     private static final List<String> INSTRUCTOR_ONLY = List.of(HIDDEN_TESTS,
             "labs/src/test/java/org/socketlab/labs/instructor/");
 
-    /** What was generated: the regions stubbed, and how many files were copied. */
+    /** What was generated: the regions stubbed (with their lines in the starter), and how many files were copied. */
     public record Result(Path output, List<SolutionRegion> stubbed, int filesCopied) {
     }
 
@@ -81,7 +81,7 @@ public final class StarterGenerator {
             } else {
                 List<String> lines = Files.readAllLines(from.root().resolve(file), StandardCharsets.UTF_8);
                 Files.write(destination, SolutionMarkers.replace(lines, chosen, guides), StandardCharsets.UTF_8);
-                stubbed.addAll(chosen);
+                stubbed.addAll(inStarter(chosen));
             }
         }
         Files.writeString(target.resolve("STARTER.md"), StarterReadme.render(stubbed, guides), StandardCharsets.UTF_8);
@@ -101,6 +101,18 @@ public final class StarterGenerator {
             }
         }
         return regions;
+    }
+
+    /** The regions with the line numbers they have in the starter, where each body shrank to one throw. */
+    private static List<SolutionRegion> inStarter(List<SolutionRegion> regions) {
+        List<SolutionRegion> moved = new ArrayList<>();
+        int removed = 0;
+        for (SolutionRegion region : regions) {
+            int begin = region.beginLine() - removed;
+            moved.add(new SolutionRegion(region.file(), begin, begin + 2, region.lab(), region.task(), region.indent()));
+            removed += region.endLine() - region.beginLine() - 2;
+        }
+        return moved;
     }
 
     static boolean belongsInStarter(String file) {

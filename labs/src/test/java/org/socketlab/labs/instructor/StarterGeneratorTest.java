@@ -79,6 +79,32 @@ class StarterGeneratorTest {
     }
 
     @Test
+    void starterMdAndTheResultCiteLinesAsTheyAreInTheStarter() throws Exception {
+        Repository reference = fakeRepository("""
+                        // BEGIN SOLUTION lab=01 task="first"
+                        int twice = b + b;
+                        int again = twice - b;
+                        return again;
+                        // END SOLUTION
+                    }
+                    int second(int b) {
+                        // BEGIN SOLUTION lab=01 task="second"
+                        return b;
+                        // END SOLUTION""");
+        Path starter = temp.resolve("starter");
+
+        StarterGenerator.Result result = StarterGenerator.generate(reference, starter, Set.of());
+
+        List<String> lines = Files.readAllLines(starter.resolve(SOURCE));
+        for (SolutionRegion region : result.stubbed()) {
+            assertThat(lines.get(region.beginLine() - 1)).contains("BEGIN SOLUTION").contains(region.task());
+            assertThat(lines.get(region.beginLine())).contains("TODO: " + region.task());
+            assertThat(lines.get(region.endLine() - 1)).contains("END SOLUTION");
+        }
+        assertThat(result.stubbed()).extracting(SolutionRegion::beginLine).containsExactly(4, 9);
+    }
+
+    @Test
     void labsNotChosenKeepTheirSolution() throws Exception {
         Repository reference = fakeRepository(MARKED_BODY);
 

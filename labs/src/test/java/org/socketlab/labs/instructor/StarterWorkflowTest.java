@@ -80,7 +80,9 @@ class StarterWorkflowTest {
             outcome = Grade.run(new Grade.Options(Repository.at(repo), Set.of(LAB), hiddenTests, true), out);
         }
         String printed = console.toString(StandardCharsets.UTF_8);
-        System.out.println(printed);
+        // Only a summary line: the nested score table would read like this build's own report.
+        System.out.println("StarterWorkflowTest graded " + repo + ": " + printed.lines()
+                .filter(line -> line.startsWith("TOTAL")).findFirst().orElse("no score table"));
         assertThat(outcome.built()).as("the starter builds; Grade printed:%n%s", printed).isTrue();
         assertThat(printed).contains("socketlab grading report").contains("Gradescope results: ");
         return new ObjectMapper().readTree(outcome.results().toFile());
