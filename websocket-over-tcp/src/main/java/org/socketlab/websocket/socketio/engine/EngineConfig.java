@@ -3,6 +3,7 @@ package org.socketlab.websocket.socketio.engine;
 import java.time.Duration;
 import java.util.Objects;
 import org.socketlab.websocket.http.HttpLimits;
+import org.socketlab.websocket.protocol.ProtocolConfig;
 
 /**
  * Every limit and timer of the Engine.IO layer, with the reference server's defaults
@@ -15,7 +16,8 @@ import org.socketlab.websocket.http.HttpLimits;
  * @param upgradeTimeout    a probing WebSocket must send {@code 5} within this, or it is closed
  * @param requestTimeout    a whole HTTP request must arrive within this (slowloris defence)
  * @param keepAliveTimeout  an idle keep-alive HTTP connection is closed after this
- * @param maxBufferedBytes  per-WebSocket outbound queue; senders wait beyond it
+ * @param maxBufferedBytes  outbound limit per session: a WebSocket's queue (senders wait beyond
+ *                          it), or the packets waiting for a long-poll (the session closes beyond it)
  */
 public record EngineConfig(String path, Duration pingInterval, Duration pingTimeout, int maxPayload,
                            Duration upgradeTimeout, Duration requestTimeout, Duration keepAliveTimeout,
@@ -75,9 +77,24 @@ public record EngineConfig(String path, Duration pingInterval, Duration pingTime
                 keepAliveTimeout, maxBufferedBytes);
     }
 
+    public EngineConfig withMaxBufferedBytes(long value) {
+        return new EngineConfig(path, pingInterval, pingTimeout, maxPayload, upgradeTimeout, requestTimeout,
+                keepAliveTimeout, value);
+    }
+
     /** HTTP limits: the default header limits, bodies up to {@link #maxPayload}. */
     public HttpLimits httpLimits() {
         return HttpLimits.defaults().withMaxBodyBytes(maxPayload);
+    }
+
+    /**
+     * The WebSocket limits: a message may not exceed {@link #maxPayload} (close 1009 beyond);
+     * a frame may always hold at least 125 bytes, so every control frame fits (RFC 6455 §5.5).
+     */
+    public ProtocolConfig webSocketProtocol() {
+        return ProtocolConfig.defaults()
+                .withMaxFramePayload(Math.max(125, maxPayload))
+                .withMaxMessageSize(maxPayload);
     }
 
     /** The JSON of the open packet's data. */

@@ -79,6 +79,9 @@ final class EngineHttpHandler implements ConnectionHandler {
                 return pipelined;
             }
         }
+        if (server.isStopping()) {
+            return null;
+        }
         InputStream in = socket.getInputStream();
         long deadline = System.nanoTime() + server.config().keepAliveTimeout().toNanos();
         boolean started = false;
@@ -90,10 +93,18 @@ final class EngineHttpHandler implements ConnectionHandler {
             socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
             buffer.clear();
             int n;
+            server.idle(socket, !started);
             try {
                 n = in.read(buffer.array(), 0, buffer.capacity());
             } catch (SocketTimeoutException idle) {
                 return timedOut(socket, started);
+            } catch (IOException closed) {
+                if (server.isStopping()) {
+                    return null;
+                }
+                throw closed;
+            } finally {
+                server.idle(socket, false);
             }
             if (n < 0) {
                 return null;

@@ -3,12 +3,14 @@ package org.socketlab.websocket.socketio.engine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +39,9 @@ public final class EngineServer implements AutoCloseable {
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
     private final TcpServer tcpServer;
+    /** Keep-alive connections waiting for their next request: closed at once on stop. */
+    private final Set<Socket> idleConnections = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     private EngineServer(InetAddress host, int port, EngineConfig config,
                          Function<EngineSession, EngineSession.Listener> onSession) throws IOException {
@@ -85,7 +90,15 @@ public final class EngineServer implements AutoCloseable {
 
     /** Closes every session ("server shutting down"), then stops accepting and closes connections. */
     public void stop(Duration grace) {
+        stopping = true;
         sessions().forEach(session -> session.close("server shutting down"));
+        for (Socket idle : idleConnections) {
+            try {
+                idle.close(); // wakes its reader, which sees end of stream
+            } catch (IOException ignored) {
+                // Closing is best effort.
+            }
+        }
         tcpServer.stop(grace);
         timers.shutdownNow();
     }
@@ -96,6 +109,27 @@ public final class EngineServer implements AutoCloseable {
     }
 
     // ---- used by the transports -------------------------------------------------------------
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** Marks a keep-alive connection as waiting for a request (true) or serving one (false). */
+    void idle(Socket connection, boolean waiting) {
+        if (waiting) {
+            idleConnections.add(connection);
+            if (stopping) {
+                idleConnections.remove(connection);
+                try {
+                    connection.close();
+                } catch (IOException ignored) {
+                    // Closing is best effort.
+                }
+            }
+        } else {
+            idleConnections.remove(connection);
+        }
+    }
 
     EngineSession find(String sid) {
         return sessions.get(sid);

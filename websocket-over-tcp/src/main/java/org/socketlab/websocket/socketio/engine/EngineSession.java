@@ -43,12 +43,13 @@ public final class EngineSession {
     private final Condition outboxChanged = lock.newCondition();
     private final ReentrantLock delivery = new ReentrantLock();
     private final ArrayDeque<EnginePacket> outbox = new ArrayDeque<>();
+    private long outboxBytes;
     private Mode mode;
     private Session webSocket;
     private Session probe;
     private boolean pollWaiting;
     private boolean postActive;
-    private Future<?> heartbeat;
+    private final EngineHeartbeat heartbeat;
     private Future<?> upgradeTimer;
     private volatile Listener listener;
 
@@ -58,18 +59,15 @@ public final class EngineSession {
         this.config = server.config();
         this.webSocket = webSocket;
         this.mode = webSocket == null ? Mode.POLLING : Mode.WEBSOCKET;
+        this.heartbeat = new EngineHeartbeat(server, config,
+                () -> send(List.of(EnginePacket.of(EnginePacketType.PING))), () -> close("ping timeout"));
     }
 
     /** Sends the open packet and starts the heartbeat (called once by the server). */
     void open(Listener sessionListener) {
         this.listener = Objects.requireNonNull(sessionListener, "listener");
         send(List.of(EnginePacket.of(EnginePacketType.OPEN, config.openJson(id, webSocket == null))));
-        lock.lock();
-        try {
-            schedulePing();
-        } finally {
-            lock.unlock();
-        }
+        heartbeat.start();
     }
 
     public String id() {
@@ -107,10 +105,20 @@ public final class EngineSession {
             }
             if (mode == Mode.WEBSOCKET) {
                 packets.forEach(packet -> write(webSocket, packet));
-            } else {
-                outbox.addAll(packets);
-                outboxChanged.signalAll();
+                return true;
             }
+            for (EnginePacket packet : packets) {
+                outboxBytes += packet.isBinary() ? packet.binary().length : packet.text().length();
+            }
+            if (outboxBytes > config.maxBufferedBytes()) {
+                // A polling client that stopped fetching must not exhaust the server's memory.
+                LOG.log(Level.DEBUG, "session {0}: {1} bytes wait for a poll; the limit is {2}; closing",
+                        id, outboxBytes, config.maxBufferedBytes());
+                closeLater("transport error");
+                return false;
+            }
+            outbox.addAll(packets);
+            outboxChanged.signalAll();
             return true;
         } finally {
             lock.unlock();
@@ -151,6 +159,10 @@ public final class EngineSession {
             }
             List<EnginePacket> packets = new ArrayList<>(outbox);
             outbox.clear();
+            outboxBytes = 0;
+            if (mode == Mode.CLOSED) {
+                server.remove(this); // the close packet is delivered: the sid may go now
+            }
             return packets;
         } finally {
             lock.unlock();
@@ -316,66 +328,44 @@ public final class EngineSession {
     private void receive(EnginePacket packet) {
         switch (packet.type()) {
             case MESSAGE -> deliver(() -> listener.onMessage(this, packet));
-            case PONG -> onPong();
+            case PONG -> heartbeat.pong();
             case PING -> send(List.of(EnginePacket.of(EnginePacketType.PONG, packet.isBinary() ? "" : packet.text())));
             case CLOSE -> close("transport close");
             default -> LOG.log(Level.DEBUG, "session {0}: ignoring {1} from the client", id, packet);
         }
     }
 
-    private void onPong() {
-        lock.lock();
-        try {
-            if (mode != Mode.CLOSED) {
-                cancel(heartbeat);
-                schedulePing();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Engine.IO v4: the server pings every pingInterval and expects the pong within pingTimeout. */
-    private void schedulePing() {
-        heartbeat = server.schedule(this::ping, config.pingInterval());
-    }
-
-    private void ping() {
-        lock.lock();
-        try {
-            if (mode == Mode.CLOSED) {
-                return;
-            }
-            send(List.of(EnginePacket.of(EnginePacketType.PING)));
-            heartbeat = server.schedule(() -> close("ping timeout"), config.pingTimeout());
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Ends the session once: the client gets a close packet where it can still be reached. */
-    void close(String reason) {
+    public void close(String reason) {
         Session active;
         Session probing;
+        boolean lingering;
         lock.lock();
         try {
             if (mode == Mode.CLOSED) {
                 return;
             }
             boolean tellClient = !reason.equals("transport close");
+            // Polling: the close packet leaves with a GET; if none is pending, the session stays
+            // findable until the next GET takes it (as the reference server waits for "drain").
+            lingering = tellClient && mode != Mode.WEBSOCKET && !pollWaiting;
             if (tellClient && mode != Mode.WEBSOCKET) {
-                outbox.add(EnginePacket.of(EnginePacketType.CLOSE)); // a pending GET carries it
+                outbox.add(EnginePacket.of(EnginePacketType.CLOSE));
             }
             mode = Mode.CLOSED;
             outboxChanged.signalAll();
-            cancel(heartbeat);
             cancel(upgradeTimer);
             active = webSocket;
             probing = probe;
         } finally {
             lock.unlock();
         }
-        server.remove(this);
+        heartbeat.stop();
+        if (lingering) {
+            server.schedule(() -> server.remove(this), config.pingTimeout());
+        } else {
+            server.remove(this);
+        }
         if (active != null) {
             active.sendTextAsync(EngineCodec.encodeText(EnginePacket.of(EnginePacketType.CLOSE)))
                     .whenComplete((ignored, error) -> active.close(1000, ""));

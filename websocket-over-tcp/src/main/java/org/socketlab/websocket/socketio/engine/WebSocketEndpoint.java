@@ -51,12 +51,9 @@ final class WebSocketEndpoint {
             write(socket, refused.toResponse().toBytes());
             return;
         }
-        write(socket, accepted.response().toBytes());
         EngineConfig config = server.config();
-        // Engine.IO's maxPayload bounds a WebSocket message too; beyond it we close with 1009.
-        ProtocolConfig protocolConfig = ProtocolConfig.defaults()
-                .withMaxFramePayload(config.maxPayload())
-                .withMaxMessageSize(config.maxPayload());
+        ProtocolConfig protocolConfig = config.webSocketProtocol();
+        write(socket, accepted.response().toBytes());
         WebSocketProtocol protocol = new WebSocketProtocol(Role.SERVER, protocolConfig, MaskKeySource.fixed(0),
                 System.nanoTime());
         ConnectionSettings settings = new ConnectionSettings(config.maxBufferedBytes(), Duration.ofSeconds(30),

@@ -30,7 +30,7 @@ final class PacketReader {
         }
         int count = Integer.parseInt(digits);
         if (count > max) {
-            throw new SocketIoProtocolException("packet announces " + count + " attachments; the limit is " + max);
+            throw new SocketIoProtocolException("packet announces " + count + " attachments; the limit is " + max + " (Socket.IO v5, binary attachments)");
         }
         position = dash + 1;
         return count;
@@ -58,7 +58,7 @@ final class PacketReader {
         }
         if (position - start > MAX_ID_DIGITS) {
             throw new SocketIoProtocolException("ack id has " + (position - start) + " digits; at most "
-                    + MAX_ID_DIGITS + " are accepted");
+                    + MAX_ID_DIGITS + " are accepted (Socket.IO v5, packet encoding)");
         }
         return Long.parseLong(text.substring(start, position));
     }
