@@ -86,9 +86,19 @@ final class RoutingFixture implements AutoCloseable {
         return event;
     }
 
+    /**
+     * The next $connect event ("id user-agent"), returned once the connection is also open on
+     * the server: $connect runs before the 101 is written, and the connection joins the
+     * manager only after it, so a test that posts right away must wait for that second step.
+     */
     String nextConnect() throws InterruptedException {
         String event = connects.poll(10, TimeUnit.SECONDS);
         assertThat(event).as("$connect within 10 s").isNotNull();
+        String id = event.split(" ")[0];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!api.connections().isConnected(id) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
         return event;
     }
 
