@@ -18,13 +18,15 @@ public final class Endpoint {
     private final String path;
     private final WebSocketHandler handler;
     private final Optional<List<String>> allowedOrigins;
+    private final boolean allowAnyOrigin;
     private final Optional<List<String>> subprotocols;
 
     private Endpoint(String path, WebSocketHandler handler, Optional<List<String>> allowedOrigins,
-                     Optional<List<String>> subprotocols) {
+                     boolean allowAnyOrigin, Optional<List<String>> subprotocols) {
         this.path = path;
         this.handler = handler;
         this.allowedOrigins = allowedOrigins;
+        this.allowAnyOrigin = allowAnyOrigin;
         this.subprotocols = subprotocols;
     }
 
@@ -37,17 +39,29 @@ public final class Endpoint {
         if (path.indexOf('?') >= 0) {
             throw new IllegalArgumentException("endpoint path \"" + path + "\" must not contain a query");
         }
-        return new Endpoint(path, Objects.requireNonNull(handler, "handler"), Optional.empty(), Optional.empty());
+        return new Endpoint(path, Objects.requireNonNull(handler, "handler"), Optional.empty(), false, Optional.empty());
     }
 
-    /** Browser origins allowed to open this endpoint; others get 403 (RFC 6455 §4.2.2, §10.2). */
+    /**
+     * Browser origins allowed to open this endpoint; others get 403 (RFC 6455 §4.2.2, §10.2).
+     * Without this call the server-wide list applies, and that list is empty unless set: browsers
+     * are refused until you name their origin (clients that send no Origin are served).
+     */
     public Endpoint allowedOrigins(String... origins) {
-        return new Endpoint(path, handler, Optional.of(List.of(origins)), subprotocols);
+        return new Endpoint(path, handler, Optional.of(List.of(origins)), false, subprotocols);
+    }
+
+    /**
+     * Lets a page from any origin open this endpoint: only for public data without cookies or
+     * other ambient credentials (Cross-Site WebSocket Hijacking, RFC 6455 §10.2).
+     */
+    public Endpoint allowAnyOrigin() {
+        return new Endpoint(path, handler, Optional.empty(), true, subprotocols);
     }
 
     /** Subprotocols this endpoint speaks, in server preference order (RFC 6455 §4.2.2 step 5.4). */
     public Endpoint subprotocols(String... names) {
-        return new Endpoint(path, handler, allowedOrigins, Optional.of(List.of(names)));
+        return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, Optional.of(List.of(names)));
     }
 
     public String path() {
@@ -60,6 +74,11 @@ public final class Endpoint {
 
     public Optional<List<String>> allowedOrigins() {
         return allowedOrigins;
+    }
+
+    /** True after {@link #allowAnyOrigin()}. */
+    public boolean allowsAnyOrigin() {
+        return allowAnyOrigin;
     }
 
     public Optional<List<String>> subprotocols() {

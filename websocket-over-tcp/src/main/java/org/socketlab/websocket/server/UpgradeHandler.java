@@ -66,6 +66,7 @@ final class UpgradeHandler implements ConnectionHandler {
                     + config.handshakeTimeout()).toResponse());
             return;
         } catch (HandshakeException refused) {
+            LOG.log(Level.DEBUG, "{0}: malformed upgrade request: {1}", socket.getRemoteSocketAddress(), refused.getMessage());
             respond(socket, refused.toResponse());
             return;
         }
