@@ -103,7 +103,7 @@ final class UpgradeHandler implements ConnectionHandler {
             WebSocketProtocol protocol = new WebSocketProtocol(Role.SERVER, config.protocol(), UNUSED_MASK_KEYS,
                     System.nanoTime());
             WebSocketConnection connection = new WebSocketConnection(socket, protocol, endpoint.endpoint().handler(),
-                    config.connectionSettings(), request.path(), accepted.subprotocol(), leftover.slice());
+                    config.connectionSettings(), request.path(), accepted.subprotocol(), earlyBytes(leftover));
             server.register(connection);
             try {
                 connection.run();
@@ -113,6 +113,16 @@ final class UpgradeHandler implements ConnectionHandler {
         } finally {
             server.release();
         }
+    }
+
+    /**
+     * A compact copy of what followed the request: a slice would keep the whole handshake
+     * buffer (about 20 KiB with the default limits) alive for the connection's lifetime.
+     */
+    private static ByteBuffer earlyBytes(ByteBuffer leftover) {
+        ByteBuffer copy = ByteBuffer.allocate(leftover.remaining());
+        copy.put(leftover.duplicate());
+        return copy.flip();
     }
 
     /**

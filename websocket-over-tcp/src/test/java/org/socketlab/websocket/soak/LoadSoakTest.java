@@ -56,6 +56,8 @@ class LoadSoakTest {
             Memory[] held = new Memory[1];
             int[] sessionsHeld = new int[1];
             Runnable measure = () -> {
+                // The server registers a session just after writing its 101, so the last one may lag.
+                ResourceProbe.await(Duration.ofSeconds(30), () -> server.sessions().size() == CONNECTIONS);
                 sessionsHeld[0] = server.sessions().size();
                 held[0] = Memory.measure();
             };
