@@ -20,14 +20,16 @@ public final class Endpoint {
     private final Optional<List<String>> allowedOrigins;
     private final boolean allowAnyOrigin;
     private final Optional<List<String>> subprotocols;
+    private final HandshakeInterceptor interceptor;
 
     private Endpoint(String path, WebSocketHandler handler, Optional<List<String>> allowedOrigins,
-                     boolean allowAnyOrigin, Optional<List<String>> subprotocols) {
+                     boolean allowAnyOrigin, Optional<List<String>> subprotocols, HandshakeInterceptor interceptor) {
         this.path = path;
         this.handler = handler;
         this.allowedOrigins = allowedOrigins;
         this.allowAnyOrigin = allowAnyOrigin;
         this.subprotocols = subprotocols;
+        this.interceptor = interceptor;
     }
 
     /** An endpoint at an absolute path (RFC 6455 §3: the resource name starts with "/"). */
@@ -39,7 +41,8 @@ public final class Endpoint {
         if (path.indexOf('?') >= 0) {
             throw new IllegalArgumentException("endpoint path \"" + path + "\" must not contain a query");
         }
-        return new Endpoint(path, Objects.requireNonNull(handler, "handler"), Optional.empty(), false, Optional.empty());
+        return new Endpoint(path, Objects.requireNonNull(handler, "handler"), Optional.empty(), false, Optional.empty(),
+                HandshakeInterceptor.acceptAll());
     }
 
     /**
@@ -48,7 +51,7 @@ public final class Endpoint {
      * are refused until you name their origin (clients that send no Origin are served).
      */
     public Endpoint allowedOrigins(String... origins) {
-        return new Endpoint(path, handler, Optional.of(List.of(origins)), false, subprotocols);
+        return new Endpoint(path, handler, Optional.of(List.of(origins)), false, subprotocols, interceptor);
     }
 
     /**
@@ -56,12 +59,21 @@ public final class Endpoint {
      * other ambient credentials (Cross-Site WebSocket Hijacking, RFC 6455 §10.2).
      */
     public Endpoint allowAnyOrigin() {
-        return new Endpoint(path, handler, Optional.empty(), true, subprotocols);
+        return new Endpoint(path, handler, Optional.empty(), true, subprotocols, interceptor);
     }
 
     /** Subprotocols this endpoint speaks, in server preference order (RFC 6455 §4.2.2 step 5.4). */
     public Endpoint subprotocols(String... names) {
-        return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, Optional.of(List.of(names)));
+        return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, Optional.of(List.of(names)), interceptor);
+    }
+
+    /**
+     * Runs {@code interceptor} on every upgrade request that passed the RFC 6455 checks, before
+     * the 101 is written; it may refuse (e.g. 401/403) or hand attributes to the session.
+     */
+    public Endpoint interceptor(HandshakeInterceptor interceptor) {
+        return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, subprotocols,
+                Objects.requireNonNull(interceptor, "interceptor"));
     }
 
     public String path() {
@@ -83,6 +95,10 @@ public final class Endpoint {
 
     public Optional<List<String>> subprotocols() {
         return subprotocols;
+    }
+
+    public HandshakeInterceptor interceptor() {
+        return interceptor;
     }
 
     @Override

@@ -171,14 +171,22 @@ class UpgradeHandlerTest {
         @Test
         void silentConnectionsCountToo_theNextOneGets503() throws IOException {
             start(WebSocketServer.builder().endpoint("/", new TestEchoHandler()).maxConnections(1));
-            try (java.net.Socket silent = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port());
-                 RawWebSocket next = RawWebSocket.exchange(server.port(), RawWebSocket.upgradeRequest(server.port(), "/", ""))) {
+            try (java.net.Socket silent = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
+                // Wait (bounded) until the server has accepted the silent connection, so the
+                // second one is certainly the extra one and not first in the accept queue.
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (server.activeConnections() < 1 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertThat(server.activeConnections()).as("the silent connection was accepted").isEqualTo(1);
+                try (RawWebSocket next = RawWebSocket.exchange(server.port(), RawWebSocket.upgradeRequest(server.port(), "/", ""))) {
                 assertThat(next.status()).as("a second TCP connection while one is open, even silent").isEqualTo(503);
                 silent.getOutputStream().write(RawWebSocket.upgradeRequest(server.port(), "/", "")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 silent.setSoTimeout(5_000);
                 String head = new String(silent.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
                 assertThat(head).as("the silent one may still finish its handshake").isEqualTo("HTTP/1.1 101");
+                }
             }
         }
 
