@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,38 @@ class SecurityDefaultsTest {
                         .doesNotContain("%3Cscript").doesNotContain("nowhere");
                 assertThat(response).containsIgnoringCase("X-Content-Type-Options: nosniff");
             }
+        }
+    }
+
+    @Nested
+    class ManagementApiNeedsItsKey {
+        private static final String KEY = "k3y-for-the-test";
+
+        private String call(String requestHead) throws IOException {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
+                socket.shutdownOutput();
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+        }
+
+        @Test
+        void connectionsApi_withoutOrWithAWrongKey_is403_andReflectsNothing() throws IOException {
+            org.socketlab.websocket.routing.WebSocketApi api = org.socketlab.websocket.routing.WebSocketApi.builder()
+                    .apiKey(KEY).build();
+            server = api.install(WebSocketServer.builder(), "/ws").start();
+            String target = "/@connections/%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+            String missing = call("GET " + target + " HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+            String wrong = call("DELETE " + target + " HTTP/1.1\r\nHost: h\r\nx-api-key: <script>alert(1)</script>\r\n"
+                    + "Connection: close\r\n\r\n");
+            for (String response : List.of(missing, wrong)) {
+                assertThat(response).startsWith("HTTP/1.1 403 ").doesNotContain("script").doesNotContain("alert");
+            }
+            String withKey = call("GET /@connections/no-such-id HTTP/1.1\r\nHost: h\r\nx-api-key: " + KEY
+                    + "\r\nConnection: close\r\n\r\n");
+            assertThat(withKey).as("the right key gets past the check (to an unknown id)").startsWith("HTTP/1.1 4")
+                    .doesNotStartWith("HTTP/1.1 403");
         }
     }
 

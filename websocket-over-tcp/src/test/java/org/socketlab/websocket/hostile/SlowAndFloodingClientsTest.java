@@ -159,7 +159,9 @@ class SlowAndFloodingClientsTest {
                 for (int i = 0; i < max; i++) {
                     open[i] = RawWebSocket.connect(server.port(), "/");
                 }
-                assertThat(server.sessions()).hasSize(max);
+                // The server registers each session just after writing its 101, so wait for the last one.
+                assertThat(ResourceProbe.await(Duration.ofSeconds(5), () -> server.sessions().size() == max))
+                        .as("%d sessions open", max).isTrue();
                 try (RawWebSocket extra = RawWebSocket.exchange(server.port(),
                         RawWebSocket.upgradeRequest(server.port(), "/", ""))) {
                     assertThat(extra.status()).isEqualTo(503);
