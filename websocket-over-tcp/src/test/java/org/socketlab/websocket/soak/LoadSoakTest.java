@@ -157,12 +157,14 @@ class LoadSoakTest {
                   messages sent / verified : %d / %d (lost, duplicated or reordered: %d)
                   faults injected          : %d killed with RST mid-run, %d misbehaved (%d got the right close code)
                   clean closes             : %d
-                  memory per connection    : %d bytes heap after GC, %d bytes RSS (%s)
+                  memory per connection    : %d bytes heap after GC, %s RSS (%s)
                   duration                 : %.1f s; all connections freed afterwards: %s
                 """.formatted(SEED, needsChildJvm() ? "in a child JVM (server-side figures)" : "in this JVM (both ends)",
                 r.connected(), sessionsHeld, r.messagesSent(), r.echoesVerified(),
                 r.messagesSent() - r.echoesVerified(), r.killed(), r.misbehaved(), r.misbehavedGotTheRightCode(),
-                r.cleanCloses(), heapPer, rssPer,
+                r.cleanCloses(), heapPer,
+                // RSS can fall when the collector returns memory to the OS; small runs are noisy.
+                rssPer < 0 ? "n/a (fell during the run)" : rssPer + " bytes",
                 needsChildJvm() ? "server only" : "server and client sockets together",
                 took.toMillis() / 1000.0, drained);
     }
