@@ -10,8 +10,17 @@ final class Args {
     private final Map<String, String> values = new HashMap<>();
 
     Args(String[] args, Set<String> known, String usage) {
+        this(args, known, Set.of(), usage);
+    }
+
+    /** {@code flags} are options without a value, e.g. {@code --allow-any-origin}. */
+    Args(String[] args, Set<String> known, Set<String> flags, String usage) {
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
+            if (flags.contains(name)) {
+                values.put(name, "true");
+                continue;
+            }
             if (!known.contains(name) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unexpected argument \"" + name + "\"\nusage: " + usage);
             }
@@ -21,6 +30,10 @@ final class Args {
 
     String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
     }
 
     long getLong(String name, long fallback) {

@@ -13,13 +13,17 @@ import org.socketlab.websocket.server.WebSocketServer;
  *
  * <pre>
  * EchoServer --host 127.0.0.1 --port 9001 [--path /] [--max-message 16777216]
+ *            [--allowed-origins http://localhost:8080,https://app.example | --allow-any-origin]
  * </pre>
+ * Like the library, it refuses browser origins nobody listed (403) and serves clients that send
+ * no Origin; {@code --allow-any-origin} is the explicit opt-out for test suites run from a page.
  * Prints {@code listening on ws://H:P/path} once it accepts connections.
  */
 public final class EchoServer {
 
     static final long DEFAULT_MAX_MESSAGE = 16L << 20;
-    private static final String USAGE = "EchoServer --host H --port P [--path /] [--max-message BYTES]";
+    private static final String USAGE = "EchoServer --host H --port P [--path /] [--max-message BYTES]"
+            + " [--allowed-origins O1,O2 | --allow-any-origin]";
 
     private EchoServer() {
     }
@@ -38,12 +42,20 @@ public final class EchoServer {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, Set.of("--host", "--port", "--path", "--max-message"), USAGE);
+        Args args = new Args(argv, Set.of("--host", "--port", "--path", "--max-message", "--allowed-origins"),
+                Set.of("--allow-any-origin"), USAGE);
         String host = args.get("--host", "127.0.0.1");
         int port = (int) args.getLong("--port", 9001);
         String path = args.get("--path", "/");
         long maxMessage = args.getLong("--max-message", DEFAULT_MAX_MESSAGE);
-        WebSocketServer server = start(host, port, path, maxMessage);
+        String origins = args.get("--allowed-origins", "");
+        WebSocketServer.Builder builder = builder(host, port, path, maxMessage);
+        if (args.has("--allow-any-origin")) {
+            builder.allowAnyOrigin();
+        } else if (!origins.isEmpty()) {
+            builder.allowedOrigins(origins.split(","));
+        }
+        WebSocketServer server = builder.start();
         System.out.println("listening on " + server.uri(path));
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
@@ -52,13 +64,17 @@ public final class EchoServer {
 
     /** Starts an echo server; messages (and single frames) up to {@code maxMessage} bytes. */
     public static WebSocketServer start(String host, int port, String path, long maxMessage) throws java.io.IOException {
+        return builder(host, port, path, maxMessage).start();
+    }
+
+    private static WebSocketServer.Builder builder(String host, int port, String path, long maxMessage)
+            throws java.io.IOException {
         return WebSocketServer.builder()
                 .host(host)
                 .port(port)
                 .endpoint(path, new EchoHandler())
                 .maxFramePayload(Math.max(125, maxMessage))
                 .maxMessageSize(maxMessage)
-                .maxBufferedBytes(Math.max(4L << 20, maxMessage + 1024))
-                .start();
+                .maxBufferedBytes(Math.max(4L << 20, maxMessage + 1024));
     }
 }

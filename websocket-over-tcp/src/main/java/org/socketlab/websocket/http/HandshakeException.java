@@ -49,15 +49,18 @@ public class HandshakeException extends Exception {
 
     /**
      * The error response to write before closing: the required headers, {@code Connection: close}
-     * (we stop reading after a broken handshake, RFC 9112 §9.6) and the message as a short
-     * {@code text/plain} body. When the headers include {@code Upgrade} (a 426), the
-     * {@code Connection} field also names {@code Upgrade}, as RFC 9110 §7.8 requires.
+     * (we stop reading after a broken handshake, RFC 9112 §9.6) and a short {@code text/plain}
+     * body that explains the status in fixed words. The body never carries {@link #getMessage()}:
+     * the message quotes the peer's input, and an error page must not reflect request bytes
+     * (see {@link ErrorBodies}); log the message instead. When the headers include
+     * {@code Upgrade} (a 426), the {@code Connection} field also names {@code Upgrade}, as
+     * RFC 9110 §7.8 requires.
      */
     public HttpResponse toResponse() {
         HttpHeaders headers = responseHeaders.copy();
         headers.set("Connection", headers.contains("Upgrade") ? "Upgrade, close" : "close");
         headers.set("X-Content-Type-Options", "nosniff");
-        byte[] body = (getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ErrorBodies.forStatus(status).getBytes(StandardCharsets.UTF_8);
         return HttpResponse.withBody(status, headers, "text/plain; charset=utf-8", body);
     }
 }

@@ -18,14 +18,16 @@ public final class Endpoint {
     private final String path;
     private final WebSocketHandler handler;
     private final Optional<List<String>> allowedOrigins;
+    private final boolean allowAnyOrigin;
     private final Optional<List<String>> subprotocols;
     private final HandshakeInterceptor interceptor;
 
     private Endpoint(String path, WebSocketHandler handler, Optional<List<String>> allowedOrigins,
-                     Optional<List<String>> subprotocols, HandshakeInterceptor interceptor) {
+                     boolean allowAnyOrigin, Optional<List<String>> subprotocols, HandshakeInterceptor interceptor) {
         this.path = path;
         this.handler = handler;
         this.allowedOrigins = allowedOrigins;
+        this.allowAnyOrigin = allowAnyOrigin;
         this.subprotocols = subprotocols;
         this.interceptor = interceptor;
     }
@@ -39,18 +41,30 @@ public final class Endpoint {
         if (path.indexOf('?') >= 0) {
             throw new IllegalArgumentException("endpoint path \"" + path + "\" must not contain a query");
         }
-        return new Endpoint(path, Objects.requireNonNull(handler, "handler"), Optional.empty(), Optional.empty(),
+        return new Endpoint(path, Objects.requireNonNull(handler, "handler"), Optional.empty(), false, Optional.empty(),
                 HandshakeInterceptor.acceptAll());
     }
 
-    /** Browser origins allowed to open this endpoint; others get 403 (RFC 6455 §4.2.2, §10.2). */
+    /**
+     * Browser origins allowed to open this endpoint; others get 403 (RFC 6455 §4.2.2, §10.2).
+     * Without this call the server-wide list applies, and that list is empty unless set: browsers
+     * are refused until you name their origin (clients that send no Origin are served).
+     */
     public Endpoint allowedOrigins(String... origins) {
-        return new Endpoint(path, handler, Optional.of(List.of(origins)), subprotocols, interceptor);
+        return new Endpoint(path, handler, Optional.of(List.of(origins)), false, subprotocols, interceptor);
+    }
+
+    /**
+     * Lets a page from any origin open this endpoint: only for public data without cookies or
+     * other ambient credentials (Cross-Site WebSocket Hijacking, RFC 6455 §10.2).
+     */
+    public Endpoint allowAnyOrigin() {
+        return new Endpoint(path, handler, Optional.empty(), true, subprotocols, interceptor);
     }
 
     /** Subprotocols this endpoint speaks, in server preference order (RFC 6455 §4.2.2 step 5.4). */
     public Endpoint subprotocols(String... names) {
-        return new Endpoint(path, handler, allowedOrigins, Optional.of(List.of(names)), interceptor);
+        return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, Optional.of(List.of(names)), interceptor);
     }
 
     /**
@@ -58,7 +72,8 @@ public final class Endpoint {
      * the 101 is written; it may refuse (e.g. 401/403) or hand attributes to the session.
      */
     public Endpoint interceptor(HandshakeInterceptor interceptor) {
-        return new Endpoint(path, handler, allowedOrigins, subprotocols, Objects.requireNonNull(interceptor, "interceptor"));
+        return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, subprotocols,
+                Objects.requireNonNull(interceptor, "interceptor"));
     }
 
     public String path() {
@@ -71,6 +86,11 @@ public final class Endpoint {
 
     public Optional<List<String>> allowedOrigins() {
         return allowedOrigins;
+    }
+
+    /** True after {@link #allowAnyOrigin()}. */
+    public boolean allowsAnyOrigin() {
+        return allowAnyOrigin;
     }
 
     public Optional<List<String>> subprotocols() {

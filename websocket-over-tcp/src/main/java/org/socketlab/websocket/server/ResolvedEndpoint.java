@@ -1,6 +1,7 @@
 package org.socketlab.websocket.server;
 
 import java.util.List;
+import java.util.Optional;
 import org.socketlab.websocket.handshake.ExtensionNegotiator;
 import org.socketlab.websocket.handshake.HandshakePolicy;
 import org.socketlab.websocket.handshake.OriginPolicy;
@@ -9,10 +10,17 @@ import org.socketlab.websocket.handshake.ServerHandshake;
 /** An endpoint with the server-wide defaults filled in and its handshake ready. Immutable. */
 record ResolvedEndpoint(Endpoint endpoint, ServerHandshake handshake) {
 
-    static ResolvedEndpoint of(Endpoint endpoint, List<String> defaultOrigins, List<String> defaultSubprotocols) {
-        List<String> origins = endpoint.allowedOrigins().orElse(defaultOrigins);
+    /**
+     * @param defaultOrigins the server-wide allow-list, used when the endpoint names none;
+     *                       {@link Optional#empty()} means the server opted into any origin
+     */
+    static ResolvedEndpoint of(Endpoint endpoint, Optional<List<String>> defaultOrigins, List<String> defaultSubprotocols) {
+        Optional<List<String>> origins = endpoint.allowedOrigins().isPresent() || endpoint.allowsAnyOrigin()
+                ? endpoint.allowedOrigins() : defaultOrigins;
         List<String> subprotocols = endpoint.subprotocols().orElse(defaultSubprotocols);
-        OriginPolicy originPolicy = origins.isEmpty() ? OriginPolicy.allowAny() : OriginPolicy.allowList(origins);
+        // RFC 6455 §10.2: an allow-list by default, so a browser page from an origin nobody listed
+        // gets 403 (Cross-Site WebSocket Hijacking); clients that send no Origin are still served.
+        OriginPolicy originPolicy = origins.map(OriginPolicy::allowList).orElseGet(OriginPolicy::allowAny);
         // No extension is negotiated (RFC 6455 §9): permessage-deflate is out of scope, so an
         // offer is simply not accepted and the connection proceeds without it.
         HandshakePolicy policy = new HandshakePolicy(originPolicy, subprotocols, ExtensionNegotiator.none());

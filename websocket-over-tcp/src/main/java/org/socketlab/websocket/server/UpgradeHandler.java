@@ -73,6 +73,7 @@ final class UpgradeHandler implements ConnectionHandler {
                     + config.handshakeTimeout()).toResponse());
             return;
         } catch (HandshakeException refused) {
+            LOG.log(Level.DEBUG, "{0}: malformed upgrade request: {1}", socket.getRemoteSocketAddress(), refused.getMessage());
             respond(socket, refused.toResponse());
             return;
         }
@@ -158,7 +159,7 @@ final class UpgradeHandler implements ConnectionHandler {
             WebSocketProtocol protocol = new WebSocketProtocol(Role.SERVER, config.protocol(), UNUSED_MASK_KEYS,
                     System.nanoTime());
             WebSocketConnection connection = new WebSocketConnection(socket, protocol, endpoint.endpoint().handler(),
-                    config.connectionSettings(), request.path(), accepted.subprotocol(), leftover.slice());
+                    config.connectionSettings(), request.path(), accepted.subprotocol(), earlyBytes(leftover));
             connection.attributes().putAll(attributes);
             server.register(connection);
             try {
@@ -169,6 +170,16 @@ final class UpgradeHandler implements ConnectionHandler {
         } finally {
             server.release();
         }
+    }
+
+    /**
+     * A compact copy of what followed the request: a slice would keep the whole handshake
+     * buffer (about 20 KiB with the default limits) alive for the connection's lifetime.
+     */
+    private static ByteBuffer earlyBytes(ByteBuffer leftover) {
+        ByteBuffer copy = ByteBuffer.allocate(leftover.remaining());
+        copy.put(leftover.duplicate());
+        return copy.flip();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -210,7 +211,7 @@ public final class WebSocketServer implements AutoCloseable {
         private SSLContext sslContext;
         private HttpFallbackHandler httpFallback;
         private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-        private List<String> allowedOrigins = List.of();
+        private Optional<List<String>> allowedOrigins = Optional.of(List.of());
         private List<String> subprotocols = List.of();
 
         private Builder() {
@@ -251,11 +252,21 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
-         * Origins allowed by endpoints that do not list their own. Empty (the default) allows
-         * any origin — set this for endpoints that browsers reach (Cross-Site WebSocket Hijacking).
+         * Origins allowed by endpoints that do not list their own. The default is an empty
+         * allow-list: a browser (which always sends Origin) gets 403 until its origin is listed,
+         * a client that sends no Origin is served (Cross-Site WebSocket Hijacking, RFC 6455 §10.2).
          */
         public Builder allowedOrigins(String... origins) {
-            this.allowedOrigins = List.of(origins);
+            this.allowedOrigins = Optional.of(List.of(origins));
+            return this;
+        }
+
+        /**
+         * Lets pages from any origin open endpoints that do not list their own origins: the
+         * explicit opt-in for public data served without cookies or other ambient credentials.
+         */
+        public Builder allowAnyOrigin() {
+            this.allowedOrigins = Optional.empty();
             return this;
         }
 

@@ -54,6 +54,8 @@ public final class WebSocketConnection implements Session {
     private final EventDispatcher dispatcher;
     private final ByteBuffer leftover;
     private final Sender sender;
+    /** Whether the last {@link #step} queued pongs or a close reply (read-loop thread only). */
+    private boolean readerQueuedBytes;
 
     /**
      * @param leftover bytes that arrived after the handshake's blank line (early frames); they
@@ -118,6 +120,9 @@ public final class WebSocketConnection implements Session {
             if (closeNow || n < 0) {
                 return;
             }
+            if (readerQueuedBytes) {
+                awaitOutboundSpace();
+            }
         }
     }
 
@@ -134,7 +139,9 @@ public final class WebSocketConnection implements Session {
                 protocol.receive(bytes, now);
             }
             protocol.tick(now);
-            outbound.append(protocol.pollOutgoing(), null);
+            List<ByteBuffer> replies = protocol.pollOutgoing();
+            readerQueuedBytes = !replies.isEmpty();
+            outbound.append(replies, null);
             events = protocol.pollEvents();
             closeTransport = protocol.shouldCloseTransport();
         } finally {
@@ -142,6 +149,27 @@ public final class WebSocketConnection implements Session {
         }
         dispatcher.dispatch(events);
         return closeTransport;
+    }
+
+    /**
+     * Pongs and close replies skip the senders' wait for queue space, so a peer that floods pings
+     * and never reads would grow the queue without bound. After queuing such replies the reader
+     * therefore stops reading while the queue is over its limit — TCP flow control then pushes back on the flooder — and
+     * gives up on a peer that does not drain it within the send timeout.
+     */
+    private void awaitOutboundSpace() throws IOException {
+        try {
+            if (!outbound.awaitSpace(settings.sendTimeout().toNanos())) {
+                LOG.log(Level.DEBUG, "{0}: peer read none of {1} queued bytes within {2}; aborting",
+                        id, outbound.bufferedBytes(), settings.sendTimeout());
+                closeSocketQuietly();
+                throw new IOException("the peer stopped reading while " + outbound.bufferedBytes()
+                        + " bytes were queued (limit " + outbound.limitBytes() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the peer to read");
+        }
     }
 
     private int readWaitMillis() {

@@ -16,9 +16,25 @@ class HandshakeExceptionTest {
         assertThat(response.reason()).isEqualTo("Bad Request");
         assertThat(response.headers().first("Connection")).contains("close");
         assertThat(response.headers().first("Content-Type")).contains("text/plain; charset=utf-8");
-        assertThat(response.bodyText()).isEqualTo("Sec-WebSocket-Key must decode to 16 bytes, got 15 (RFC 6455 §4.2.1)\n");
+        assertThat(response.bodyText())
+                .isEqualTo("400 Bad Request: the request is not a well-formed WebSocket opening handshake (RFC 6455 §4.2.1)\n");
         assertThat(response.headers().first("Content-Length"))
                 .contains(String.valueOf(response.bodyText().getBytes(StandardCharsets.UTF_8).length));
+    }
+
+    @Test
+    void theBodyNeverEchoesTheMessage_whichQuotesRequestInput() {
+        HandshakeException e = new HandshakeException(404, "no WebSocket endpoint at /<script>alert(1)</script>");
+        HttpResponse response = e.toResponse();
+        assertThat(response.bodyText()).doesNotContain("<script>").doesNotContain("alert")
+                .isEqualTo("404 Not Found: there is no WebSocket endpoint at this path\n");
+        assertThat(new String(response.toBytes(), StandardCharsets.UTF_8)).doesNotContain("<script>");
+    }
+
+    @Test
+    void aStatusWithoutAnExplanation_getsItsReasonPhrase() {
+        assertThat(new HandshakeException(502, "the server answered \"<x>\"").toResponse().bodyText())
+                .isEqualTo("502 Bad Gateway\n");
     }
 
     @Test

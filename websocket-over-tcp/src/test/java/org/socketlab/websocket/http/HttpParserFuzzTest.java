@@ -4,6 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.socketlab.websocket.handshake.ClientHandshake;
 import org.socketlab.websocket.handshake.HandshakePolicy;
 import org.socketlab.websocket.handshake.OriginPolicy;
@@ -15,8 +17,13 @@ import org.socketlab.websocket.handshake.ServerHandshake;
  * test. To fuzz one method (Jazzer fuzzes one per run, 30 s here):
  * {@code JAZZER_FUZZ=1 mvn -pl websocket-over-tcp -am verify -Dtest='HttpParserFuzzTest#requestParserAndServerHandshake'};
  * a finding is written as a crash-* file into the inputs folder — give it a telling name and keep it
- * as a regression input (content-length-with-leading-zero was found that way). The only exception
- * allowed to escape the parsers and handshakes is {@link HandshakeException}.
+ * as a regression input (content-length-with-leading-zero was found that way).
+ *
+ * <p>Properties checked for every input: the only exception to escape is {@link HandshakeException},
+ * with a status from the documented set (parser: 400, 413, 414, 431, 501, 505; handshake: 400,
+ * 403, 405, 426, 505); a parsed request respects every configured limit; a refusal's response
+ * body is the fixed text for its status and never echoes request bytes; a 101 carries the
+ * accept key of the request's nonce (RFC 6455 §4.2.2) and only for a listed or absent Origin.
  */
 class HttpParserFuzzTest {
 
@@ -26,7 +33,11 @@ class HttpParserFuzzTest {
     private static final ClientHandshake CLIENT = ClientHandshake.builder().hostHeader("server.example.com")
             .keyBytes("the sample nonce".getBytes(StandardCharsets.US_ASCII)).build();
 
-    @FuzzTest(maxDuration = "30s")
+    private static final Set<Integer> PARSER_STATUSES = Set.of(400, 413, 414, 431, 501, 505);
+    private static final Set<Integer> HANDSHAKE_STATUSES = Set.of(400, 403, 405, 426, 505);
+    private static final Set<Integer> CLIENT_REFUSALS = Set.of(502);
+
+    @FuzzTest(maxDuration = "60s")
     void requestParserAndServerHandshake(byte[] input) {
         int split = input.length == 0 ? 0 : (input[0] & 0xFF) % input.length;
         HttpRequestParser parser = new HttpRequestParser(SMALL);
@@ -35,37 +46,88 @@ class HttpParserFuzzTest {
                     ByteBuffer.wrap(input, split, input.length - split)}) {
                 HttpRequest request;
                 while ((request = parser.parse(chunk)) != null) {
+                    checkLimits(request);
                     accept(request);
                 }
             }
         } catch (HandshakeException expected) {
-            expected.toResponse().toBytes();
+            checkRefusal(expected, PARSER_STATUSES);
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "60s")
     void responseParserAndClientValidation(byte[] input) {
         HttpResponseParser parser = new HttpResponseParser(SMALL);
         try {
             ByteBuffer in = ByteBuffer.wrap(input);
             HttpResponse response;
             while ((response = parser.parse(in)) != null) {
-                try {
-                    CLIENT.validate(response);
-                } catch (HandshakeException refused) {
-                    // the server's fault, reported as such
-                }
+                validate(response);
             }
         } catch (HandshakeException expected) {
-            // malformed response: 502
+            if (!CLIENT_REFUSALS.contains(expected.status())) {
+                throw new AssertionError("a malformed response must be reported as 502, got " + expected.status(), expected);
+            }
+        }
+    }
+
+    private static void validate(HttpResponse response) {
+        try {
+            CLIENT.validate(response);
+            if (response.status() != 101 || !response.headers().first("Sec-WebSocket-Accept")
+                    .equals(java.util.Optional.of(CLIENT.expectedAccept()))) {
+                throw new AssertionError("validate() accepted a response that is not a correct 101: " + response);
+            }
+        } catch (HandshakeException refused) {
+            int expected = response.status() == 101 ? 502 : response.status();
+            if (refused.status() != expected) {
+                throw new AssertionError("refusal status " + refused.status() + " for a " + response.status()
+                        + " response; expected " + expected, refused);
+            }
         }
     }
 
     private static void accept(HttpRequest request) {
         try {
-            SERVER.accept(request).response().toBytes();
+            HttpResponse response = SERVER.accept(request).response();
+            String key = request.headers().first("Sec-WebSocket-Key").orElseThrow();
+            if (!response.headers().first("Sec-WebSocket-Accept").equals(java.util.Optional.of(
+                    org.socketlab.websocket.handshake.AcceptKey.compute(key)))) {
+                throw new AssertionError("101 without the accept key of " + key + ": " + response);
+            }
+            if (!SERVER.policy().origins().allows(request.headers().first("Origin"))) {
+                throw new AssertionError("101 for a refused origin: " + request.headers().first("Origin"));
+            }
+            response.toBytes();
         } catch (HandshakeException refused) {
-            refused.toResponse().toBytes();
+            checkRefusal(refused, HANDSHAKE_STATUSES);
         }
+    }
+
+    private static void checkLimits(HttpRequest request) {
+        if (request.target().length() > SMALL.maxRequestLineLength() || request.headers().size() > SMALL.maxHeaderCount()
+                || request.bodyLength() > SMALL.maxBodyBytes()) {
+            throw new AssertionError("a request beyond the limits " + SMALL + " was returned: " + request);
+        }
+        int headerBytes = 0;
+        for (Map.Entry<String, String> field : request.headers()) {
+            headerBytes += field.getKey().length() + field.getValue().length() + 2;
+        }
+        if (headerBytes > SMALL.maxHeaderBytes()) {
+            throw new AssertionError("headers of " + headerBytes + " bytes returned; limit " + SMALL.maxHeaderBytes());
+        }
+    }
+
+    /** Status from the documented set; the body is the fixed text for it, never request bytes. */
+    static void checkRefusal(HandshakeException refused, Set<Integer> allowed) {
+        if (!allowed.contains(refused.status())) {
+            throw new AssertionError("refused with " + refused.status() + "; documented statuses are " + allowed, refused);
+        }
+        HttpResponse response = refused.toResponse();
+        if (!response.bodyText().equals(ErrorBodies.forStatus(refused.status()))) {
+            throw new AssertionError("the error body is not the fixed text for " + refused.status() + ": "
+                    + response.bodyText());
+        }
+        response.toBytes();
     }
 }
