@@ -43,6 +43,9 @@ public final class TcpServer implements AutoCloseable {
     private final ServerSocket serverSocket;
     private final Thread acceptThread;
     private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
+    /** Connections being served by the main handler (not the overflow handler). */
+    private final java.util.concurrent.atomic.AtomicInteger admittedConnections =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
     private final AtomicLong acceptedCount = new AtomicLong();
     private volatile boolean stopping;
@@ -128,14 +131,25 @@ public final class TcpServer implements AutoCloseable {
         acceptedCount.incrementAndGet();
         configureAccepted(clientSocket);
         openConnections.add(clientSocket);
+        // Admission is decided here, on the accept thread, in accept order: exact even when
+        // handler threads start late (see TcpServerBuilder.maxConnections).
+        boolean admitted = config.maxConnections() == 0
+                || admittedConnections.get() < config.maxConnections();
+        if (admitted) {
+            admittedConnections.incrementAndGet();
+        }
+        ConnectionHandler handler = admitted ? config.handler() : config.overflowHandler();
         try {
-            config.strategy().dispatch(() -> serve(clientSocket));
+            config.strategy().dispatch(() -> serve(clientSocket, handler, admitted));
         } catch (RuntimeException rejected) {
             // The executor refused (it is shutting down): do not leak the socket.
             LOG.log(Level.WARNING, "could not dispatch {0}: {1}",
                     clientSocket.getRemoteSocketAddress(), rejected.toString());
             closeQuietly(clientSocket);
             openConnections.remove(clientSocket);
+            if (admitted) {
+                admittedConnections.decrementAndGet();
+            }
         }
     }
 
@@ -167,12 +181,12 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket clientSocket) {
+    private void serve(Socket clientSocket, ConnectionHandler handler, boolean admitted) {
         SocketAddress remote = clientSocket.getRemoteSocketAddress();
         Throwable reason = null;
         try (clientSocket) {
             LOG.log(Level.DEBUG, "connection from {0}", remote);
-            config.handler().handle(clientSocket);
+            handler.handle(clientSocket);
         } catch (IOException e) {
             // One client's failure is logged with its address; everybody else keeps going.
             reason = e;
@@ -184,6 +198,9 @@ public final class TcpServer implements AutoCloseable {
             LOG.log(Level.WARNING, "handler failed for " + remote, e);
         } finally {
             openConnections.remove(clientSocket);
+            if (admitted) {
+                admittedConnections.decrementAndGet();
+            }
             notifyClosed(remote, reason);
         }
     }

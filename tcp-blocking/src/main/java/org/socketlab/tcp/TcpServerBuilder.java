@@ -25,6 +25,8 @@ public final class TcpServerBuilder {
     private ConnectionHandler handler;
     private ConnectionListener connectionListener = ConnectionListener.NONE;
     private ServerSocketFactory serverSocketFactory = ServerSocketFactory.getDefault();
+    private int maxConnections = 0;
+    private ConnectionHandler overflowHandler;
 
     TcpServerBuilder() {
     }
@@ -108,12 +110,31 @@ public final class TcpServerBuilder {
     }
 
     /** Binds, starts listening and starts the accept thread. */
+    /**
+     * Caps the connections served at once. The decision is made on the accept thread, in
+     * accept order, so it is exact: connection N+1 goes to {@code overflowHandler} (which may
+     * write a short refusal, e.g. HTTP 503) while the first N are being served, however late
+     * their own threads start. Refused connections do not count against the limit.
+     *
+     * @param maxConnections  at least 1; 0 (the default) means unlimited
+     * @param overflowHandler serves each refused connection; the socket is closed after it
+     */
+    public TcpServerBuilder maxConnections(int maxConnections, ConnectionHandler overflowHandler) {
+        if (maxConnections < 0) {
+            throw new IllegalArgumentException("maxConnections must be 0 (unlimited) or more, got " + maxConnections);
+        }
+        this.maxConnections = maxConnections;
+        this.overflowHandler = java.util.Objects.requireNonNull(overflowHandler, "overflowHandler");
+        return this;
+    }
+
     public TcpServer start() throws IOException {
         if (handler == null) {
             throw new IllegalStateException("a TcpServer needs a handler: call handler(...) before start()");
         }
         ConcurrencyStrategy chosen = strategy != null ? strategy : ConcurrencyStrategy.virtualThreads();
         return TcpServer.start(new TcpServerConfig(host, port, backlog, reuseAddress, tcpNoDelay,
-                keepAlive, readTimeout, chosen, handler, connectionListener, serverSocketFactory));
+                keepAlive, readTimeout, chosen, handler, connectionListener, serverSocketFactory,
+                maxConnections, maxConnections == 0 ? handler : overflowHandler));
     }
 }

@@ -16,5 +16,7 @@ record TcpServerConfig(
         ConcurrencyStrategy strategy,
         ConnectionHandler handler,
         ConnectionListener connectionListener,
-        ServerSocketFactory serverSocketFactory) {
+        ServerSocketFactory serverSocketFactory,
+        int maxConnections,
+        ConnectionHandler overflowHandler) {
 }

@@ -51,13 +51,6 @@ final class UpgradeHandler implements ConnectionHandler {
 
     @Override
     public void handle(Socket socket) throws IOException {
-        if (server.activeConnections() > config.maxConnections()) {
-            // Open TCP connections (handshakes in progress included) are capped too, so a flood
-            // of silent connections cannot pile up threads for a whole handshake timeout each.
-            respond(socket, new HandshakeException(503, "the server is at its limit of "
-                    + config.maxConnections() + " connections").toResponse());
-            return;
-        }
         long deadline = System.nanoTime() + config.handshakeTimeout().toNanos();
         HttpLimits limits = config.http();
         // Room for the longest legal request plus a little of what may follow it.
@@ -212,6 +205,17 @@ final class UpgradeHandler implements ConnectionHandler {
             }
             buffer.compact();
         }
+    }
+
+    /**
+     * Serves a TCP connection past {@code maxConnections}: open connections (handshakes in
+     * progress included) are capped on the accept thread, so a flood of silent connections
+     * cannot pile up threads for a whole handshake timeout each. RFC 6455 §4.2.1 lets a server
+     * answer an upgrade with any HTTP error; 503 says "try again later".
+     */
+    static void refuseOverLimit(Socket socket, int maxConnections) {
+        respond(socket, new HandshakeException(503, "the server is at its limit of "
+                + maxConnections + " connections").toResponse());
     }
 
     private static void respond(Socket socket, HttpResponse response) {

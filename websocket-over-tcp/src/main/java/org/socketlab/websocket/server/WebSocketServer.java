@@ -71,6 +71,8 @@ public final class WebSocketServer implements AutoCloseable {
                 .strategy(ConcurrencyStrategy.virtualThreads())
                 .serverSocketFactory(sockets)
                 .handler(new UpgradeHandler(this, config))
+                .maxConnections(config.maxConnections(),
+                        socket -> UpgradeHandler.refuseOverLimit(socket, config.maxConnections()))
                 .start();
         LOG.log(Level.INFO, "WebSocket endpoints {0} on {1}", endpoints.keySet(), uri("/"));
     }
