@@ -1,0 +1,63 @@
+package org.socketlab.websocket.api;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One open WebSocket connection, as the application sees it. Thread-safe: see the package
+ * contract.
+ *
+ * <p>Sending: {@link #sendText} and {@link #sendBinary} block while the outbound queue holds
+ * {@code maxBufferedBytes} or more (backpressure), then return once the message is queued;
+ * the {@code ...Async} variants never block and complete when the message has been written
+ * to the socket. Both throw {@link IllegalStateException} once the session is no longer open.
+ */
+public interface Session {
+
+    /** A short id, unique within this JVM, e.g. {@code "ws-17"}. */
+    String id();
+
+    InetSocketAddress remoteAddress();
+
+    /** The request path the session was opened on (server) or connected to (client). */
+    String path();
+
+    /** The subprotocol both sides agreed on (RFC 6455 §1.9), if any. */
+    Optional<String> subprotocol();
+
+    /** Free-form per-session storage for the application (thread-safe map). */
+    Map<String, Object> attributes();
+
+    void sendText(String text);
+
+    void sendBinary(ByteBuffer data);
+
+    CompletableFuture<Void> sendTextAsync(String text);
+
+    CompletableFuture<Void> sendBinaryAsync(ByteBuffer data);
+
+    /** Sends a ping (payload of at most 125 bytes, RFC 6455 §5.5). */
+    void ping(ByteBuffer payload);
+
+    /** Starts the closing handshake with 1000 (normal closure). */
+    default void close() {
+        close(1000, "");
+    }
+
+    /**
+     * Starts the closing handshake (RFC 6455 §7.1.2). Closing an already closing or closed
+     * session does nothing.
+     */
+    void close(int code, String reason);
+
+    boolean isOpen();
+
+    /** Bytes queued for the socket and not yet written, like the browser's {@code bufferedAmount}. */
+    long bufferedAmount();
+
+    /** Completes once when the connection is closed (after {@link WebSocketHandler#onClose}). */
+    CompletableFuture<CloseStatus> closeFuture();
+}

@@ -1,0 +1,73 @@
+package org.socketlab.websocket.server;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.socketlab.websocket.api.WebSocketHandler;
+
+/**
+ * One path the server upgrades, with its handler and, optionally, its own allowed origins and
+ * subprotocols (otherwise the server-wide ones apply). Immutable.
+ *
+ * <pre>{@code
+ * Endpoint.at("/ws/chat", new ChatHandler()).allowedOrigins("https://chat.example").subprotocols("chat")
+ * }</pre>
+ */
+public final class Endpoint {
+
+    private final String path;
+    private final WebSocketHandler handler;
+    private final Optional<List<String>> allowedOrigins;
+    private final Optional<List<String>> subprotocols;
+
+    private Endpoint(String path, WebSocketHandler handler, Optional<List<String>> allowedOrigins,
+                     Optional<List<String>> subprotocols) {
+        this.path = path;
+        this.handler = handler;
+        this.allowedOrigins = allowedOrigins;
+        this.subprotocols = subprotocols;
+    }
+
+    /** An endpoint at an absolute path (RFC 6455 §3: the resource name starts with "/"). */
+    public static Endpoint at(String path, WebSocketHandler handler) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("endpoint path \"" + path + "\" must start with \"/\" (RFC 6455 §3)");
+        }
+        if (path.indexOf('?') >= 0) {
+            throw new IllegalArgumentException("endpoint path \"" + path + "\" must not contain a query");
+        }
+        return new Endpoint(path, Objects.requireNonNull(handler, "handler"), Optional.empty(), Optional.empty());
+    }
+
+    /** Browser origins allowed to open this endpoint; others get 403 (RFC 6455 §4.2.2, §10.2). */
+    public Endpoint allowedOrigins(String... origins) {
+        return new Endpoint(path, handler, Optional.of(List.of(origins)), subprotocols);
+    }
+
+    /** Subprotocols this endpoint speaks, in server preference order (RFC 6455 §4.2.2 step 5.4). */
+    public Endpoint subprotocols(String... names) {
+        return new Endpoint(path, handler, allowedOrigins, Optional.of(List.of(names)));
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public WebSocketHandler handler() {
+        return handler;
+    }
+
+    public Optional<List<String>> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public Optional<List<String>> subprotocols() {
+        return subprotocols;
+    }
+
+    @Override
+    public String toString() {
+        return "Endpoint[" + path + "]";
+    }
+}

@@ -1,0 +1,148 @@
+package org.socketlab.websocket.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.socketlab.tcp.ConnectionHandler;
+import org.socketlab.websocket.frame.MaskKeySource;
+import org.socketlab.websocket.frame.Role;
+import org.socketlab.websocket.handshake.HandshakeAccepted;
+import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpLimits;
+import org.socketlab.websocket.http.HttpRequest;
+import org.socketlab.websocket.http.HttpRequestParser;
+import org.socketlab.websocket.http.HttpResponse;
+import org.socketlab.websocket.protocol.WebSocketProtocol;
+import org.socketlab.websocket.transport.WebSocketConnection;
+
+/**
+ * The server side of the opening handshake (RFC 6455 §4.2), run on the connection's own thread
+ * before the WebSocket read loop: read the upgrade request within the handshake deadline,
+ * route it by path (404), admit it (503), let {@code ServerHandshake} judge it (400, 403,
+ * 426 …), write the 101, then hand the socket — and any bytes that came after the request —
+ * to a {@link WebSocketConnection}.
+ */
+final class UpgradeHandler implements ConnectionHandler {
+
+    private static final Logger LOG = System.getLogger(UpgradeHandler.class.getName());
+    /** The server never masks (RFC 6455 §5.1), so its key source is never consulted. */
+    private static final MaskKeySource UNUSED_MASK_KEYS = MaskKeySource.fixed(0);
+
+    private final WebSocketServer server;
+    private final ServerConfig config;
+
+    UpgradeHandler(WebSocketServer server, ServerConfig config) {
+        this.server = server;
+        this.config = config;
+    }
+
+    @Override
+    public void handle(Socket socket) throws IOException {
+        long deadline = System.nanoTime() + config.handshakeTimeout().toNanos();
+        HttpLimits limits = config.http();
+        // Room for the longest legal request plus a little of what may follow it.
+        ByteBuffer buffer = ByteBuffer.allocate(limits.maxRequestLineLength() + limits.maxHeaderBytes() + 4096);
+        HttpRequest request;
+        try {
+            request = readRequest(socket, buffer, deadline);
+        } catch (SocketTimeoutException slow) {
+            // Slowloris defence: the whole request must arrive within the handshake timeout.
+            LOG.log(Level.INFO, "{0}: no complete upgrade request within {1}; closing",
+                    socket.getRemoteSocketAddress(), config.handshakeTimeout());
+            respond(socket, HttpResponse.of(408, "Request Timeout"));
+            return;
+        } catch (HandshakeException refused) {
+            respond(socket, refused.toResponse());
+            return;
+        }
+        if (request == null) {
+            return; // the client left before finishing its request
+        }
+        upgrade(socket, request, buffer);
+    }
+
+    private void upgrade(Socket socket, HttpRequest request, ByteBuffer leftover) throws IOException {
+        ResolvedEndpoint endpoint = server.endpoint(request.path());
+        if (endpoint == null) {
+            respond(socket, HttpResponse.of(404, "Not Found"));
+            return;
+        }
+        if (server.isStopping() || !server.tryAdmit()) {
+            respond(socket, HttpResponse.of(503, "Service Unavailable"));
+            return;
+        }
+        try {
+            HandshakeAccepted accepted;
+            try {
+                accepted = endpoint.handshake().accept(request);
+            } catch (HandshakeException refused) {
+                LOG.log(Level.DEBUG, "{0}: handshake refused: {1}", socket.getRemoteSocketAddress(), refused.getMessage());
+                respond(socket, refused.toResponse());
+                return;
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(accepted.response().toBytes());
+            out.flush();
+            WebSocketProtocol protocol = new WebSocketProtocol(Role.SERVER, config.protocol(), UNUSED_MASK_KEYS,
+                    System.nanoTime());
+            WebSocketConnection connection = new WebSocketConnection(socket, protocol, endpoint.endpoint().handler(),
+                    config.connectionSettings(), request.path(), accepted.subprotocol(), leftover.slice());
+            server.register(connection);
+            try {
+                connection.run();
+            } finally {
+                server.unregister(connection);
+            }
+        } finally {
+            server.release();
+        }
+    }
+
+    /**
+     * Reads until the parser returns a request; on return {@code buffer} is positioned at the
+     * first byte after the blank line. Null when the client closed first.
+     */
+    private HttpRequest readRequest(Socket socket, ByteBuffer buffer, long deadline)
+            throws IOException, HandshakeException {
+        HttpRequestParser parser = new HttpRequestParser(config.http());
+        InputStream in = socket.getInputStream();
+        while (true) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new SocketTimeoutException("handshake deadline passed");
+            }
+            if (!buffer.hasRemaining()) {
+                // Cannot happen with a parser that enforces the same limits; refuse defensively.
+                throw new SocketTimeoutException("request larger than the header limits");
+            }
+            socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+            int n = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+            if (n < 0) {
+                return null;
+            }
+            buffer.position(buffer.position() + n);
+            buffer.flip();
+            HttpRequest request = parser.parse(buffer);
+            if (request != null) {
+                return request;
+            }
+            buffer.compact();
+        }
+    }
+
+    private static void respond(Socket socket, HttpResponse response) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(response.toBytes());
+            out.flush();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "could not send {0} to {1}: {2}", response.status(), socket.getRemoteSocketAddress(), e);
+        }
+    }
+}

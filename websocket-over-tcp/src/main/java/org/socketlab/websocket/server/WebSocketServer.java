@@ -1,0 +1,331 @@
+package org.socketlab.websocket.server;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLContext;
+import org.socketlab.tcp.ConcurrencyStrategy;
+import org.socketlab.tcp.TcpServer;
+import org.socketlab.websocket.api.Session;
+import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.transport.TlsContexts;
+import org.socketlab.websocket.transport.WebSocketConnection;
+
+/**
+ * A blocking WebSocket server (RFC 6455) on top of {@link TcpServer}: one virtual thread reads
+ * each connection, writes are serialised per connection and safe from any thread.
+ *
+ * <pre>{@code
+ * WebSocketServer server = WebSocketServer.builder()
+ *         .port(8080)
+ *         .endpoint("/ws/chat", new ChatHandler())
+ *         .allowedOrigins("http://localhost:8080")
+ *         .subprotocols("chat", "superchat")
+ *         .pingInterval(Duration.ofSeconds(30))
+ *         .start();
+ * }</pre>
+ */
+public final class WebSocketServer implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(WebSocketServer.class.getName());
+
+    private final ServerConfig config;
+    private final Map<String, ResolvedEndpoint> endpoints;
+    private final boolean secure;
+    private final Set<WebSocketConnection> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final TcpServer tcpServer;
+    private volatile boolean stopping;
+
+    private WebSocketServer(Builder builder) throws IOException {
+        this.config = builder.config;
+        this.endpoints = Map.copyOf(builder.resolveEndpoints());
+        this.secure = builder.sslContext != null;
+        ServerSocketFactory sockets = secure
+                ? TlsContexts.serverSocketFactory(builder.sslContext)
+                : ServerSocketFactory.getDefault();
+        this.tcpServer = TcpServer.builder()
+                .host(builder.host)
+                .port(builder.port)
+                .backlog(builder.backlog)
+                .strategy(ConcurrencyStrategy.virtualThreads())
+                .serverSocketFactory(sockets)
+                .handler(new UpgradeHandler(this, config))
+                .start();
+        LOG.log(Level.INFO, "WebSocket endpoints {0} on {1}", endpoints.keySet(), uri("/"));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int port() {
+        return tcpServer.port();
+    }
+
+    public InetSocketAddress localAddress() {
+        return tcpServer.localAddress();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** {@code ws://host:port/path} (or {@code wss://}) for this server. */
+    public String uri(String path) {
+        String host = localAddress().getAddress().getHostAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return (secure ? "wss://" : "ws://") + host + ":" + port() + path;
+    }
+
+    /** The open sessions, a snapshot. */
+    public Set<Session> sessions() {
+        return Set.copyOf(sessions);
+    }
+
+    /** TCP connections accepted and not yet finished (handshakes in progress included). */
+    public int activeConnections() {
+        return tcpServer.activeConnections();
+    }
+
+    /**
+     * Sends a text message to every open session of {@code targets} without letting one slow
+     * peer hold up the others (each send is asynchronous). The future completes when every
+     * send has finished; sessions that closed meanwhile are skipped.
+     */
+    public static CompletableFuture<Void> broadcast(Collection<? extends Session> targets, String text) {
+        return broadcast(targets, session -> session.sendTextAsync(text));
+    }
+
+    /** Like {@link #broadcast(Collection, String)} for a binary message (each gets its own view). */
+    public static CompletableFuture<Void> broadcast(Collection<? extends Session> targets, ByteBuffer data) {
+        return broadcast(targets, session -> session.sendBinaryAsync(data.duplicate()));
+    }
+
+    private static CompletableFuture<Void> broadcast(Collection<? extends Session> targets,
+                                                     Function<Session, CompletableFuture<Void>> send) {
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (Session session : targets) {
+            if (session.isOpen()) {
+                sends.add(send.apply(session).exceptionally(error -> {
+                    LOG.log(Level.DEBUG, "broadcast to {0} failed: {1}", session.id(), error.toString());
+                    return null;
+                }));
+            }
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Graceful shutdown: refuse new upgrades (503), send every session close 1001 (going away,
+     * RFC 6455 §7.4.1), wait up to {@code grace} for the close handshakes, then close the rest.
+     *
+     * @return true when every connection finished within the grace period
+     */
+    public boolean stop(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        stopping = true;
+        for (WebSocketConnection session : sessions) {
+            session.close(1001, "server shutting down");
+        }
+        return tcpServer.stop(grace);
+    }
+
+    /** {@link #stop(Duration)} with the configured shutdown timeout. */
+    @Override
+    public void close() {
+        stop(config.shutdownTimeout());
+    }
+
+    // ---- used by UpgradeHandler ----------------------------------------------------------
+
+    ResolvedEndpoint endpoint(String path) {
+        return endpoints.get(path);
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** Reserves a connection slot; false at {@code maxConnections} (the caller answers 503). */
+    boolean tryAdmit() {
+        while (true) {
+            int current = admitted.get();
+            if (current >= config.maxConnections()) {
+                return false;
+            }
+            if (admitted.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        admitted.decrementAndGet();
+    }
+
+    void register(WebSocketConnection connection) {
+        sessions.add(connection);
+        if (stopping) {
+            connection.close(1001, "server shutting down");
+        }
+    }
+
+    void unregister(WebSocketConnection connection) {
+        sessions.remove(connection);
+    }
+
+    /** Configuration with safe defaults: loopback, port 0, no endpoints yet. */
+    public static final class Builder {
+        private InetAddress host = InetAddress.getLoopbackAddress();
+        private int port;
+        private int backlog = 128;
+        private ServerConfig config = ServerConfig.defaults();
+        private SSLContext sslContext;
+        private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        private List<String> allowedOrigins = List.of();
+        private List<String> subprotocols = List.of();
+
+        private Builder() {
+        }
+
+        public Builder host(String host) throws IOException {
+            this.host = InetAddress.getByName(host);
+            return this;
+        }
+
+        public Builder host(InetAddress host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder backlog(int backlog) {
+            this.backlog = backlog;
+            return this;
+        }
+
+        public Builder endpoint(String path, WebSocketHandler handler) {
+            return endpoint(Endpoint.at(path, handler));
+        }
+
+        public Builder endpoint(Endpoint endpoint) {
+            if (endpoints.putIfAbsent(endpoint.path(), endpoint) != null) {
+                throw new IllegalArgumentException("an endpoint is already registered at " + endpoint.path());
+            }
+            return this;
+        }
+
+        /**
+         * Origins allowed by endpoints that do not list their own. Empty (the default) allows
+         * any origin — set this for endpoints that browsers reach (Cross-Site WebSocket Hijacking).
+         */
+        public Builder allowedOrigins(String... origins) {
+            this.allowedOrigins = List.of(origins);
+            return this;
+        }
+
+        /** Subprotocols of endpoints that do not list their own, in preference order. */
+        public Builder subprotocols(String... names) {
+            this.subprotocols = List.of(names);
+            return this;
+        }
+
+        /** Serve wss:// with this context (TLS 1.2 and 1.3 only). */
+        public Builder tls(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        public Builder config(ServerConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Adjusts the configuration: {@code .configure(c -> c.withMaxConnections(100))}. */
+        public Builder configure(UnaryOperator<ServerConfig> change) {
+            this.config = Objects.requireNonNull(change.apply(config), "configuration");
+            return this;
+        }
+
+        public Builder pingInterval(Duration interval) {
+            return configure(c -> c.withProtocol(c.protocol().withPingInterval(interval)));
+        }
+
+        public Builder pongTimeout(Duration timeout) {
+            return configure(c -> c.withProtocol(c.protocol().withPongTimeout(timeout)));
+        }
+
+        public Builder idleTimeout(Duration timeout) {
+            return configure(c -> c.withProtocol(c.protocol().withIdleTimeout(timeout)));
+        }
+
+        public Builder closeTimeout(Duration timeout) {
+            return configure(c -> c.withProtocol(c.protocol().withCloseTimeout(timeout)));
+        }
+
+        public Builder handshakeTimeout(Duration timeout) {
+            return configure(c -> c.withHandshakeTimeout(timeout));
+        }
+
+        public Builder maxFramePayload(long bytes) {
+            return configure(c -> c.withProtocol(c.protocol().withMaxFramePayload(bytes)));
+        }
+
+        public Builder maxMessageSize(long bytes) {
+            return configure(c -> c.withProtocol(c.protocol().withMaxMessageSize(bytes)));
+        }
+
+        public Builder maxConnections(int connections) {
+            return configure(c -> c.withMaxConnections(connections));
+        }
+
+        public Builder maxBufferedBytes(long bytes) {
+            return configure(c -> c.withMaxBufferedBytes(bytes));
+        }
+
+        public Builder shutdownTimeout(Duration timeout) {
+            return configure(c -> c.withShutdownTimeout(timeout));
+        }
+
+        public WebSocketServer start() throws IOException {
+            if (endpoints.isEmpty()) {
+                throw new IllegalStateException("a WebSocketServer needs at least one endpoint: call endpoint(path, handler)");
+            }
+            return new WebSocketServer(this);
+        }
+
+        private Map<String, ResolvedEndpoint> resolveEndpoints() {
+            Map<String, ResolvedEndpoint> resolved = new LinkedHashMap<>();
+            endpoints.forEach((path, endpoint) -> resolved.put(path,
+                    ResolvedEndpoint.of(endpoint, allowedOrigins, subprotocols)));
+            return resolved;
+        }
+    }
+}

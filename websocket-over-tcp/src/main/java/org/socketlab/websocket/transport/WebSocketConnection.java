@@ -1,0 +1,373 @@
+package org.socketlab.websocket.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.api.Session;
+import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.frame.CloseCode;
+import org.socketlab.websocket.protocol.ProtocolEvent;
+import org.socketlab.websocket.protocol.State;
+import org.socketlab.websocket.protocol.WebSocketProtocol;
+
+/**
+ * One WebSocket connection after its opening handshake: the read loop
+ * (read → {@code receive} → write {@code pollOutgoing} → dispatch {@code pollEvents} → close
+ * when told) and the thread-safe {@link Session} the application uses. See the package
+ * documentation for the concurrency contract.
+ */
+public final class WebSocketConnection implements Session {
+
+    private static final Logger LOG = System.getLogger(WebSocketConnection.class.getName());
+    private static final AtomicLong IDS = new AtomicLong();
+    /** The longest a read waits before the loop looks at the clock again (sends may add timers). */
+    private static final long MAX_READ_WAIT_MILLIS = 1_000;
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
+
+    private final String id = "ws-" + IDS.incrementAndGet();
+    private final Socket socket;
+    private final WebSocketProtocol protocol;
+    private final ReentrantLock protocolLock = new ReentrantLock();
+    private final OutboundQueue outbound;
+    private final ConnectionSettings settings;
+    private final String path;
+    private final Optional<String> subprotocol;
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final CompletableFuture<CloseStatus> closeFuture = new CompletableFuture<>();
+    private final EventDispatcher dispatcher;
+    private final ByteBuffer leftover;
+    private volatile ExecutorService asyncSender;
+
+    /**
+     * @param leftover bytes that arrived after the handshake's blank line (early frames); they
+     *                 are fed to the protocol before the first read
+     */
+    public WebSocketConnection(Socket socket, WebSocketProtocol protocol, WebSocketHandler handler,
+                               ConnectionSettings settings, String path, Optional<String> subprotocol,
+                               ByteBuffer leftover) {
+        this.socket = socket;
+        this.protocol = protocol;
+        this.settings = settings;
+        this.outbound = new OutboundQueue(settings.maxBufferedBytes());
+        this.path = path;
+        this.subprotocol = subprotocol;
+        this.leftover = leftover == null ? ByteBuffer.allocate(0) : leftover;
+        this.dispatcher = new EventDispatcher(this, handler, this::abortAfterHandlerFailure);
+    }
+
+    /** Runs the read loop on the calling thread until the connection is closed. */
+    public void run() {
+        Thread writer;
+        try {
+            writer = Thread.ofVirtual().name(id + "-writer")
+                    .start(new SocketWriter(outbound, socket.getOutputStream(), this::writeFailed));
+        } catch (IOException e) {
+            finish(new CloseStatus(1006, "could not open the socket's output: " + e.getMessage(), false));
+            return;
+        }
+        try {
+            dispatcher.open();
+            if (leftover.hasRemaining()) {
+                step(leftover, false);
+            }
+            readLoop();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "{0} read failed: {1}", id, e.toString());
+            step(null, true);
+        } finally {
+            closeTransport(writer);
+            if (!closeFuture.isDone()) {
+                dispatcher.closed(new CloseStatus(1006, "connection lost", false));
+            }
+            ExecutorService sender = asyncSender;
+            if (sender != null) {
+                sender.shutdown();
+            }
+        }
+    }
+
+    private void readLoop() throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[READ_BUFFER_BYTES];
+        while (true) {
+            socket.setSoTimeout(readWaitMillis());
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (SocketTimeoutException timeout) {
+                n = 0; // nothing arrived: only the timers advance
+            }
+            boolean closeNow = n < 0
+                    ? step(null, true)
+                    : step(n == 0 ? null : ByteBuffer.wrap(buffer, 0, n), false);
+            if (closeNow || n < 0) {
+                return;
+            }
+        }
+    }
+
+    /** Feeds bytes (or EOF, or nothing) and the clock to the protocol; true when TCP must close. */
+    private boolean step(ByteBuffer bytes, boolean eof) {
+        long now = System.nanoTime();
+        List<ProtocolEvent> events;
+        boolean closeTransport;
+        protocolLock.lock();
+        try {
+            if (eof) {
+                protocol.receiveEof(now);
+            } else if (bytes != null) {
+                protocol.receive(bytes, now);
+            }
+            protocol.tick(now);
+            outbound.append(protocol.pollOutgoing(), null);
+            events = protocol.pollEvents();
+            closeTransport = protocol.shouldCloseTransport();
+        } finally {
+            protocolLock.unlock();
+        }
+        dispatcher.dispatch(events);
+        return closeTransport;
+    }
+
+    private int readWaitMillis() {
+        long deadline;
+        protocolLock.lock();
+        try {
+            deadline = protocol.nextDeadlineNanos();
+        } finally {
+            protocolLock.unlock();
+        }
+        if (deadline == Long.MAX_VALUE) {
+            return (int) MAX_READ_WAIT_MILLIS;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1;
+        return (int) Math.max(1, Math.min(MAX_READ_WAIT_MILLIS, millis));
+    }
+
+    /** Lets the writer send what is queued (the close frame last), then closes the socket. */
+    private void closeTransport(Thread writer) {
+        outbound.finish();
+        try {
+            if (!writer.join(settings.closeTimeout())) {
+                LOG.log(Level.DEBUG, "{0}: queued bytes not written within {1}; closing anyway",
+                        id, settings.closeTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeSocketQuietly();
+        outbound.fail(new IOException("connection closed"));
+    }
+
+    private void writeFailed(IOException error) {
+        // Closing the socket wakes the reader, which reports the loss (1006) to the handler.
+        closeSocketQuietly();
+    }
+
+    private void abortAfterHandlerFailure() {
+        protocolLock.lock();
+        try {
+            if (protocol.state() == State.OPEN) {
+                // RFC 6455 §7.4.1: 1011, the server hit a condition it cannot handle.
+                protocol.close(CloseCode.INTERNAL_ERROR, "handler failed");
+                outbound.append(protocol.pollOutgoing(), null);
+            }
+        } finally {
+            protocolLock.unlock();
+        }
+    }
+
+    private void closeSocketQuietly() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Best effort: the peer may be gone already.
+        }
+    }
+
+    /** Called once by the dispatcher when the Closed event (or a synthetic 1006) is delivered. */
+    void finish(CloseStatus status) {
+        closeFuture.complete(status);
+    }
+
+    // ---- Session -------------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public Optional<String> subprotocol() {
+        return subprotocol;
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @Override
+    public void sendText(String text) {
+        send(p -> p.sendText(text), null);
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data) {
+        ByteBuffer copy = data.duplicate();
+        send(p -> p.sendBinary(copy), null);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendTextAsync(String text) {
+        return sendAsync(p -> p.sendText(text));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendBinaryAsync(ByteBuffer data) {
+        ByteBuffer copy = data.duplicate();
+        return sendAsync(p -> p.sendBinary(copy));
+    }
+
+    /**
+     * Sends a fragment of a message (RFC 6455 §5.4): {@code TEXT}/{@code BINARY} first, then
+     * {@code CONTINUATION}, the last one with {@code fin}. Blocks for queue space like the
+     * other sends.
+     */
+    public void sendFragment(org.socketlab.websocket.frame.Opcode opcode, ByteBuffer data, boolean fin) {
+        ByteBuffer copy = data.duplicate();
+        send(p -> p.sendFragment(opcode, copy, fin), null);
+    }
+
+    @Override
+    public void ping(ByteBuffer payload) {
+        ByteBuffer copy = payload.duplicate();
+        withProtocol(p -> p.sendPing(copy), null);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        protocolLock.lock();
+        try {
+            if (protocol.state() != State.OPEN) {
+                return;
+            }
+            protocol.close(CloseCode.of(code), reason == null ? "" : reason);
+            outbound.append(protocol.pollOutgoing(), null);
+        } finally {
+            protocolLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        protocolLock.lock();
+        try {
+            return protocol.state() == State.OPEN;
+        } finally {
+            protocolLock.unlock();
+        }
+    }
+
+    @Override
+    public long bufferedAmount() {
+        return outbound.bufferedBytes();
+    }
+
+    @Override
+    public CompletableFuture<CloseStatus> closeFuture() {
+        return closeFuture;
+    }
+
+    private CompletableFuture<Void> sendAsync(Consumer<WebSocketProtocol> command) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        try {
+            // One sequential virtual thread per connection keeps async sends in call order
+            // while they wait for queue space; the caller never blocks.
+            asyncSender().execute(() -> {
+                try {
+                    send(command, written);
+                } catch (RuntimeException e) {
+                    written.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            written.completeExceptionally(new IllegalStateException("session " + id + " is closed", rejected));
+        }
+        return written;
+    }
+
+    private ExecutorService asyncSender() {
+        ExecutorService sender = asyncSender;
+        if (sender == null) {
+            synchronized (this) {
+                sender = asyncSender;
+                if (sender == null) {
+                    sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name(id + "-async").factory());
+                    asyncSender = sender;
+                }
+            }
+        }
+        return sender;
+    }
+
+    private void send(Consumer<WebSocketProtocol> command, CompletableFuture<Void> written) {
+        try {
+            // Wait for space *before* taking the protocol lock: the reader must stay free to
+            // answer pings and closes while a sender waits for a slow peer.
+            if (!outbound.awaitSpace(settings.sendTimeout().toNanos())) {
+                String message = "session " + id + ": the peer read nothing for " + settings.sendTimeout()
+                        + " while " + outbound.bufferedBytes() + " bytes were queued; connection aborted";
+                LOG.log(Level.WARNING, message);
+                closeSocketQuietly();
+                throw new IllegalStateException(message);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for outbound queue space", e);
+        }
+        withProtocol(command, written);
+    }
+
+    private void withProtocol(Consumer<WebSocketProtocol> command, CompletableFuture<Void> written) {
+        protocolLock.lock();
+        try {
+            command.accept(protocol); // IllegalStateException unless OPEN, naming the state
+            outbound.append(protocol.pollOutgoing(), written);
+        } finally {
+            protocolLock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id + "[" + socket.getRemoteSocketAddress() + " " + path + "]";
+    }
+}

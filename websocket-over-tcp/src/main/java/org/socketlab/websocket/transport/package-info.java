@@ -1,0 +1,24 @@
+/**
+ * The blocking adapter shared by the server and the client: one loop per connection that
+ * reads bytes from a socket, feeds the sans-I/O {@code WebSocketProtocol}, hands the bytes it
+ * produces to a bounded {@link org.socketlab.websocket.transport.OutboundQueue} drained by a
+ * writer thread, and delivers its events to the application's handler. TLS set-up lives here
+ * too ({@link org.socketlab.websocket.transport.TlsContexts}).
+ *
+ * <p>Concurrency contract:
+ * <ul>
+ *   <li>{@link org.socketlab.websocket.transport.WebSocketConnection#run()} is called by exactly
+ *       one thread (the reader); it is the only thread that reads the socket and the only one
+ *       that invokes handler callbacks.</li>
+ *   <li>The protocol object is not thread-safe: every call to it (from the reader, from
+ *       senders on any thread, from {@code close}) holds the connection's protocol lock, and
+ *       the bytes it produced are appended to the outbound queue under that same lock, so
+ *       frames reach the wire in the order the protocol produced them.</li>
+ *   <li>Only the writer thread writes to the socket. Senders wait for queue space
+ *       <em>before</em> taking the protocol lock, so a full queue never stops the reader
+ *       from answering pings or closes.</li>
+ *   <li>Timers need no extra thread: the reader sets SO_TIMEOUT to the protocol's next
+ *       deadline (capped at one second) and calls {@code tick(now)} when the read times out.</li>
+ * </ul>
+ */
+package org.socketlab.websocket.transport;

@@ -1,0 +1,210 @@
+package org.socketlab.websocket.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.socketlab.websocket.client.ClientOptions;
+import org.socketlab.websocket.server.WebSocketServer;
+import org.socketlab.websocket.testing.ClientScenario;
+import org.socketlab.websocket.testing.InteropServer;
+import org.socketlab.websocket.testing.Payloads;
+import org.socketlab.websocket.testing.TestCertificates;
+
+/** Java-WebSocket 1.6.0 (TooTallNate) as client of our server and as server for our client. */
+@Timeout(60)
+class JavaWebSocketInteropTest {
+
+    private static final long WAIT_MS = 10_000;
+
+    private static Draft chatDraft() {
+        // Protocol("") lets connections that offer no subprotocol through.
+        List<IProtocol> protocols = List.of(new Protocol("chat"), new Protocol(""));
+        return new Draft_6455(List.of(), protocols);
+    }
+
+    @Nested
+    class TheirClientAgainstOurServer {
+        private WebSocketServer server;
+
+        @AfterEach
+        void stop() {
+            server.stop(Duration.ofSeconds(2));
+        }
+
+        /** Records what the Java-WebSocket client receives. */
+        static final class Client extends org.java_websocket.client.WebSocketClient {
+            final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+            final CountDownLatch pong = new CountDownLatch(1);
+            final CompletableFuture<String> closed = new CompletableFuture<>();
+
+            Client(URI uri) {
+                super(uri, chatDraft());
+            }
+
+            @Override
+            public void onOpen(ServerHandshake handshake) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+
+            @Override
+            public void onMessage(ByteBuffer bytes) {
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                messages.add(copy);
+            }
+
+            @Override
+            public void onWebsocketPong(WebSocket conn, Framedata frame) {
+                pong.countDown();
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+                closed.complete(code + " " + reason);
+            }
+
+            @Override
+            public void onError(Exception ex) {
+                closed.completeExceptionally(ex);
+            }
+
+            Object next() throws InterruptedException {
+                Object message = messages.poll(WAIT_MS, TimeUnit.MILLISECONDS);
+                assertThat(message).as("a message within %d ms", WAIT_MS).isNotNull();
+                return message;
+            }
+        }
+
+        @Test
+        void everySizeFragmentsPingCloseCodesAndSubprotocol() throws Exception {
+            server = InteropServer.start(null);
+            Client client = new Client(URI.create(server.uri("/echo")));
+            assertThat(client.connectBlocking(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(client.getProtocol().getProvidedProtocol()).isEqualTo("chat");
+            for (int size : Payloads.SIZES) {
+                client.send(Payloads.text(size));
+                assertThat(client.next()).as("text echo of %d chars", size).isEqualTo(Payloads.text(size));
+                client.send(Payloads.binary(size));
+                assertThat(client.next()).as("binary echo of %d bytes", size).isEqualTo(Payloads.binary(size));
+            }
+            client.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap("frag-".getBytes()), false);
+            client.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap("ment-".getBytes()), false);
+            client.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap("ed".getBytes()), true);
+            assertThat(client.next()).isEqualTo("frag-ment-ed");
+            client.sendPing();
+            assertThat(client.pong.await(WAIT_MS, TimeUnit.MILLISECONDS)).as("pong received").isTrue();
+            client.close(4001, "client-bye");
+            assertThat(client.closed.get(WAIT_MS, TimeUnit.MILLISECONDS)).as("the server echoes the code (RFC 6455 §5.5.1)").startsWith("4001 ");
+
+            Client second = new Client(URI.create(server.uri("/echo")));
+            assertThat(second.connectBlocking(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+            second.send("close:4002:server-bye");
+            assertThat(second.closed.get(WAIT_MS, TimeUnit.MILLISECONDS)).isEqualTo("4002 server-bye");
+        }
+    }
+
+    @Nested
+    class OurClientAgainstTheirServer {
+        private EchoServer server;
+
+        @AfterEach
+        void stop() throws InterruptedException {
+            server.stop(2_000);
+        }
+
+        /** Echo server; "close:CODE:REASON" closes with that code. */
+        static final class EchoServer extends org.java_websocket.server.WebSocketServer {
+            final CountDownLatch started = new CountDownLatch(1);
+            final LinkedBlockingQueue<String> closes = new LinkedBlockingQueue<>();
+
+            EchoServer() {
+                super(new InetSocketAddress("127.0.0.1", 0), List.of(chatDraft()));
+                setReuseAddr(true);
+            }
+
+            @Override
+            public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            }
+
+            @Override
+            public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+                closes.add(code + " " + reason);
+            }
+
+            @Override
+            public void onMessage(WebSocket conn, String message) {
+                if (message.startsWith("close:")) {
+                    String[] parts = message.split(":", 3);
+                    conn.close(Integer.parseInt(parts[1]), parts[2]);
+                } else {
+                    conn.send(message);
+                }
+            }
+
+            @Override
+            public void onMessage(WebSocket conn, ByteBuffer message) {
+                conn.send(message);
+            }
+
+            @Override
+            public void onError(WebSocket conn, Exception ex) {
+            }
+
+            @Override
+            public void onStart() {
+                started.countDown();
+            }
+        }
+
+        private EchoServer startServer() throws InterruptedException {
+            server = new EchoServer();
+            return server;
+        }
+
+        @Test
+        void everySizeFragmentsPingAndCloseCodes_overWs() throws Exception {
+            EchoServer echo = startServer();
+            echo.start();
+            assertThat(echo.started.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+            ClientScenario.run(URI.create("ws://127.0.0.1:" + echo.getPort() + "/"), ClientOptions.defaults());
+            assertThat(echo.closes.poll(WAIT_MS, TimeUnit.MILLISECONDS)).isEqualTo("4001 client-bye");
+        }
+
+        @Test
+        void everySizeFragmentsPingAndCloseCodes_overWss() throws Exception {
+            TestCertificates certificates = TestCertificates.get();
+            EchoServer echo = startServer();
+            echo.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(certificates.serverContext()));
+            echo.start();
+            assertThat(echo.started.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+            ClientScenario.run(URI.create("wss://localhost:" + echo.getPort() + "/"),
+                    ClientOptions.defaults().sslContext(certificates.clientContext()));
+        }
+    }
+}
