@@ -2,6 +2,7 @@ package org.socketlab.bench.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +21,9 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.HandshakeImpl1Server;
 import org.socketlab.websocket.handshake.AcceptKey;
+import org.socketlab.websocket.handshake.ExtensionNegotiator;
 import org.socketlab.websocket.handshake.HandshakePolicy;
+import org.socketlab.websocket.handshake.OriginPolicy;
 import org.socketlab.websocket.handshake.ServerHandshake;
 import org.socketlab.websocket.http.HttpRequestParser;
 
@@ -59,7 +62,9 @@ public class HandshakeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         requestBytes = REQUEST.getBytes(StandardCharsets.US_ASCII);
-        serverHandshake = new ServerHandshake(HandshakePolicy.defaults());
+        // A server that allows the page's origin (the default policy refuses unlisted origins).
+        serverHandshake = new ServerHandshake(new HandshakePolicy(OriginPolicy.allowList(List.of("http://example.com")),
+                List.of(), ExtensionNegotiator.none()));
     }
 
     @Benchmark

@@ -1,0 +1,10 @@
+package org.socketlab.bench.load;
+
+/**
+ * What a load run measured: echoed messages per second over the measurement window and the
+ * round-trip latency percentiles in microseconds (HdrHistogram, 3 significant digits).
+ */
+public record LoadResult(LoadScenario scenario, long messages, double messagesPerSecond,
+                         double p50Micros, double p99Micros, double p999Micros, double maxMicros,
+                         int failedConnections) {
+}
