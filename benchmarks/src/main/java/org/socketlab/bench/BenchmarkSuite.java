@@ -27,7 +27,8 @@ import org.socketlab.bench.report.Tables;
  * {@code full} runs the JMH codec benchmarks (forks 1, 3×1 s warm-up, 5×1 s measurement, GC
  * profiler), the end-to-end load runs against our server, Netty and Java-WebSocket, and the
  * memory probe; {@code quick} is the CI smoke profile; {@code codec} and {@code e2e} run one half
- * of {@code full}. Results go to {@code target/reports/} (or {@code -Dreports=DIR}): results.json,
+ * of {@code full}. Results go to {@code target/reports/} (or the second argument, {@code -Dreports=DIR}
+ * through Maven): results.json,
  * jmh.json, summary.md and PNG charts.
  */
 public final class BenchmarkSuite {
@@ -40,7 +41,7 @@ public final class BenchmarkSuite {
         SuiteProfile profile = SuiteProfile.named(mode.equals("quick") ? "quick" : "full");
         boolean codec = !mode.equals("e2e");
         boolean e2e = !mode.equals("codec");
-        Path reports = Path.of(System.getProperty("reports", "target/reports"));
+        Path reports = Path.of(args.length > 1 ? args[1] : "target/reports");
         Files.createDirectories(reports);
         Machine machine = Machine.current();
         System.out.println("socketlab benchmarks, profile " + mode + ", on " + machine.describe());

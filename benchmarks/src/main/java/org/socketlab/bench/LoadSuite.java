@@ -81,7 +81,7 @@ public final class LoadSuite {
         for (LoadResult r : results) {
             log.accept(String.format(java.util.Locale.ROOT, "%-42s %,12.0f msg/s  p50 %8.1f µs  p99 %8.1f µs  p99.9 %8.1f µs%s",
                     r.scenario().label(), r.messagesPerSecond(), r.p50Micros(), r.p99Micros(), r.p999Micros(),
-                    r.failedConnections() > 0 ? "  (" + r.failedConnections() + " connections failed)" : ""));
+                    r.failedConnections() > 0 ? "  (" + r.failedConnections() + " connections failed: " + r.firstFailure() + ")" : ""));
         }
         return results;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
 import org.socketlab.bench.codec.WireFrames;
@@ -92,6 +93,7 @@ public final class LoadGenerator {
         long end = recordFrom + scenario.measure().toNanos();
         ConcurrentLinkedQueue<Histogram> histograms = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>("");
         CountDownLatch done = new CountDownLatch(active.size());
         for (EchoConnection connection : active) {
             Thread.ofVirtual().name("load-sender").start(() -> {
@@ -100,6 +102,7 @@ public final class LoadGenerator {
                     sendUntil(connection, message, recordFrom, end, histogram);
                 } catch (Exception e) {
                     failed.incrementAndGet();
+                    firstFailure.compareAndSet("", e.toString());
                 } finally {
                     histograms.add(histogram);
                     done.countDown();
@@ -114,7 +117,7 @@ public final class LoadGenerator {
             }
         }
         progressMillis.accept(totalMillis);
-        return summarise(scenario, histograms, failed.get());
+        return summarise(scenario, histograms, failed.get(), firstFailure.get());
     }
 
     private static void sendUntil(EchoConnection connection, Frame message, long recordFrom, long end,
@@ -131,14 +134,15 @@ public final class LoadGenerator {
         }
     }
 
-    private static LoadResult summarise(LoadScenario scenario, Iterable<Histogram> histograms, int failed) {
+    private static LoadResult summarise(LoadScenario scenario, Iterable<Histogram> histograms, int failed,
+                                        String firstFailure) {
         Histogram all = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
         histograms.forEach(all::add);
         double seconds = scenario.measure().toNanos() / 1e9;
         long messages = all.getTotalCount();
         return new LoadResult(scenario, messages, messages / seconds,
                 all.getValueAtPercentile(50) / 1e3, all.getValueAtPercentile(99) / 1e3,
-                all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, failed);
+                all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, failed, firstFailure);
     }
 
     static void closeAll(List<EchoConnection> connections) {

@@ -2,9 +2,10 @@ package org.socketlab.bench.load;
 
 /**
  * What a load run measured: echoed messages per second over the measurement window and the
- * round-trip latency percentiles in microseconds (HdrHistogram, 3 significant digits).
+ * round-trip latency percentiles in microseconds (HdrHistogram, 3 significant digits); connections
+ * that failed during the run, with the first failure's description (empty when none failed).
  */
 public record LoadResult(LoadScenario scenario, long messages, double messagesPerSecond,
                          double p50Micros, double p99Micros, double p999Micros, double maxMicros,
-                         int failedConnections) {
+                         int failedConnections, String firstFailure) {
 }
