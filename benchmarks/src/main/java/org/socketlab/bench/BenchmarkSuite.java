@@ -27,7 +27,8 @@ import org.socketlab.bench.report.Tables;
  * {@code full} runs the JMH codec benchmarks (forks 1, 3×1 s warm-up, 5×1 s measurement, GC
  * profiler), the end-to-end load runs against our server, Netty and Java-WebSocket, and the
  * memory probe; {@code quick} is the CI smoke profile; {@code codec} and {@code e2e} run one half
- * of {@code full}. Results go to {@code target/reports/} (or the second argument, {@code -Dreports=DIR}
+ * of {@code full}, {@code memory} only the memory probe (a third argument sets its connection count).
+ * Results go to {@code target/reports/} (or the second argument, {@code -Dreports=DIR}
  * through Maven): results.json,
  * jmh.json, summary.md and PNG charts.
  */
@@ -39,8 +40,12 @@ public final class BenchmarkSuite {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "full";
         SuiteProfile profile = SuiteProfile.named(mode.equals("quick") ? "quick" : "full");
-        boolean codec = !mode.equals("e2e");
-        boolean e2e = !mode.equals("codec");
+        boolean codec = mode.equals("full") || mode.equals("quick") || mode.equals("codec");
+        boolean e2e = mode.equals("full") || mode.equals("quick") || mode.equals("e2e");
+        boolean memoryOnly = mode.equals("memory");
+        if (!codec && !e2e && !memoryOnly) {
+            throw new IllegalArgumentException("unknown suite " + mode + "; expected full, quick, codec, e2e or memory");
+        }
         Path reports = Path.of(args.length > 1 ? args[1] : "target/reports");
         Files.createDirectories(reports);
         Machine machine = Machine.current();
@@ -49,8 +54,9 @@ public final class BenchmarkSuite {
         List<CodecResult> codecResults = codec
                 ? CodecSuite.run(profile, reports.resolve("jmh.json"), CodecSuite.INCLUDE) : List.of();
         List<LoadResult> load = e2e ? LoadSuite.run(LoadSuite.scenarios(profile), System.out::println) : List.of();
-        List<MemoryResult> memory = e2e && profile.idleConnections() > 0
-                ? LoadSuite.memory(profile.idleConnections(), System.out::println) : List.of();
+        int idle = args.length > 2 ? Integer.parseInt(args[2]) : profile.idleConnections();
+        List<MemoryResult> memory = (e2e || memoryOnly) && idle > 0
+                ? LoadSuite.memory(idle, System.out::println) : List.of();
 
         write(reports, mode, machine, profile, codecResults, load, memory);
         System.out.println("report written to " + reports.toAbsolutePath());
