@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.socketlab.bench.codec.CpuTimeProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -19,7 +20,12 @@ public final class CodecSuite {
 
     /** One benchmark at one parameter value: ops/s and bytes allocated per op (GC profiler). */
     public record CodecResult(String benchmark, String method, String param, double opsPerSecond,
-                              double opsError, double allocBytesPerOp) {
+                              double opsError, double allocBytesPerOp, double cpuNanosPerOp) {
+
+        /** Operations per CPU-second of the benchmark JVM (see {@link CpuTimeProfiler}). */
+        public double opsPerCpuSecond() {
+            return 1e9 / cpuNanosPerOp;
+        }
     }
 
     /** Benchmarks the suite runs (regexes over class names). */
@@ -39,6 +45,7 @@ public final class CodecSuite {
                 .param("size", profile.sizes().toArray(String[]::new))
                 .param("text", profile.utf8Texts().toArray(String[]::new))
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .shouldFailOnError(true);
         if (jsonOut != null) {
             options.result(jsonOut.toString()).resultFormat(ResultFormatType.JSON);
@@ -56,9 +63,10 @@ public final class CodecSuite {
                     : run.getParams().getParam(run.getParams().getParamsKeys().iterator().next());
             Result<?> primary = run.getPrimaryResult();
             Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
+            Result<?> cpu = run.getSecondaryResults().get("cpu.time.norm");
             results.add(new CodecResult(benchmark, full.substring(dot + 1), param, primary.getScore(),
                     Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError(),
-                    alloc == null ? Double.NaN : alloc.getScore()));
+                    alloc == null ? Double.NaN : alloc.getScore(), cpu == null ? Double.NaN : cpu.getScore()));
         }
         return results;
     }

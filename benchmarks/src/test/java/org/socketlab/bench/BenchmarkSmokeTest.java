@@ -35,6 +35,7 @@ class BenchmarkSmokeTest {
         assertThat(results).allSatisfy(r -> {
             assertThat(r.opsPerSecond()).as("%s.%s ops/s", r.benchmark(), r.method()).isPositive();
             assertThat(r.allocBytesPerOp()).as("%s.%s gc.alloc.rate.norm", r.benchmark(), r.method()).isNotNaN();
+            assertThat(r.cpuNanosPerOp()).as("%s.%s cpu.time.norm", r.benchmark(), r.method()).isPositive();
         });
     }
 
