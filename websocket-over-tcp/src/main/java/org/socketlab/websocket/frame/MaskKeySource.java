@@ -14,8 +14,9 @@ public interface MaskKeySource {
     int nextMaskKey();
 
     /**
-     * Keys from a {@link SecureRandom}: the only safe choice for a real client. The keys are drawn
-     * in blocks of 256 so that a small frame does not pay a generator call per key. Thread-safe.
+     * Unpredictable keys: the only safe choice for a real client. A ChaCha20 keystream keyed from
+     * a {@link SecureRandom} supplies them 256 at a time, so a small frame does not pay a
+     * generator call (and its allocation) per key. Thread-safe.
      */
     static MaskKeySource secureRandom() {
         return new SecureMaskKeys(new SecureRandom());

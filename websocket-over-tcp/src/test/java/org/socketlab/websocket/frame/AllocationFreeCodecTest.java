@@ -179,19 +179,52 @@ class AllocationFreeCodecTest {
         }
 
         @Test
-        void keysFollowTheGeneratorsBytesInBigEndianOrder() {
-            java.security.SecureRandom fixed = new java.security.SecureRandom() {
+        void keysAreTheChaCha20KeystreamKeyedByTheSecureRandom_bigEndian() throws Exception {
+            // A "SecureRandom" that returns 0, 1, 2, ... so the expected keystream can be recomputed.
+            java.security.SecureRandom counting = new java.security.SecureRandom() {
+                private int counter;
+
                 @Override
                 public void nextBytes(byte[] bytes) {
                     for (int i = 0; i < bytes.length; i++) {
-                        bytes[i] = (byte) i;
+                        bytes[i] = (byte) counter++;
                     }
                 }
             };
-            SecureMaskKeys keys = new SecureMaskKeys(fixed);
+            byte[] key = new byte[32];
+            byte[] nonce = new byte[12];
+            for (int i = 0; i < 32; i++) {
+                key[i] = (byte) i;
+            }
+            for (int i = 0; i < 12; i++) {
+                nonce[i] = (byte) (32 + i);
+            }
+            javax.crypto.Cipher reference = javax.crypto.Cipher.getInstance("ChaCha20");
+            reference.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "ChaCha20"),
+                    new javax.crypto.spec.ChaCha20ParameterSpec(nonce, 0));
+            byte[] stream = reference.update(new byte[8]);
 
-            assertThat(keys.nextMaskKey()).isEqualTo(0x00010203);
-            assertThat(keys.nextMaskKey()).isEqualTo(0x04050607);
+            SecureMaskKeys keys = new SecureMaskKeys(counting);
+
+            assertThat(keys.nextMaskKey()).isEqualTo(ByteBuffer.wrap(stream).getInt(0));
+            assertThat(keys.nextMaskKey()).isEqualTo(ByteBuffer.wrap(stream).getInt(4));
+        }
+
+        @Test
+        void drawingKeysAllocatesNothingOnceWarm() {
+            MaskKeySource keys = MaskKeySource.secureRandom();
+            for (int i = 0; i < 50_000; i++) {
+                keys.nextMaskKey();
+            }
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100_000; i++) {
+                keys.nextMaskKey();
+            }
+            double perKey = (threads.getCurrentThreadAllocatedBytes() - before) / 100_000.0;
+
+            assertThat(perKey).as("bytes allocated per mask key").isLessThan(1.0);
         }
     }
 }
