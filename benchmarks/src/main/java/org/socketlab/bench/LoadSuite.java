@@ -67,6 +67,10 @@ public final class LoadSuite {
                         }
                         server = ServerProcess.start(scenario.server(), "2g");
                         current = scenario.server();
+                        String warmUpFailure = LoadGenerator.warmUp(server.address(), server.path());
+                        if (!warmUpFailure.isEmpty()) {
+                            log.accept(current + ": warm-up connection failed (" + warmUpFailure + "); measuring anyway");
+                        }
                     }
                     bar.setExtraMessage(scenario.label());
                     long base = doneMillis;

@@ -69,10 +69,10 @@ class BenchmarkSmokeTest {
         try (InputStream in = BenchmarkSmokeTest.class.getResourceAsStream("/META-INF/BenchmarkList")) {
             assertThat(in).as("META-INF/BenchmarkList (is the JMH annotation processor configured?)").isNotNull();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                // "JMH S <len> <user class> S <len> <generated class> S <len> <method> ..."
+                // "JMH S <len> <user class> S <len> <generated class> S <len> <method> ..." (tokens 3 and 9)
                 String[] tokens = line.trim().split("\\s+");
-                if (tokens.length > 7 && tokens[0].equals("JMH")) {
-                    names.add(tokens[3].substring(tokens[3].lastIndexOf('.') + 1) + "." + tokens[7]);
+                if (tokens.length > 9 && tokens[0].equals("JMH")) {
+                    names.add(tokens[3].substring(tokens[3].lastIndexOf('.') + 1) + "." + tokens[9]);
                 }
             }
         }

@@ -119,6 +119,11 @@ final class EchoConnection implements AutoCloseable {
         readBuffer.position(readBuffer.position() + n).flip();
     }
 
+    /** Buffer and decoder state, for diagnosing a stalled connection. */
+    String debugState() {
+        return "readBuffer " + readBuffer + " decoder at frame boundary: " + decoder.isAtFrameBoundary();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
