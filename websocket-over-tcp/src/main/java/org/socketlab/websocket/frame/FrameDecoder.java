@@ -40,19 +40,27 @@ public final class FrameDecoder {
     private ByteBuffer partialPayload;
     private boolean lastPayloadShared;
     private ProtocolException failure;
-    private PartialPayloadListener partialListener;
+    private FrameListener listener;
     /** Reused by {@link #decode(ByteBuffer)}, which wraps it into a {@link Frame}. */
     private final DecodedFrame scratch = new DecodedFrame();
 
     /**
-     * Sees the payload of a frame that spans reads, unmasked, piece by piece as it arrives, before
-     * the frame is complete. It lets the protocol fail fast: invalid UTF-8 in a large text frame is
-     * reported when the bad byte arrives, not when the whole frame has (Autobahn case 6.4.3).
+     * Sees a frame before it is complete, so that the protocol can fail fast: a message that will
+     * exceed its limit is refused when the header arrives, before the payload is allocated, and
+     * invalid UTF-8 in a large text frame is reported when the bad byte arrives, not when the whole
+     * frame has (Autobahn case 6.4.3). Throwing fails the decoder with that error.
      */
-    @FunctionalInterface
-    public interface PartialPayloadListener {
-        /** {@code chunk} is the next unmasked part of the current frame's payload; do not keep it. */
-        void onPartialPayload(Opcode opcode, ByteBuffer chunk) throws ProtocolException;
+    public interface FrameListener {
+        /** The header is complete and valid; the payload has not been read or allocated yet. */
+        default void onHeader(Opcode opcode, boolean fin, int payloadLength) throws ProtocolException {
+        }
+
+        /**
+         * The next unmasked piece of the payload of a frame that spans reads (the piece that
+         * completes the frame is not reported: the frame itself is). Do not keep {@code chunk}.
+         */
+        default void onPartialPayload(Opcode opcode, ByteBuffer chunk) throws ProtocolException {
+        }
     }
 
     /**
@@ -114,9 +122,9 @@ public final class FrameDecoder {
         }
     }
 
-    /** Registers the listener for payload pieces of frames that span reads (null to remove). */
-    public void setPartialPayloadListener(PartialPayloadListener listener) {
-        this.partialListener = listener;
+    /** Registers the listener for headers and payload pieces (null to remove). */
+    public void setFrameListener(FrameListener listener) {
+        this.listener = listener;
     }
 
     /** True when the last frame's payload is a slice of the caller's input buffer. */
@@ -143,6 +151,9 @@ public final class FrameDecoder {
             if (headerFilled == lengthEnd && lengthEnd > 2) {
                 checkExtendedLength();
             }
+        }
+        if (listener != null) {
+            listener.onHeader(opcode, fin, payloadLength);
         }
         return true;
     }
@@ -230,8 +241,8 @@ public final class FrameDecoder {
             Masking.apply(partialPayload, offset, offset + n, maskKey(), offset);
         }
         if (partialPayload.hasRemaining()) {
-            if (partialListener != null && n > 0) {
-                partialListener.onPartialPayload(opcode, partialPayload.slice(offset, n));
+            if (listener != null && n > 0) {
+                listener.onPartialPayload(opcode, partialPayload.slice(offset, n));
             }
             return false;
         }

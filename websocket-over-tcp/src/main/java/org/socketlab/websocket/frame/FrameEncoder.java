@@ -20,11 +20,12 @@ public final class FrameEncoder {
 
     /**
      * @param localRole the role of this end; a {@link Role#CLIENT} masks every frame
-     * @param keys      masking keys (ignored by a server); use {@link MaskKeySource#secureRandom()}
+     * @param keys      masking keys (ignored by a server); {@code null} means
+     *                  {@link MaskKeySource#secureRandom()}, the only safe source for a real client
      */
     public FrameEncoder(Role localRole, MaskKeySource keys) {
         this.localRole = Objects.requireNonNull(localRole, "localRole");
-        this.keys = localRole.masksOutgoingFrames() ? Objects.requireNonNull(keys, "keys") : keys;
+        this.keys = keys == null && localRole.masksOutgoingFrames() ? MaskKeySource.secureRandom() : keys;
     }
 
     /** Header length for a payload of this size: 2, 4 or 10 bytes, plus 4 when masked. */

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * An incremental UTF-8 validator (RFC 3629 §4, required for text frames by RFC 6455 §8.1).
@@ -61,7 +62,7 @@ public final class Utf8Validator {
         for (int b = 0; b < 256; b++) {
             CLASS_OF[b] = (byte) classify(b);
         }
-        java.util.Arrays.fill(NEXT, (byte) REJECT);
+        Arrays.fill(NEXT, (byte) REJECT);
         from(ACCEPT, ASCII, ACCEPT);
         from(ACCEPT, LEAD_2, NEED_1);
         from(ACCEPT, LEAD_E0, AFTER_E0);

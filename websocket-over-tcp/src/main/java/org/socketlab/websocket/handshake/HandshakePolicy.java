@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * What a server accepts during the opening handshake.
  *
- * @param origins      which browser origins may connect (RFC 6455 §4.2.2 item 4, §10.2)
+ * @param origins      which browser origins may connect (RFC 6455 §4.2.2 /origin/, §10.2)
  * @param subprotocols the subprotocols this server speaks; the one chosen is the first of the
- *                     <em>client's</em> list that appears here (RFC 6455 §4.2.2 item 5.4 leaves the choice to us)
+ *                     <em>client's</em> list that appears here (RFC 6455 §4.2.2 /subprotocol/ leaves the choice to us)
  * @param extensions   the extension negotiation hook
  */
 public record HandshakePolicy(OriginPolicy origins, List<String> subprotocols, ExtensionNegotiator extensions) {

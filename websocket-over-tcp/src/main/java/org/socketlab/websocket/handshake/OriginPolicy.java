@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which browser origins may open a WebSocket to this server (RFC 6455 §4.2.2 item 4, §10.2).
+ * Which browser origins may open a WebSocket to this server (RFC 6455 §4.2.2 /origin/, §10.2).
  *
  * <p><b>Why this matters — Cross-Site WebSocket Hijacking.</b> Browsers do not apply the
  * same-origin policy or CORS to WebSocket handshakes, and they attach the user's cookies to

@@ -101,7 +101,7 @@ final class RequestChecks {
         }
     }
 
-    /** §4.2.2 item 4 and §10.2: a browser's Origin must pass the policy, else 403. */
+    /** §4.2.2 /origin/ and §10.2: a browser's Origin must pass the policy, else 403. */
     static void origin(HttpHeaders headers, OriginPolicy policy) throws HandshakeException {
         List<String> origins = headers.all(ORIGIN);
         if (origins.size() > 1) {
@@ -113,7 +113,7 @@ final class RequestChecks {
             String what = origin.map(value -> "origin " + quote(value) + " is not allowed")
                     .orElse("a request without Origin is not allowed");
             throw new HandshakeException(HttpStatus.FORBIDDEN, what + " by this server's origin policy"
-                    + " (RFC 6455 §4.2.2 item 4, §10.2)");
+                    + " (RFC 6455 §4.2.2 /origin/, §10.2)");
         }
     }
 

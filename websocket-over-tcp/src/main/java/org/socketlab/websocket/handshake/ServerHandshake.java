@@ -33,7 +33,7 @@ import org.socketlab.websocket.http.HttpStatus;
  *   <li>Upgrade without {@code websocket} or Connection without {@code Upgrade} → 426 with
  *       {@code Upgrade: websocket} (RFC 9110 §15.5.22), as python-websockets does;</li>
  *   <li>Sec-WebSocket-Version other than 13 → 426 with {@code Sec-WebSocket-Version: 13} (RFC 6455 §4.4);</li>
- *   <li>Origin refused by the {@link OriginPolicy} → 403 (RFC 6455 §4.2.2 item 4).</li>
+ *   <li>Origin refused by the {@link OriginPolicy} → 403 (RFC 6455 §4.2.2 /origin/).</li>
  * </ul>
  *
  * <p>Immutable and thread-safe (if the policy's {@link ExtensionNegotiator} is).
@@ -77,7 +77,7 @@ public final class ServerHandshake {
     }
 
     /**
-     * RFC 6455 §4.2.2 item 5.4 lets the server pick any one of the client's subprotocols. We take
+     * RFC 6455 §4.2.2 (/subprotocol/) lets the server pick any one of the client's subprotocols. We take
      * the first in the <em>client's</em> order of preference that we support; with no match the
      * response carries no Sec-WebSocket-Protocol and the connection proceeds without one.
      */

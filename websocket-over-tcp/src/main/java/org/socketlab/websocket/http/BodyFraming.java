@@ -35,7 +35,8 @@ final class BodyFraming {
         if (!first.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw invalid(first, malformedStatus);
         }
-        return first.length() > 18 ? Long.MAX_VALUE : Long.parseLong(first);
+        String digits = first.replaceFirst("^0+(?=.)", ""); // "007" is 7: 1*DIGIT allows leading zeros
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     private static HandshakeException invalid(String value, int status) {

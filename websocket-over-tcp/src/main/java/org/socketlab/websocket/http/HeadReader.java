@@ -96,11 +96,13 @@ final class HeadReader {
             // The CRLF is not part of the line's length; leading blank lines count (see endOfLine).
             if (++startLineBytes > limits.maxRequestLineLength() + 2) {
                 throw new HandshakeException(side.startLineTooLong, "the " + startLineName() + " is longer than "
-                        + limits.maxRequestLineLength() + " bytes (RFC 9112 §3: 414 URI Too Long)");
+                        + limits.maxRequestLineLength() + " bytes (" + (side == Side.REQUEST
+                        ? "RFC 9112 §3: 414 URI Too Long" : "HttpLimits.maxRequestLineLength") + ")");
             }
         } else if (++headerBytes > limits.maxHeaderBytes()) {
             throw new HandshakeException(side.headersTooLarge, "the header section is longer than "
-                    + limits.maxHeaderBytes() + " bytes (RFC 6585 §5: 431 Request Header Fields Too Large)");
+                    + limits.maxHeaderBytes() + " bytes (" + (side == Side.REQUEST
+                    ? "RFC 6585 §5: 431 Request Header Fields Too Large" : "HttpLimits.maxHeaderBytes") + ")");
         }
     }
 
@@ -135,12 +137,15 @@ final class HeadReader {
     private void addHeaderLine() throws HandshakeException {
         if (headers.size() >= limits.maxHeaderCount()) {
             throw new HandshakeException(side.headersTooLarge, "more than " + limits.maxHeaderCount()
-                    + " header fields (RFC 6585 §5: 431 Request Header Fields Too Large)");
+                    + " header fields (" + (side == Side.REQUEST
+                    ? "RFC 6585 §5: 431 Request Header Fields Too Large" : "HttpLimits.maxHeaderCount") + ")");
         }
-        int first = line.at(0);
-        if (HttpSyntax.isOws(first)) {
-            throw malformed("a header line may not start with whitespace: obsolete line folding (obs-fold) is "
-                    + "refused, got " + HttpSyntax.quote(line.text()) + " (RFC 9112 §5.2)");
+        if (HttpSyntax.isOws(line.at(0))) {
+            throw malformed(headers.isEmpty()
+                    ? "no whitespace is allowed between the " + startLineName() + " and the first header field, got "
+                            + HttpSyntax.quote(line.text()) + " (RFC 9112 §2.2)"
+                    : "a header line may not start with whitespace: obsolete line folding (obs-fold) is refused, got "
+                            + HttpSyntax.quote(line.text()) + " (RFC 9112 §5.2)");
         }
         int colon = indexOfColon();
         String name = line.text(0, colon);

@@ -27,14 +27,22 @@ final class HttpMessages {
             throw new IllegalArgumentException("a message with Transfer-Encoding must be written as head + "
                     + "encoded chunks, not with a byte[] body (RFC 9112 §6.1)");
         }
-        String declared = headers.first("Content-Length").orElse(null);
-        String expected = String.valueOf(body.length);
         List<String> lengths = headers.tokens("Content-Length");
-        if (lengths.isEmpty() || !lengths.stream().allMatch(expected::equals)) {
+        // Compare as numbers: "007" is a valid Content-Length of 7 (RFC 9110 §8.6: 1*DIGIT).
+        boolean matches = !lengths.isEmpty() && lengths.stream().allMatch(value -> declares(value, body.length));
+        if (!matches) {
             throw new IllegalArgumentException("body has " + body.length + " bytes but Content-Length is "
-                    + (declared == null ? "absent" : HttpSyntax.quote(declared))
+                    + (lengths.isEmpty() ? "absent" : HttpSyntax.quote(String.join(", ", lengths)))
                     + " (RFC 9112 §6.3); use a factory that sets it");
         }
+    }
+
+    private static boolean declares(String value, int length) {
+        if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        String digits = value.replaceFirst("^0+(?=.)", "");
+        return digits.length() <= 10 && Long.parseLong(digits) == length;
     }
 
     static void requireVersion(String version) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * One HTTP/1.1 response: status line, header fields and a Content-Length body (possibly empty).
  * For a streamed body write {@link #headBytes()} and then {@link ChunkedEncoder} chunks.
+ * It is always written as HTTP/1.1; the parser does not keep the peer's minor version.
  *
  * @param status three-digit status code (RFC 9110 §15)
  * @param reason reason phrase; may be empty (RFC 9112 §4)

@@ -66,6 +66,15 @@ final class MessageAssembler {
     }
 
     /**
+     * Checks a data frame's header before its payload is read: the fragment sequence (§5.4) and
+     * the message-size limit, so an oversized message fails before memory is spent on it.
+     */
+    void checkHeader(Opcode opcode, int payloadLength) throws ProtocolException {
+        messageType(opcode);
+        checkSize(messageSize + payloadLength);
+    }
+
+    /**
      * Sees part of a data frame's payload before the frame is complete, so that invalid UTF-8
      * fails the connection as soon as the bad byte arrives (RFC 6455 §8.1, Autobahn 6.4.3/6.4.4).
      */

@@ -10,9 +10,10 @@ import java.util.Objects;
  *                        before anything is allocated
  * @param maxMessageSize  largest reassembled message; larger fails with 1009 (RFC 6455 §10.4)
  * @param pingInterval    send a ping after this much silence from the peer; {@link Duration#ZERO} = off
- * @param pongTimeout     fail the connection (1011... see {@link WebSocketProtocol}) when a ping gets
- *                        no pong in this time
- * @param idleTimeout     close with 1001 when nothing was received for this long; ZERO = off
+ * @param pongTimeout     fail the connection with 1011 when our ping gets no pong in this time;
+ *                        ZERO = wait forever
+ * @param idleTimeout     report {@code Failed(1001)} and start a close when nothing was received for
+ *                        this long; ZERO = off
  * @param closeTimeout    how long to wait for the peer's close frame / TCP close after we sent ours
  * @param autoPong        answer pings with pongs automatically (RFC 6455 §5.5.2)
  */
@@ -23,8 +24,9 @@ public record ProtocolConfig(long maxFramePayload, long maxMessageSize, Duration
     public static final long ONE_MIB = 1L << 20;
 
     public ProtocolConfig {
-        if (maxFramePayload < 125) {
-            throw new IllegalArgumentException("maxFramePayload is %d; it must be at least 125 so that every control frame fits (RFC 6455 §5.5)".formatted(maxFramePayload));
+        if (maxFramePayload < 125 || maxFramePayload > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(("maxFramePayload is %d; it must be between 125 (every control frame "
+                    + "must fit, RFC 6455 §5.5) and %d (one Java array)").formatted(maxFramePayload, Integer.MAX_VALUE - 8));
         }
         if (maxMessageSize < 0 || maxMessageSize > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("maxMessageSize is %d; it must be between 0 and %d (one Java array)".formatted(maxMessageSize, Integer.MAX_VALUE - 8));

@@ -9,7 +9,6 @@ import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.FrameDecoder;
-import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
 import org.socketlab.websocket.frame.ProtocolException;
@@ -24,12 +23,19 @@ import org.socketlab.websocket.frame.Role;
  *     └──peer's close (echoed) / protocol error / EOF / pong timeout ─────▶ CLOSED
  * </pre>
  *
- * <p>The adapter's loop: {@link #receive} what was read, then write {@link #pollOutgoing()},
- * dispatch {@link #pollEvents()}, close TCP when {@link #shouldCloseTransport()}, and call
- * {@link #tick} no later than {@link #nextDeadlineNanos()}. {@code receive} always consumes
+ * <p>The adapter's loop: {@link #receive} what was read (or {@link #receiveEof}), write
+ * {@link #pollOutgoing()}, dispatch {@link #pollEvents()}, close TCP when
+ * {@link #shouldCloseTransport()}, and call {@link #tick} no later than
+ * {@link #nextDeadlineNanos()} — which may be "now" (see below). {@code receive} always consumes
  * all the bytes it is given. The peer's faults never throw: they become a close frame,
  * {@link ProtocolEvent.Failed} and {@link ProtocolEvent.Closed}. Caller mistakes throw
  * {@link IllegalStateException} / {@link IllegalArgumentException}.
+ *
+ * <p><b>Answers before the close.</b> When a close frame (or a protocol error) arrives in the
+ * same read as messages that have not been polled yet, the close is acted on only at the first
+ * {@code receive}/{@code tick} after those messages were polled, so whatever the application
+ * sends in reply to them is written before our close frame. Meanwhile {@code state()} is still
+ * OPEN and {@code nextDeadlineNanos()} returns the last time passed in, i.e. "tick now".
  *
  * <p>Not thread-safe: one owner at a time (see package-info).
  */
@@ -37,33 +43,44 @@ public final class WebSocketProtocol {
 
     private final Role role;
     private final ProtocolConfig config;
-    private final FrameEncoder encoder;
+    private final OutgoingFrames out;
     private final FrameDecoder decoder;
     private final MessageAssembler assembler;
     private final Heartbeat heartbeat;
     private final CloseHandshake closing;
 
     private final List<ProtocolEvent> events = new ArrayList<>();
-    private final List<ByteBuffer> outgoing = new ArrayList<>();
 
     private State state = State.OPEN;
     private boolean inputDone;
     private boolean closedEmitted;
-    private Opcode outgoingFragmented;
     private long lastNowNanos;
+    // A close frame or an error that arrived behind messages still waiting in `events`.
+    private CloseStatus deferredPeerClose;
+    private ProtocolException deferredFailure;
 
     public WebSocketProtocol(Role role, ProtocolConfig config, MaskKeySource keys, long nowNanos) {
         this.role = Objects.requireNonNull(role, "role");
         this.config = Objects.requireNonNull(config, "config");
-        this.encoder = new FrameEncoder(role, keys);
+        this.out = new OutgoingFrames(role, keys);
         this.decoder = new FrameDecoder(role, config.maxFramePayload(), 0);
         this.assembler = new MessageAssembler(config.maxMessageSize());
         this.heartbeat = new Heartbeat(config.pingInterval(), config.pongTimeout(), config.idleTimeout(), nowNanos);
         this.closing = new CloseHandshake(role, config.closeTimeout());
         this.lastNowNanos = nowNanos;
-        this.decoder.setPartialPayloadListener((opcode, chunk) -> {
-            if (state == State.OPEN) {
-                assembler.inspectPartial(opcode, chunk);
+        this.decoder.setFrameListener(new FrameDecoder.FrameListener() {
+            @Override
+            public void onHeader(Opcode opcode, boolean fin, int payloadLength) throws ProtocolException {
+                if (state == State.OPEN && opcode.isData()) {
+                    assembler.checkHeader(opcode, payloadLength); // 1002 / 1009 before the payload
+                }
+            }
+
+            @Override
+            public void onPartialPayload(Opcode opcode, ByteBuffer chunk) throws ProtocolException {
+                if (state == State.OPEN) {
+                    assembler.inspectPartial(opcode, chunk);
+                }
             }
         });
     }
@@ -73,6 +90,7 @@ public final class WebSocketProtocol {
     /** Feeds bytes read from the transport; all of them are consumed. */
     public void receive(ByteBuffer bytes, long nowNanos) {
         lastNowNanos = nowNanos;
+        runDeferred(nowNanos, false);
         if (!inputDone && bytes.hasRemaining()) {
             heartbeat.onBytesReceived(nowNanos);
             try {
@@ -90,6 +108,7 @@ public final class WebSocketProtocol {
     /** The peer closed its side of TCP (read returned -1). */
     public void receiveEof(long nowNanos) {
         lastNowNanos = nowNanos;
+        runDeferred(nowNanos, true); // the transport is gone: nobody can answer those messages now
         inputDone = true;
         closing.transportClosedByPeer();
         if (state == State.OPEN || state == State.CLOSING) {
@@ -103,6 +122,7 @@ public final class WebSocketProtocol {
     /** Runs the timers (ping, pong timeout, idle timeout, close timeout) at {@code nowNanos}. */
     public void tick(long nowNanos) {
         lastNowNanos = nowNanos;
+        runDeferred(nowNanos, false);
         switch (state) {
             case OPEN -> runHeartbeat(nowNanos);
             case CLOSING -> {
@@ -144,7 +164,7 @@ public final class WebSocketProtocol {
         ByteBuffer payload = copy(frame.payload());
         events.add(new ProtocolEvent.PingReceived(payload));
         if (config.autoPong()) {
-            send(Frame.pong(payload.duplicate())); // §5.5.3: the pong echoes the ping's payload
+            out.control(Frame.pong(payload.duplicate())); // §5.5.3: the pong echoes the ping's payload
         }
     }
 
@@ -157,11 +177,19 @@ public final class WebSocketProtocol {
 
     private void onClose(Frame frame, long nowNanos) throws ProtocolException {
         CloseStatus status = CloseStatus.parse(frame.payload());
-        events.add(new ProtocolEvent.CloseReceived(status.code(), status.reason()));
         inputDone = true; // §5.5.1: nothing the peer sends after its close frame counts
+        if (mustDefer()) {
+            deferredPeerClose = status;
+            return;
+        }
+        closeReceived(status, nowNanos);
+    }
+
+    private void closeReceived(CloseStatus status, long nowNanos) {
+        events.add(new ProtocolEvent.CloseReceived(status.code(), status.reason()));
         if (state == State.OPEN) {
             // §5.5.1: answer with a close frame, echoing the status code received.
-            send(status.code() == CloseCode.NO_STATUS_RECEIVED ? Frame.close(null, null) : Frame.close(status.code(), ""));
+            out.control(status.code() == CloseCode.NO_STATUS_RECEIVED ? Frame.close(null, null) : Frame.close(status.code(), ""));
         }
         closing.completed(nowNanos);
         finish(status.code(), status.reason(), true);
@@ -169,7 +197,7 @@ public final class WebSocketProtocol {
 
     private void runHeartbeat(long nowNanos) {
         switch (heartbeat.due(nowNanos)) {
-            case SEND_PING -> send(Frame.ping(heartbeat.pingSent(nowNanos)));
+            case SEND_PING -> out.control(Frame.ping(heartbeat.pingSent(nowNanos)));
             case PONG_TIMEOUT -> fail(new ProtocolException(CloseCode.INTERNAL_ERROR,
                     "no pong within %s of our ping (RFC 6455 §5.5.2)".formatted(config.pongTimeout())));
             case IDLE_TIMEOUT -> {
@@ -184,14 +212,49 @@ public final class WebSocketProtocol {
 
     /** Fails the connection (RFC 6455 §7.1.7): send our close frame if we still may, then CLOSED. */
     private void fail(ProtocolException error) {
-        events.add(new ProtocolEvent.Failed(error));
         inputDone = true;
+        if (mustDefer()) {
+            deferredFailure = error;
+            return;
+        }
+        failNow(error);
+    }
+
+    private void failNow(ProtocolException error) {
+        events.add(new ProtocolEvent.Failed(error));
         if (state == State.OPEN) {
-            send(Frame.close(error.closeCode(), truncateUtf8(error.getMessage(), 123)));
+            out.control(Frame.close(error.closeCode(), truncateUtf8(error.getMessage(), 123)));
         }
         closing.abandon();
         // §7.1.5: no close frame was received, so the connection's close code is 1006.
         finish(CloseCode.ABNORMAL_CLOSURE, error.getMessage(), false);
+    }
+
+    /**
+     * Messages that arrived in the same read as a close frame (or a bad frame) are still to be
+     * delivered: the application may answer them, and those answers belong before our close
+     * frame (Autobahn 1.x and 7.1.1: "message then close" echoes the message). So the close or
+     * failure is acted upon at the first {@link #receive} or {@link #tick} after those events
+     * were polled (or at {@link #receiveEof}), and {@link #nextDeadlineNanos()} asks for that
+     * tick at once. Input behind the close frame is discarded meanwhile, as it would be anyway.
+     */
+    private boolean mustDefer() {
+        return state == State.OPEN && !events.isEmpty();
+    }
+
+    private void runDeferred(long nowNanos, boolean evenIfEventsArePending) {
+        if (!events.isEmpty() && !evenIfEventsArePending) {
+            return;
+        }
+        if (deferredPeerClose != null) {
+            CloseStatus status = deferredPeerClose;
+            deferredPeerClose = null;
+            closeReceived(status, nowNanos);
+        } else if (deferredFailure != null) {
+            ProtocolException error = deferredFailure;
+            deferredFailure = null;
+            failNow(error);
+        }
     }
 
     private void finish(CloseCode code, String reason, boolean clean) {
@@ -206,12 +269,17 @@ public final class WebSocketProtocol {
 
     /** Events since the last poll, oldest first. */
     public List<ProtocolEvent> pollEvents() {
-        return drain(events);
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<ProtocolEvent> drained = List.copyOf(events);
+        events.clear();
+        return drained;
     }
 
     /** Encoded frames to write, in order, since the last poll. */
     public List<ByteBuffer> pollOutgoing() {
-        return drain(outgoing);
+        return out.drain();
     }
 
     /** True when the adapter must close TCP now (after writing {@link #pollOutgoing()}). */
@@ -221,6 +289,9 @@ public final class WebSocketProtocol {
 
     /** When {@link #tick} must be called next; {@link Long#MAX_VALUE} when no timer runs. */
     public long nextDeadlineNanos() {
+        if (deferredPeerClose != null || deferredFailure != null) {
+            return lastNowNanos; // due now: see mustDefer()
+        }
         return switch (state) {
             case OPEN -> heartbeat.nextDeadlineNanos();
             case CLOSING, CLOSED -> closing.nextDeadlineNanos();
@@ -240,14 +311,14 @@ public final class WebSocketProtocol {
 
     /** Sends a whole text message in one frame. */
     public void sendText(String text) {
-        requireOpenBetweenMessages();
-        send(Frame.text(text));
+        requireOpen();
+        out.message(Frame.text(text));
     }
 
     /** Sends a whole binary message in one frame; {@code data}'s position is not moved. */
     public void sendBinary(ByteBuffer data) {
-        requireOpenBetweenMessages();
-        send(Frame.binary(data.duplicate()));
+        requireOpen();
+        out.message(Frame.binary(data.duplicate()));
     }
 
     /**
@@ -256,28 +327,17 @@ public final class WebSocketProtocol {
      */
     public void sendFragment(Opcode opcodeOrContinuation, ByteBuffer data, boolean fin) {
         requireOpen();
-        if (opcodeOrContinuation.isControl()) {
-            throw new IllegalArgumentException(
-                    "%s cannot be a fragment; control frames are never fragmented (RFC 6455 §5.5)".formatted(opcodeOrContinuation));
-        }
-        if (opcodeOrContinuation == Opcode.CONTINUATION && outgoingFragmented == null) {
-            throw new IllegalStateException("no fragmented message is being sent; start one with TEXT or BINARY (RFC 6455 §5.4)");
-        }
-        if (opcodeOrContinuation != Opcode.CONTINUATION) {
-            requireOpenBetweenMessages();
-        }
-        send(Frame.of(opcodeOrContinuation, data.duplicate(), fin));
-        outgoingFragmented = fin ? null : (opcodeOrContinuation == Opcode.CONTINUATION ? outgoingFragmented : opcodeOrContinuation);
+        out.fragment(opcodeOrContinuation, data.duplicate(), fin);
     }
 
     public void sendPing(ByteBuffer payload) {
         requireOpen();
-        send(Frame.ping(payload.duplicate()));
+        out.control(Frame.ping(payload.duplicate()));
     }
 
     public void sendPong(ByteBuffer payload) {
         requireOpen();
-        send(Frame.pong(payload.duplicate()));
+        out.control(Frame.pong(payload.duplicate()));
     }
 
     /** Starts the closing handshake (RFC 6455 §7.1.2); {@code code == null} sends an empty close frame. */
@@ -287,13 +347,9 @@ public final class WebSocketProtocol {
     }
 
     private void startClose(CloseCode code, String reason) {
-        send(Frame.close(code, reason));
+        out.control(Frame.close(code, reason));
         state = State.CLOSING;
         closing.closeSentFirst(lastNowNanos);
-    }
-
-    private void send(Frame frame) {
-        outgoing.add(encoder.encode(frame));
     }
 
     private void requireOpen() {
@@ -302,26 +358,9 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void requireOpenBetweenMessages() {
-        requireOpen();
-        if (outgoingFragmented != null) {
-            throw new IllegalStateException(("a fragmented %s message is being sent; finish it with "
-                    + "sendFragment(CONTINUATION, data, true) first (RFC 6455 §5.4)").formatted(outgoingFragmented));
-        }
-    }
-
     private static ByteBuffer copy(ByteBuffer payload) {
         ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
         return copy.put(payload.duplicate()).flip();
-    }
-
-    private static <T> List<T> drain(List<T> list) {
-        if (list.isEmpty()) {
-            return List.of();
-        }
-        List<T> drained = List.copyOf(list);
-        list.clear();
-        return drained;
     }
 
     /** The longest prefix of {@code text} whose UTF-8 form fits {@code maxBytes} (close reasons, §5.5). */

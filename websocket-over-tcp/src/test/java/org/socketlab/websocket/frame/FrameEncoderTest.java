@@ -106,6 +106,15 @@ class FrameEncoderTest {
         }
 
         @Test
+        void clientWithoutAKeySource_usesSecureRandom() {
+            FrameEncoder client = new FrameEncoder(Role.CLIENT, null);
+            ByteBuffer first = client.encode(Frame.text("x"));
+            ByteBuffer second = client.encode(Frame.text("x"));
+            assertThat(first.get(1) & 0x80).isEqualTo(0x80);
+            assertThat(first).isNotEqualTo(second); // two random keys collide with probability 2^-32
+        }
+
+        @Test
         void masking_leavesTheFramePayloadUntouched() {
             ByteBuffer payload = ascii("Hello");
             rfcClient.encode(Frame.binary(payload));

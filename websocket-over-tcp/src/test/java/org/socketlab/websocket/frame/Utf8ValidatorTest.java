@@ -132,6 +132,15 @@ class Utf8ValidatorTest {
         assertThat(validator.isCompleteSequence()).isTrue();
     }
 
+    @Property(tries = 500)
+    void directAndHeapBuffers_giveTheSameVerdict(@ForAll("utf8ish") byte[] bytes) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        Utf8Validator viaDirect = new Utf8Validator();
+        Utf8Validator viaHeap = new Utf8Validator();
+        assertThat(viaDirect.feed(direct)).isEqualTo(viaHeap.feed(ByteBuffer.wrap(bytes)));
+        assertThat(viaDirect.isCompleteSequence()).isEqualTo(viaHeap.isCompleteSequence());
+    }
+
     @Provide
     Arbitrary<byte[]> utf8ish() {
         // Bias towards the interesting region: lead bytes, continuation bytes, ASCII.

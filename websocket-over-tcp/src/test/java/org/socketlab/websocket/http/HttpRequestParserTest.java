@@ -52,7 +52,11 @@ class HttpRequestParserTest {
 
         @Test
         void framesSentRightBehindTheHandshake_stayInTheBuffer() throws Exception {
-            byte[] frame = {(byte) 0x81, (byte) 0x85, 1, 2, 3, 4, 0x49, 0x67, 0x6f, 0x68, 0x6e};
+            byte[] frame = {
+                (byte) 0x81,                   // FIN, opcode 1 (text)
+                (byte) 0x85,                   // MASK, payload length 5
+                1, 2, 3, 4,                    // masking key
+                0x49, 0x67, 0x6f, 0x68, 0x6e}; // "Hello" XOR key (RFC 6455 §5.3)
             ByteBuffer in = ByteBuffer.allocate(RFC_6455_REQUEST.length() + frame.length);
             in.put(RFC_6455_REQUEST.getBytes(StandardCharsets.US_ASCII)).put(frame).flip();
 
@@ -104,7 +108,9 @@ class HttpRequestParserTest {
 
         @Test
         void whitespaceBetweenStartLineAndFirstHeader_isRejectedWith400() {
-            assertThat(rejected("GET / HTTP/1.1\r\n Host: a\r\n\r\n").status()).isEqualTo(400);
+            HandshakeException e = rejected("GET / HTTP/1.1\r\n Host: a\r\n\r\n");
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("first header field").contains("RFC 9112 §2.2");
         }
 
         @Test
@@ -276,6 +282,16 @@ class HttpRequestParserTest {
         }
 
         @Test
+        void endlessHeaderValue_isRejectedWithoutReadingMuchPastTheLimit() {
+            HttpRequestParser parser = new HttpRequestParser(HttpLimits.defaults().withMaxHeaderBytes(64));
+            String line = "GET / HTTP/1.1\r\n";
+            ByteBuffer in = ascii(line + "X: " + "v".repeat(100_000));
+            assertThatThrownBy(() -> parser.parse(in)).isInstanceOfSatisfying(HandshakeException.class,
+                    e -> assertThat(e.status()).isEqualTo(431));
+            assertThat(in.position()).isEqualTo(line.length() + 65);
+        }
+
+        @Test
         void headerSectionExactlyAtTheLimit_isAccepted() throws Exception {
             HttpLimits limits = HttpLimits.defaults().withMaxHeaderBytes(16);
             // "Host: abcdefgh\r\n" = 16 bytes, but the final CRLF makes 18.
@@ -334,6 +350,15 @@ class HttpRequestParserTest {
         void invalidContentLength_is400(String value) {
             assertThat(rejected("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + value + "\r\n\r\n").status())
                     .isEqualTo(400);
+        }
+
+        @Test
+        void contentLengthWithLeadingZeros_isADecimalNumber() throws Exception {
+            // Found by Jazzer: the parser read 7 bytes, then HttpRequest refused "07" as not matching 7.
+            assertThat(parseWhole("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 07\r\n\r\nabcdefg").bodyText())
+                    .isEqualTo("abcdefg");
+            assertThat(parseWhole("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0000000000000000000003\r\n\r\nabc")
+                    .bodyText()).isEqualTo("abc");
         }
 
         @Test

@@ -95,6 +95,12 @@ class HttpResponseParserTest {
         }
 
         @Test
+        void contentLengthWithLeadingZero_isRead() throws Exception {
+            // Found by Jazzer (corpus: content-length-with-leading-zero).
+            assertThat(parse("HTTP/1.1 403 Forbidden\r\nContent-Length: 07\r\n\r\nno, nay").bodyText()).isEqualTo("no, nay");
+        }
+
+        @Test
         void bodyOverTheLimit_isNotRead() throws Exception {
             ByteBuffer in = ascii("HTTP/1.1 403 Forbidden\r\nContent-Length: 9\r\n\r\nno, sorry");
             HttpResponse response = new HttpResponseParser(HttpLimits.defaults().withMaxBodyBytes(4)).parse(in);
@@ -107,6 +113,23 @@ class HttpResponseParserTest {
             ByteBuffer in = ascii("HTTP/1.1 400 Bad Request\r\n\r\nrest");
             assertThat(new HttpResponseParser().parse(in).bodyLength()).isZero();
             assertThat(in.remaining()).isEqualTo(4);
+        }
+
+        @Test
+        void chunkedResponseBody_isNotRead() throws Exception {
+            ByteBuffer in = ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+            HttpResponse response = new HttpResponseParser().parse(in);
+            assertThat(response.bodyLength()).isZero();
+            assertThat(in.remaining()).isEqualTo("3\r\nabc\r\n0\r\n\r\n".length());
+        }
+
+        @Test
+        void noContentAndNotModified_haveNoBody() throws Exception {
+            ByteBuffer in = ascii("HTTP/1.1 204 No Content\r\nContent-Length: 2\r\n\r\nHTTP/1.1 304 Not Modified\r\n"
+                    + "Content-Length: 5\r\n\r\n");
+            HttpResponseParser parser = new HttpResponseParser();
+            assertThat(parser.parse(in).bodyLength()).isZero();
+            assertThat(parser.parse(in).status()).isEqualTo(304);
         }
 
         @Test

@@ -35,6 +35,37 @@ final class Peer {
         return out.array();
     }
 
+    /**
+     * Wire bytes of these frames without the encoder's sender-side checks, so that a test can
+     * send what a broken or hostile peer would: 126-byte pings, fragmented control frames.
+     */
+    byte[] wireUnchecked(List<Frame> frames) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Frame frame : frames) {
+            byte[] payload = frame.payloadBytes();
+            boolean masked = role == Role.CLIENT;
+            out.write((frame.fin() ? 0x80 : 0) | frame.rsvBits() | frame.opcode().code());
+            int maskBit = masked ? 0x80 : 0;
+            if (payload.length <= 125) {
+                out.write(maskBit | payload.length);
+            } else if (payload.length <= 0xFFFF) {
+                out.write(maskBit | 126);
+                out.write(payload.length >> 8);
+                out.write(payload.length);
+            } else {
+                out.write(maskBit | 127);
+                out.writeBytes(ByteBuffer.allocate(8).putLong(0, payload.length).array());
+            }
+            if (masked) {
+                int key = 0x5A17C0DE;
+                out.writeBytes(ByteBuffer.allocate(4).putInt(0, key).array());
+                org.socketlab.websocket.frame.Masking.applySimple(ByteBuffer.wrap(payload), key, 0);
+            }
+            out.writeBytes(payload);
+        }
+        return out.toByteArray();
+    }
+
     /** Frames the protocol under test wrote, decoded as this peer would. */
     List<Frame> read(List<ByteBuffer> written) throws ProtocolException {
         List<Frame> frames = new ArrayList<>();

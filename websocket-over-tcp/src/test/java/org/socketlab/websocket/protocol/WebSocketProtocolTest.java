@@ -239,6 +239,23 @@ class WebSocketProtocolTest {
         }
 
         @Test
+        void fragmentThatWouldExceedTheMessageLimit_failsOnItsHeaderAlone() throws ProtocolException {
+            WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxMessageSize(1000));
+            byte[] first = client.wire(Frame.of(Opcode.BINARY, ByteBuffer.allocate(600), false));
+            byte[] second = client.wire(Frame.continuation(ByteBuffer.allocate(600), true));
+            feed(protocol, first);
+            feed(protocol, java.util.Arrays.copyOf(second, 8)); // header (4 + mask 4) only, no payload
+            assertFailedWith(protocol, 1009);
+        }
+
+        @Test
+        void continuationWithoutStart_failsOnItsHeaderAlone() throws ProtocolException {
+            WebSocketProtocol protocol = server();
+            feed(protocol, java.util.Arrays.copyOf(client.wire(Frame.continuation(ByteBuffer.allocate(600), true)), 8));
+            assertFailedWith(protocol, 1002);
+        }
+
+        @Test
         void messageAtTheLimit_isDelivered() {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxMessageSize(1000));
             feed(protocol, client.wire(
@@ -362,6 +379,64 @@ class WebSocketProtocolTest {
             assertThat(protocol.pollEvents()).containsExactly(
                     new CloseReceived(CloseCode.NORMAL_CLOSURE, ""), new Closed(CloseCode.NORMAL_CLOSURE, "", true));
             assertThat(peerOf(protocol).read(protocol.pollOutgoing())).containsExactly(Peer.close(1000));
+        }
+
+        @Test
+        void messageThenCloseInOneRead_theAnswerGoesOutBeforeOurCloseFrame() throws ProtocolException {
+            // Autobahn 7.1.1 / 1.x: "message then close" arriving together must still be echoed.
+            WebSocketProtocol protocol = server();
+            feed(protocol, client.wire(Frame.text("last words"), Peer.close(1000), Frame.text("ignored")));
+            assertThat(protocol.pollEvents()).containsExactly(new TextMessage("last words"));
+            assertThat(protocol.state()).isEqualTo(State.OPEN);
+            assertThat(protocol.nextDeadlineNanos()).as("the deferred close is due at once").isEqualTo(T0);
+            protocol.sendText("last words"); // the application's echo, while dispatching
+            protocol.tick(T0);
+            assertThat(protocol.pollEvents()).containsExactly(
+                    new CloseReceived(CloseCode.NORMAL_CLOSURE, ""), new Closed(CloseCode.NORMAL_CLOSURE, "", true));
+            assertThat(peerOf(protocol).read(protocol.pollOutgoing()))
+                    .containsExactly(Frame.text("last words"), Peer.close(1000));
+            assertThat(protocol.shouldCloseTransport()).isTrue();
+        }
+
+        @Test
+        void deferredClose_waitsUntilTheEventsWerePolled() {
+            WebSocketProtocol protocol = server();
+            feed(protocol, client.wire(Frame.text("a"), Peer.close(1000)));
+            protocol.tick(T0); // the adapter ticks before polling: nothing may happen yet
+            assertThat(protocol.state()).isEqualTo(State.OPEN);
+            assertThat(protocol.pollEvents()).containsExactly(new TextMessage("a"));
+            protocol.tick(T0);
+            assertThat(protocol.state()).isEqualTo(State.CLOSED);
+        }
+
+        @Test
+        void messageThenBadFrameInOneRead_isDeliveredThenTheConnectionFails() throws ProtocolException {
+            // Autobahn 3.2: a valid message, then RSV=2, then a ping, all in one read.
+            WebSocketProtocol protocol = server();
+            byte[] good = client.wire(Frame.text("valid"));
+            byte[] bad = client.wire(new Frame(true, false, true, false, Opcode.TEXT, bytes("bad")), Frame.ping(bytes("p")));
+            byte[] both = java.util.Arrays.copyOf(good, good.length + bad.length);
+            System.arraycopy(bad, 0, both, good.length, bad.length);
+            feed(protocol, both);
+            assertThat(protocol.pollEvents()).containsExactly(new TextMessage("valid"));
+            protocol.sendText("valid");
+            protocol.tick(T0);
+            List<ProtocolEvent> events = protocol.pollEvents();
+            assertThat(events.get(0)).isInstanceOfSatisfying(Failed.class,
+                    f -> assertThat(f.error().closeCode()).isEqualTo(CloseCode.PROTOCOL_ERROR));
+            List<Frame> written = peerOf(protocol).read(protocol.pollOutgoing());
+            assertThat(written).hasSize(2);
+            assertThat(written.get(0)).isEqualTo(Frame.text("valid"));
+            assertThat(written.get(1).opcode()).isEqualTo(Opcode.CLOSE);
+        }
+
+        @Test
+        void eofWhileACloseIsDeferred_stillCountsThePeersClose() {
+            WebSocketProtocol protocol = server();
+            feed(protocol, client.wire(Frame.text("a"), Peer.close(1001)));
+            protocol.receiveEof(T0);
+            assertThat(protocol.pollEvents()).containsExactly(new TextMessage("a"),
+                    new CloseReceived(CloseCode.GOING_AWAY, ""), new Closed(CloseCode.GOING_AWAY, "", true));
         }
 
         @Test

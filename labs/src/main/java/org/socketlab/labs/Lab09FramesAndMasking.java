@@ -1,0 +1,193 @@
+package org.socketlab.labs;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.socketlab.websocket.frame.Frame;
+import org.socketlab.websocket.frame.FrameDecoder;
+import org.socketlab.websocket.frame.FrameEncoder;
+import org.socketlab.websocket.frame.MaskKeySource;
+import org.socketlab.websocket.frame.Masking;
+import org.socketlab.websocket.frame.Opcode;
+import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.Role;
+import org.socketlab.websocket.inspect.FrameDump;
+import org.socketlab.websocket.inspect.HexDump;
+import org.socketlab.websocket.protocol.ProtocolConfig;
+import org.socketlab.websocket.protocol.ProtocolEvent;
+import org.socketlab.websocket.protocol.WebSocketProtocol;
+
+/**
+ * Lab 09 — WebSocket frames and masking, byte by byte (RFC 6455 §5).
+ *
+ * <p>No socket is opened: every frame here is the exact byte sequence that a {@code write()} on a
+ * WebSocket connection would hand to the kernel, and that a {@code read()} on the other side
+ * would return, possibly cut into pieces. Guide: {@code labs/guides/09-frames-and-masking.md}.
+ */
+public final class Lab09FramesAndMasking {
+
+    static final String TITLE = "Frames and masking";
+    static final String SUMMARY = "build frames by hand, mask and unmask, length forms, fragments, bad frames";
+
+    /** The masking key of the RFC 6455 §5.7 examples. */
+    static final int RFC_KEY = 0x37fa213d;
+
+    private Lab09FramesAndMasking() {
+    }
+
+    public static void main(String[] args) throws ProtocolException {
+        byHand();
+        masking();
+        lengthForms();
+        fragmentsAndSplitReads();
+        badFrames();
+        part("Done");
+        say("Next: labs/guides/09-frames-and-masking.md, section \"Experiments\".");
+    }
+
+    /** Part 1: the two header bytes of RFC 6455 §5.7's first example, assembled bit by bit. */
+    static byte[] helloByHand() {
+        byte[] payload = "Hello".getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[2 + payload.length];
+        frame[0] = (byte) (0x80 | 0x1);          // FIN=1, RSV=000, opcode 0x1 (text)
+        frame[1] = (byte) payload.length;         // MASK=0 (a server frame), length 5 in 7 bits
+        System.arraycopy(payload, 0, frame, 2, payload.length);
+        return frame;
+    }
+
+    private static void byHand() {
+        part("Part 1: a text frame built by hand (server → client)");
+        byte[] frame = helloByHand();
+        say("byte 0 = FIN(0x80) | opcode TEXT(0x1) = 0x81; byte 1 = MASK 0 | length 5 = 0x05; then the payload.");
+        say("These 7 bytes are what the server's write() puts on the socket:");
+        print(FrameDump.describe(ByteBuffer.wrap(frame)));
+        byte[] encoded = bytes(new FrameEncoder(Role.SERVER, null).encode(Frame.text("Hello")));
+        observe("FrameEncoder writes the same bytes: " + java.util.Arrays.equals(frame, encoded));
+    }
+
+    private static void masking() {
+        part("Part 2: the client masks (RFC 6455 §5.3)");
+        say("A client XORs payload byte i with key byte i mod 4. The RFC's example key is 37 fa 21 3d.");
+        byte[] payload = "Hello".getBytes(StandardCharsets.UTF_8);
+        byte[] key = {0x37, (byte) 0xfa, 0x21, 0x3d};
+        for (int i = 0; i < payload.length; i++) {
+            say("  i=%d  '%c' %02x  XOR key[%d]=%02x  =  %02x".formatted(i, (char) payload[i], payload[i],
+                    i % 4, key[i % 4], (payload[i] ^ key[i % 4]) & 0xFF));
+        }
+        ByteBuffer wire = new FrameEncoder(Role.CLIENT, MaskKeySource.fixed(RFC_KEY)).encode(Frame.text("Hello"));
+        print(FrameDump.describe(wire));
+        ByteBuffer masked = wire.slice(6, 5);
+        Masking.applySimple(masked, RFC_KEY, 0);
+        observe("unmasking is the same XOR again: " + StandardCharsets.UTF_8.decode(masked.duplicate()));
+        say("Why mask at all? So that a hostile web page cannot choose the bytes that cross a proxy");
+        say("(cache poisoning, RFC 6455 §10.3). A real client takes a fresh key from SecureRandom per frame:");
+        FrameEncoder client = new FrameEncoder(Role.CLIENT, MaskKeySource.secureRandom());
+        for (int i = 0; i < 3; i++) {
+            say("  " + HexDump.hex(client.encode(Frame.text("Hello")), 0, 11));
+        }
+    }
+
+    private static void lengthForms() {
+        part("Part 3: three ways to write a length (RFC 6455 §5.2)");
+        FrameEncoder server = new FrameEncoder(Role.SERVER, null);
+        for (int length : new int[] {125, 126, 65535, 65536}) {
+            ByteBuffer wire = server.encode(Frame.binary(ByteBuffer.allocate(length)));
+            int header = FrameEncoder.headerLength(length, false);
+            say("%6d bytes → header %2d bytes: %s".formatted(length, header, HexDump.hex(wire, 0, header)));
+        }
+        observe("0–125 fit in 7 bits; 126 announces a 16-bit length; 127 a 64-bit one (top bit 0).");
+    }
+
+    private static void fragmentsAndSplitReads() throws ProtocolException {
+        part("Part 4: fragments, a ping in between, and a read() that returns one byte at a time");
+        FrameEncoder client = new FrameEncoder(Role.CLIENT, MaskKeySource.fixed(RFC_KEY));
+        List<ByteBuffer> frames = List.of(
+                client.encode(Frame.of(Opcode.TEXT, ascii("Hel"), false)),
+                client.encode(Frame.ping(ascii("?"))),
+                client.encode(Frame.continuation(ascii("lo"), true)));
+        ByteBuffer wire = concat(frames);
+        print(FrameDump.describeAll(wire));
+        FrameDecoder decoder = new FrameDecoder(Role.SERVER, 1 << 20, 0);
+        List<String> decoded = new ArrayList<>();
+        for (int i = 0; i < wire.limit(); i++) {
+            Frame frame = decoder.decode(wire.slice(i, 1)); // as if each read() returned 1 byte
+            if (frame != null) {
+                decoded.add("after byte %d: %s \"%s\"".formatted(i + 1, frame, frame.payloadText()));
+            }
+        }
+        decoded.forEach(Lab09FramesAndMasking::say);
+        WebSocketProtocol server = new WebSocketProtocol(Role.SERVER, ProtocolConfig.defaults(), null, 0);
+        server.receive(concat(frames), 0);
+        for (ProtocolEvent event : server.pollEvents()) {
+            observe("the protocol reports " + describe(event));
+        }
+        say("and writes the pong (same payload as the ping, §5.5.3):");
+        print(FrameDump.describeAll(concat(server.pollOutgoing())));
+    }
+
+    private static void badFrames() {
+        part("Part 5: frames a server must refuse");
+        refuse("an unmasked frame from a client (§5.1)", new byte[] {(byte) 0x81, 0x02, 'h', 'i'});
+        byte[] bigPing = new byte[2 + 2 + 126 + 4];
+        bigPing[0] = (byte) 0x89;
+        bigPing[1] = (byte) (0x80 | 126);
+        bigPing[3] = 126;
+        refuse("a ping with 126 bytes of payload (§5.5)", bigPing);
+        refuse("a reserved opcode 0x3 (§5.2)", new byte[] {(byte) 0x83, (byte) 0x80, 0, 0, 0, 0});
+    }
+
+    private static void refuse(String what, byte[] wire) {
+        WebSocketProtocol server = new WebSocketProtocol(Role.SERVER, ProtocolConfig.defaults(), null, 0);
+        server.receive(ByteBuffer.wrap(wire), 0);
+        say("received " + what + ": " + HexDump.hex(ByteBuffer.wrap(wire), 0, Math.min(wire.length, 8)) + " ...");
+        server.pollEvents().stream().filter(ProtocolEvent.Failed.class::isInstance)
+                .forEach(event -> observe("failed: " + ((ProtocolEvent.Failed) event).error().getMessage()));
+        say("the server answers with this close frame, then closes TCP:");
+        print(FrameDump.describeAll(concat(server.pollOutgoing())));
+    }
+
+    // ---------------------------------------------------------------- small helpers
+
+    private static String describe(ProtocolEvent event) {
+        return switch (event) {
+            case ProtocolEvent.TextMessage text -> "TextMessage \"" + text.text() + "\"";
+            case ProtocolEvent.PingReceived ping -> "PingReceived \"" + StandardCharsets.UTF_8.decode(ping.payload().duplicate()) + "\"";
+            default -> event.toString();
+        };
+    }
+
+    private static ByteBuffer ascii(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static ByteBuffer concat(List<ByteBuffer> buffers) {
+        ByteBuffer all = ByteBuffer.allocate(buffers.stream().mapToInt(ByteBuffer::remaining).sum());
+        buffers.forEach(buffer -> all.put(buffer.duplicate()));
+        return all.flip();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
+    private static void part(String title) {
+        System.out.println();
+        System.out.println(title);
+        System.out.println("-".repeat(title.length()));
+    }
+
+    private static void say(String text) {
+        System.out.println("       " + text);
+    }
+
+    private static void observe(String text) {
+        System.out.println("   => " + text);
+    }
+
+    private static void print(String block) {
+        block.lines().forEach(line -> System.out.println("         " + line));
+    }
+}

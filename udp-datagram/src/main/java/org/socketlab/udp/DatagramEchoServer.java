@@ -1,0 +1,122 @@
+package org.socketlab.udp;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A UDP echo server: one {@link DatagramSocket} serves every peer. There is no listen(), no
+ * accept() and no connect(): each {@code recvfrom()} returns one datagram together with its
+ * sender's address, and {@code sendto()} answers that address. The server keeps no per-peer
+ * state beyond the set of addresses it has logged.
+ *
+ * <p>Bad input never stops the loop: an empty datagram is echoed as an empty datagram (UDP
+ * allows zero-length payloads), bytes are echoed whatever they contain, and a datagram longer
+ * than {@code maxDatagram} is dropped and counted. It is received into a buffer one byte larger
+ * than the limit, so "the buffer filled up" means "too long" rather than "perhaps truncated".
+ */
+public final class DatagramEchoServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DatagramEchoServer.class.getName());
+
+    private final DatagramSocket socket;
+    private final int maxDatagram;
+    private final Thread loop;
+    private final Set<SocketAddress> peers = ConcurrentHashMap.newKeySet();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong echoed = new AtomicLong();
+    private final AtomicLong oversized = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+
+    private DatagramEchoServer(DatagramSocket socket, int maxDatagram) {
+        this.socket = socket;
+        this.maxDatagram = maxDatagram;
+        this.loop = Thread.ofPlatform().name("udp-echo-" + socket.getLocalPort()).daemon().unstarted(this::serve);
+    }
+
+    /** socket() + bind(): the server is ready to receive when this returns. */
+    public static DatagramEchoServer start(InetSocketAddress bindAddress) throws SocketException {
+        return start(bindAddress, Datagrams.MAX_IPV4_PAYLOAD);
+    }
+
+    public static DatagramEchoServer start(InetSocketAddress bindAddress, int maxDatagram) throws SocketException {
+        if (maxDatagram < 0 || maxDatagram > Datagrams.MAX_IPV6_PAYLOAD) {
+            throw new IllegalArgumentException("maximum datagram is " + maxDatagram + " bytes; it must be within [0, "
+                    + Datagrams.MAX_IPV6_PAYLOAD + "]");
+        }
+        DatagramEchoServer server = new DatagramEchoServer(new DatagramSocket(bindAddress), maxDatagram);
+        server.loop.start();
+        return server;
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    public EchoServerStats stats() {
+        return new EchoServerStats(received.get(), echoed.get(), oversized.get(), errors.get(), peers.size());
+    }
+
+    private void serve() {
+        byte[] buffer = new byte[maxDatagram + 1];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        while (!socket.isClosed()) {
+            try {
+                packet.setLength(buffer.length); // receive() shrinks it to the last datagram's length
+                socket.receive(packet);          // recvfrom(): one datagram and its sender
+                handle(packet);
+            } catch (IOException e) {
+                if (socket.isClosed()) {
+                    return;
+                }
+                errors.incrementAndGet();
+                LOG.log(System.Logger.Level.WARNING, "receive loop survived an I/O error: " + e);
+            }
+        }
+    }
+
+    private void handle(DatagramPacket packet) throws IOException {
+        received.incrementAndGet();
+        SocketAddress peer = packet.getSocketAddress();
+        if (peers.add(peer)) {
+            LOG.log(System.Logger.Level.INFO, "new peer " + peer + " (same socket, no accept())");
+        }
+        if (packet.getLength() > maxDatagram) {
+            oversized.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "dropped a datagram from " + peer + " of more than " + maxDatagram
+                    + " bytes; the limit is " + maxDatagram);
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> "echo " + packet.getLength() + " bytes to " + peer);
+        echoed.incrementAndGet(); // counted first, so a peer that has its reply also sees the count
+        socket.send(new DatagramPacket(packet.getData(), packet.getOffset(), packet.getLength(), peer)); // sendto()
+    }
+
+    /** close(): the blocked receive() fails with a SocketException and the loop ends. */
+    @Override
+    public void close() {
+        socket.close();
+        try {
+            loop.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the socket is closed; the loop ends on its own
+        }
+    }
+
+    /** {@code --host H --port P [--max-datagram N]}; prints {@code listening on udp://H:P} when ready. */
+    public static void main(String[] args) throws Exception {
+        CommandLine line = CommandLine.parse(args, "host", "port", "max-datagram");
+        InetAddress host = InetAddress.getByName(line.string("host", "127.0.0.1"));
+        DatagramEchoServer server = start(new InetSocketAddress(host, line.port("port", 7007)),
+                line.integer("max-datagram", Datagrams.MAX_IPV4_PAYLOAD));
+        InetSocketAddress bound = server.localAddress();
+        System.out.println("listening on udp://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
+        server.loop.join();
+    }
+}
