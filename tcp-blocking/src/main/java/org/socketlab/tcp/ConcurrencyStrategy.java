@@ -1,6 +1,7 @@
 package org.socketlab.tcp;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safety: {@link #dispatch} is called only by the server's accept thread;
  * {@link #shutdown} and {@link #awaitTermination} only by the thread stopping the server.
+ * A strategy belongs to one server: stopping the server shuts it down for good, so create a
+ * fresh one (the factory methods do) for every server.
  */
 public interface ConcurrencyStrategy {
 
@@ -37,6 +40,34 @@ public interface ConcurrencyStrategy {
 
     /** Waits for running tasks to finish; returns false if some are still running at the deadline. */
     boolean awaitTermination(Duration timeout) throws InterruptedException;
+
+    /** Last resort after a failed graceful stop: interrupts running tasks. */
+    default void shutdownNow() {
+        shutdown();
+    }
+
+    /**
+     * Parses the command-line spelling used by the demo mains: {@code virtual}, {@code iterative},
+     * {@code thread} or {@code pool:N}.
+     */
+    static ConcurrencyStrategy parse(String spec) {
+        String normalised = spec.trim().toLowerCase(Locale.ROOT);
+        if (normalised.startsWith("pool:")) {
+            String count = normalised.substring("pool:".length());
+            try {
+                return fixedPool(Integer.parseInt(count));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("pool size must be a number, got \"" + count + "\"");
+            }
+        }
+        return switch (normalised) {
+            case "virtual" -> virtualThreads();
+            case "iterative" -> iterative();
+            case "thread" -> threadPerConnection();
+            default -> throw new IllegalArgumentException("unknown strategy \"" + spec
+                    + "\"; expected virtual, iterative, thread or pool:N");
+        };
+    }
 
     /** Serve clients one at a time on the accept thread. */
     static ConcurrencyStrategy iterative() {
@@ -124,6 +155,11 @@ public interface ConcurrencyStrategy {
         @Override
         public boolean awaitTermination(Duration timeout) throws InterruptedException {
             return executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void shutdownNow() {
+            executor.shutdownNow();
         }
     }
 }

@@ -3,7 +3,6 @@ package org.socketlab.tcp;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ServerSocketFactory;
 
 /**
  * A blocking TCP server: the socket → bind → listen → accept sequence, written as distinct
@@ -38,8 +36,10 @@ import javax.net.ServerSocketFactory;
 public final class TcpServer implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(TcpServer.class.getName());
+    /** How long the accept loop pauses after an accept() error such as EMFILE (too many open files). */
+    private static final Duration ACCEPT_ERROR_BACKOFF = Duration.ofMillis(50);
 
-    private final Builder config;
+    private final TcpServerConfig config;
     private final ServerSocket serverSocket;
     private final Thread acceptThread;
     private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
@@ -47,7 +47,7 @@ public final class TcpServer implements AutoCloseable {
     private final AtomicLong acceptedCount = new AtomicLong();
     private volatile boolean stopping;
 
-    private TcpServer(Builder config) throws IOException {
+    private TcpServer(TcpServerConfig config) throws IOException {
         this.config = config;
         this.serverSocket = openListeningSocket(config);
         this.acceptThread = Thread.ofPlatform()
@@ -55,31 +55,36 @@ public final class TcpServer implements AutoCloseable {
                 .daemon(true)
                 .unstarted(this::acceptLoop);
         acceptThread.start();
-        LOG.log(Level.INFO, "listening on {0} ({1}, backlog {2})",
-                localAddress(), config.strategy.name(), config.backlog);
+        LOG.log(Level.DEBUG, "listening on {0} ({1}, backlog {2})",
+                localAddress(), config.strategy().name(), config.backlog());
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static TcpServerBuilder builder() {
+        return new TcpServerBuilder();
+    }
+
+    /** Binds, listens and starts the accept thread (called by {@link TcpServerBuilder#start()}). */
+    static TcpServer start(TcpServerConfig config) throws IOException {
+        return new TcpServer(config);
     }
 
     /**
      * Steps 1–3 of every TCP server. Java folds them into two calls, so they are spelled out.
      */
-    private static ServerSocket openListeningSocket(Builder config) throws IOException {
-        // Step 1 — socket(): create an unbound server socket. Creating it unbound lets us set
+    private static ServerSocket openListeningSocket(TcpServerConfig config) throws IOException {
+        // Step 1 — socket(): create an UNBOUND server socket. Creating it unbound lets us set
         // options that must be in place before bind(), such as SO_REUSEADDR.
-        ServerSocket listeningSocket = config.serverSocketFactory.createServerSocket();
+        ServerSocket listeningSocket = config.serverSocketFactory().createServerSocket();
         try {
             // SO_REUSEADDR lets a restarted server bind its port while old connections from
             // the previous run are still in TIME_WAIT.
-            listeningSocket.setReuseAddress(config.reuseAddress);
+            listeningSocket.setReuseAddress(config.reuseAddress());
 
-            // Step 2 + 3 — bind() and listen(): Java's bind(address, backlog) performs both
+            // Step 2 + 3 — bind() and listen(): Java's bind(address, backlog) performs BOTH
             // system calls. After it returns, the kernel completes 3-way handshakes on its own
             // and queues up to `backlog` finished connections until we call accept().
-            SocketAddress endpoint = new InetSocketAddress(config.host, config.port);
-            listeningSocket.bind(endpoint, config.backlog);
+            SocketAddress endpoint = new InetSocketAddress(config.host(), config.port());
+            listeningSocket.bind(endpoint, config.backlog());
             return listeningSocket;
         } catch (IOException | RuntimeException e) {
             listeningSocket.close();
@@ -87,35 +92,13 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
-    /** Step 4 — accept(): take one finished connection from the backlog, forever. */
+    /** Step 4 — accept(): take one finished connection from the backlog, until stopped. */
     private void acceptLoop() {
         try {
             while (!stopping) {
-                Socket clientSocket;
-                try {
-                    clientSocket = serverSocket.accept();
-                } catch (SocketException closed) {
-                    // close() on the listening socket is how stop() wakes a blocked accept().
-                    if (stopping) {
-                        break;
-                    }
-                    LOG.log(Level.WARNING, "accept failed: {0}", closed.getMessage());
-                    continue;
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
-                    continue;
-                }
-                acceptedCount.incrementAndGet();
-                configureAccepted(clientSocket);
-                openConnections.add(clientSocket);
-                try {
-                    config.strategy.dispatch(() -> serve(clientSocket));
-                } catch (RuntimeException rejected) {
-                    // The executor refused (it is shutting down): do not leak the socket.
-                    LOG.log(Level.WARNING, "could not dispatch {0}: {1}",
-                            clientSocket.getRemoteSocketAddress(), rejected.toString());
-                    closeQuietly(clientSocket);
-                    openConnections.remove(clientSocket);
+                Socket clientSocket = acceptOne();
+                if (clientSocket != null) {
+                    dispatch(clientSocket);
                 }
             }
         } finally {
@@ -123,16 +106,58 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
+    /** Returns the next connection, or null when accept() failed or the server is stopping. */
+    private Socket acceptOne() {
+        try {
+            return serverSocket.accept();
+        } catch (IOException e) {
+            // close() on the listening socket is how stop() wakes a blocked accept().
+            if (!stopping) {
+                LOG.log(Level.WARNING, "accept failed: {0}", e.toString());
+                pauseAfterAcceptError();
+            }
+            return null;
+        }
+    }
+
+    private void dispatch(Socket clientSocket) {
+        acceptedCount.incrementAndGet();
+        configureAccepted(clientSocket);
+        openConnections.add(clientSocket);
+        try {
+            config.strategy().dispatch(() -> serve(clientSocket));
+        } catch (RuntimeException rejected) {
+            // The executor refused (it is shutting down): do not leak the socket.
+            LOG.log(Level.WARNING, "could not dispatch {0}: {1}",
+                    clientSocket.getRemoteSocketAddress(), rejected.toString());
+            closeQuietly(clientSocket);
+            openConnections.remove(clientSocket);
+        }
+    }
+
+    private static void pauseAfterAcceptError() {
+        // Not synchronisation: a failing accept() (EMFILE, ENFILE) would otherwise spin a core.
+        try {
+            Thread.sleep(ACCEPT_ERROR_BACKOFF);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void configureAccepted(Socket clientSocket) {
         try {
             // SO_TIMEOUT: a read() that waits longer throws SocketTimeoutException, so a
             // stalled client cannot hold a thread forever.
-            if (!config.readTimeout.isZero()) {
-                clientSocket.setSoTimeout(Math.toIntExact(config.readTimeout.toMillis()));
+            if (!config.readTimeout().isZero()) {
+                // At least 1 ms: SO_TIMEOUT 0 would mean "wait forever", the opposite of what was asked.
+                clientSocket.setSoTimeout((int) Math.max(1, config.readTimeout().toMillis()));
             }
-            // TCP_NODELAY turns off Nagle's algorithm: small writes leave at once.
-            clientSocket.setTcpNoDelay(config.tcpNoDelay);
-            clientSocket.setKeepAlive(config.keepAlive);
+            // TCP_NODELAY turns off Nagle's algorithm: small writes leave at once instead of
+            // waiting for the ACK of earlier unacknowledged data.
+            clientSocket.setTcpNoDelay(config.tcpNoDelay());
+            // SO_KEEPALIVE: the kernel probes an idle connection (after ~2 h by default on
+            // Linux) and reports a dead peer as an error on the next read.
+            clientSocket.setKeepAlive(config.keepAlive());
         } catch (SocketException e) {
             LOG.log(Level.DEBUG, "could not set socket options: {0}", e.getMessage());
         }
@@ -140,24 +165,36 @@ public final class TcpServer implements AutoCloseable {
 
     private void serve(Socket clientSocket) {
         SocketAddress remote = clientSocket.getRemoteSocketAddress();
+        Throwable reason = null;
         try (clientSocket) {
             LOG.log(Level.DEBUG, "connection from {0}", remote);
-            config.handler.handle(clientSocket);
+            config.handler().handle(clientSocket);
         } catch (IOException e) {
             // One client's failure is logged with its address; everybody else keeps going.
+            reason = e;
             if (!stopping) {
-                LOG.log(Level.INFO, "connection {0} closed: {1}", remote, e.toString());
+                LOG.log(Level.INFO, "connection {0} closed: {1}", remote, CloseReasons.describe(e));
             }
         } catch (RuntimeException e) {
+            reason = e;
             LOG.log(Level.WARNING, "handler failed for " + remote, e);
         } finally {
             openConnections.remove(clientSocket);
+            notifyClosed(remote, reason);
+        }
+    }
+
+    private void notifyClosed(SocketAddress remote, Throwable reason) {
+        try {
+            config.connectionListener().connectionClosed(remote, reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "connection listener failed", e);
         }
     }
 
     /** The address the server is bound to; with port 0 this is where the OS put it. */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+        return new InetSocketAddress(config.host(), serverSocket.getLocalPort());
     }
 
     /** The bound port (useful after {@code port(0)}). */
@@ -176,16 +213,19 @@ public final class TcpServer implements AutoCloseable {
     }
 
     public String strategyName() {
-        return config.strategy.name();
+        return config.strategy().name();
     }
 
+    /** False once {@link #stop} has closed the listening socket (new connections are refused). */
     public boolean isRunning() {
-        return !stopping;
+        return !serverSocket.isClosed();
     }
 
     /**
      * Graceful stop: stop accepting, let in-flight connections finish for up to
-     * {@code grace}, then close whatever is still open.
+     * {@code grace}, then close whatever is still open. Returns once every thread the server
+     * started has ended (or, for a handler that ignores closed sockets and interrupts, after
+     * a further 5 seconds).
      *
      * @return true when every connection finished on its own within the grace period
      */
@@ -193,33 +233,60 @@ public final class TcpServer implements AutoCloseable {
         Objects.requireNonNull(grace, "grace");
         synchronized (this) {
             if (stopping) {
+                awaitQuietly(() -> acceptLoopEnded.await(5, TimeUnit.SECONDS));
                 return openConnections.isEmpty();
             }
             stopping = true;
         }
-        closeQuietly(serverSocket);       // wakes accept(); new connects are refused
-        boolean finished = false;
+        long deadline = System.nanoTime() + grace.toNanos();
+        closeQuietly(serverSocket);       // wakes accept(); new connects are now refused
+        boolean finished = awaitQuietly(() ->
+                // The iterative strategy serves on the accept thread: wait for it as well.
+                acceptLoopEnded.await(remaining(deadline), TimeUnit.NANOSECONDS)
+                && shutdownAndAwait(Duration.ofNanos(remaining(deadline))));
+        if (!finished || !openConnections.isEmpty()) {
+            forceClose();
+        }
+        awaitQuietly(() -> {
+            acceptThread.join(Duration.ofSeconds(5));
+            return true;
+        });
+        LOG.log(Level.DEBUG, "stopped {0}", localAddress());
+        return finished;
+    }
+
+    private boolean shutdownAndAwait(Duration timeout) throws InterruptedException {
+        config.strategy().shutdown();
+        return config.strategy().awaitTermination(timeout);
+    }
+
+    /** Grace is over: closing a socket makes its blocked read() throw, so handlers return. */
+    private void forceClose() {
+        LOG.log(Level.INFO, "closing {0} connection(s) still open after the grace period",
+                openConnections.size());
+        openConnections.forEach(TcpServer::closeQuietly);
+        config.strategy().shutdown();
+        boolean ended = awaitQuietly(() -> config.strategy().awaitTermination(Duration.ofSeconds(5)));
+        if (!ended) {
+            config.strategy().shutdownNow();
+        }
+    }
+
+    private static long remaining(long deadlineNanos) {
+        return Math.max(0, deadlineNanos - System.nanoTime());
+    }
+
+    private interface Wait {
+        boolean await() throws InterruptedException;
+    }
+
+    private static boolean awaitQuietly(Wait wait) {
         try {
-            // The iterative strategy serves on the accept thread: wait for it as well.
-            acceptLoopEnded.await(grace.toNanos(), TimeUnit.NANOSECONDS);
-            config.strategy.shutdown();
-            finished = config.strategy.awaitTermination(grace);
+            return wait.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        if (!finished || !openConnections.isEmpty()) {
-            LOG.log(Level.INFO, "closing {0} connection(s) still open after the grace period",
-                    openConnections.size());
-            openConnections.forEach(TcpServer::closeQuietly);
-            try {
-                config.strategy.awaitTermination(Duration.ofSeconds(5));
-                acceptThread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        LOG.log(Level.INFO, "stopped {0}", localAddress());
-        return finished;
     }
 
     /** Stops with a default grace period of 5 seconds. */
@@ -233,102 +300,6 @@ public final class TcpServer implements AutoCloseable {
             closeable.close();
         } catch (Exception ignored) {
             // Closing is best effort: the peer may already be gone.
-        }
-    }
-
-    /** Configuration with safe defaults: loopback, port 0, backlog 50, virtual threads. */
-    public static final class Builder {
-        private InetAddress host = InetAddress.getLoopbackAddress();
-        private int port = 0;
-        private int backlog = 50;
-        private boolean reuseAddress = true;
-        private boolean tcpNoDelay = true;
-        private boolean keepAlive = false;
-        private Duration readTimeout = Duration.ZERO;
-        private ConcurrencyStrategy strategy;
-        private ConnectionHandler handler;
-        private ServerSocketFactory serverSocketFactory = ServerSocketFactory.getDefault();
-
-        private Builder() {
-        }
-
-        /** The interface to bind: loopback by default, {@code 0.0.0.0} for every interface. */
-        public Builder host(InetAddress host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        public Builder host(String host) throws IOException {
-            return host(InetAddress.getByName(host));
-        }
-
-        /** 0 (the default) asks the OS for a free ephemeral port. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be 0..65535, got " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Length of the queue of finished handshakes waiting for accept() (listen's backlog). */
-        public Builder backlog(int backlog) {
-            if (backlog < 1) {
-                throw new IllegalArgumentException("backlog must be at least 1, got " + backlog);
-            }
-            this.backlog = backlog;
-            return this;
-        }
-
-        public Builder reuseAddress(boolean reuseAddress) {
-            this.reuseAddress = reuseAddress;
-            return this;
-        }
-
-        public Builder tcpNoDelay(boolean tcpNoDelay) {
-            this.tcpNoDelay = tcpNoDelay;
-            return this;
-        }
-
-        public Builder keepAlive(boolean keepAlive) {
-            this.keepAlive = keepAlive;
-            return this;
-        }
-
-        /** SO_TIMEOUT for accepted sockets; {@link Duration#ZERO} (default) waits forever. */
-        public Builder readTimeout(Duration readTimeout) {
-            if (readTimeout.isNegative()) {
-                throw new IllegalArgumentException("read timeout must not be negative, got " + readTimeout);
-            }
-            this.readTimeout = readTimeout;
-            return this;
-        }
-
-        public Builder strategy(ConcurrencyStrategy strategy) {
-            this.strategy = Objects.requireNonNull(strategy, "strategy");
-            return this;
-        }
-
-        public Builder handler(ConnectionHandler handler) {
-            this.handler = Objects.requireNonNull(handler, "handler");
-            return this;
-        }
-
-        /** Where listening sockets come from: plain TCP by default, TLS with an SSLServerSocketFactory. */
-        public Builder serverSocketFactory(ServerSocketFactory serverSocketFactory) {
-            this.serverSocketFactory = Objects.requireNonNull(serverSocketFactory, "serverSocketFactory");
-            return this;
-        }
-
-        /** Binds, starts listening and starts the accept thread. */
-        public TcpServer start() throws IOException {
-            if (handler == null) {
-                throw new IllegalStateException("a TcpServer needs a handler: call handler(...) before start()");
-            }
-            if (strategy == null) {
-                strategy = ConcurrencyStrategy.virtualThreads();
-            }
-            return new TcpServer(this);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.socketlab.websocket.transport.ConnectionSettings;
  * @param handshakeTimeout  the whole opening handshake (TLS included) must arrive within this;
  *                          slower clients (slowloris) are cut at the deadline
  * @param http              request-line and header limits for the upgrade request
- * @param maxConnections    open WebSocket connections; the next upgrade gets 503
+ * @param maxConnections    open connections, handshakes in progress included; the next one gets 503
  * @param protocol          frame and message limits, ping interval, pong/idle/close timeouts
  * @param maxBufferedBytes  outbound queue per connection; senders wait beyond it
  * @param sendTimeout       a sender waiting longer than this for queue space aborts the connection

@@ -5,15 +5,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.socketlab.tcp.ConnectionHandler;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.HandshakeAccepted;
 import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpLimits;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
@@ -25,8 +30,10 @@ import org.socketlab.websocket.transport.WebSocketConnection;
  * The server side of the opening handshake (RFC 6455 §4.2), run on the connection's own thread
  * before the WebSocket read loop: read the upgrade request within the handshake deadline,
  * route it by path (404), admit it (503), let {@code ServerHandshake} judge it (400, 403,
- * 426 …), write the 101, then hand the socket — and any bytes that came after the request —
- * to a {@link WebSocketConnection}.
+ * 426 …), let the endpoint's {@link HandshakeInterceptor} judge it (e.g. 401), write the 101,
+ * then hand the socket — and any bytes that came after the request — to a
+ * {@link WebSocketConnection}. A request without {@code Upgrade: websocket} goes to the
+ * server's {@link HttpFallbackHandler} when it has one.
  */
 final class UpgradeHandler implements ConnectionHandler {
 
@@ -44,6 +51,13 @@ final class UpgradeHandler implements ConnectionHandler {
 
     @Override
     public void handle(Socket socket) throws IOException {
+        if (server.activeConnections() > config.maxConnections()) {
+            // Open TCP connections (handshakes in progress included) are capped too, so a flood
+            // of silent connections cannot pile up threads for a whole handshake timeout each.
+            respond(socket, new HandshakeException(503, "the server is at its limit of "
+                    + config.maxConnections() + " connections").toResponse());
+            return;
+        }
         long deadline = System.nanoTime() + config.handshakeTimeout().toNanos();
         HttpLimits limits = config.http();
         // Room for the longest legal request plus a little of what may follow it.
@@ -55,7 +69,8 @@ final class UpgradeHandler implements ConnectionHandler {
             // Slowloris defence: the whole request must arrive within the handshake timeout.
             LOG.log(Level.INFO, "{0}: no complete upgrade request within {1}; closing",
                     socket.getRemoteSocketAddress(), config.handshakeTimeout());
-            respond(socket, HttpResponse.of(408, "Request Timeout"));
+            respond(socket, new HandshakeException(408, "the upgrade request did not arrive within "
+                    + config.handshakeTimeout()).toResponse());
             return;
         } catch (HandshakeException refused) {
             respond(socket, refused.toResponse());
@@ -64,17 +79,62 @@ final class UpgradeHandler implements ConnectionHandler {
         if (request == null) {
             return; // the client left before finishing its request
         }
+        HttpFallbackHandler fallback = server.httpFallback();
+        if (fallback != null && !request.headers().containsToken("Upgrade", "websocket")) {
+            // RFC 6455 §4.1 item 5: only a request with Upgrade: websocket asks for a WebSocket.
+            respond(socket, serveHttp(fallback, socket, request));
+            return;
+        }
         upgrade(socket, request, buffer);
+    }
+
+    /** The fallback's answer with {@code Connection: close}: one request per connection (RFC 9112 §9.6). */
+    private static HttpResponse serveHttp(HttpFallbackHandler fallback, Socket socket, HttpRequest request) {
+        HttpResponse response;
+        try {
+            response = Objects.requireNonNull(fallback.handle(request, remoteAddress(socket)), "fallback response");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "HTTP fallback handler failed on " + request.method() + " " + request.path(), e);
+            response = HttpResponse.text(500, "internal server error\n");
+        }
+        HttpHeaders headers = response.headers().copy();
+        headers.set("Connection", "close");
+        return new HttpResponse(response.status(), response.reason(), headers, response.body());
+    }
+
+    /**
+     * The endpoint's interceptor, after the RFC 6455 checks and before the 101: null when it
+     * accepts (its attributes are then in {@code attributes}), else the refusal to write.
+     */
+    private static HttpResponse intercept(ResolvedEndpoint endpoint, Socket socket, HttpRequest request,
+                                          Map<String, Object> attributes) {
+        try {
+            endpoint.endpoint().interceptor().beforeUpgrade(request, remoteAddress(socket), attributes);
+            return null;
+        } catch (HandshakeException refused) {
+            LOG.log(Level.DEBUG, "{0}: refused by the interceptor: {1} {2}",
+                    socket.getRemoteSocketAddress(), refused.status(), refused.getMessage());
+            return refused.toResponse();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "handshake interceptor of " + endpoint.endpoint() + " failed", e);
+            return new HandshakeException(500, "the server could not decide on this connection").toResponse();
+        }
+    }
+
+    private static InetSocketAddress remoteAddress(Socket socket) {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
     private void upgrade(Socket socket, HttpRequest request, ByteBuffer leftover) throws IOException {
         ResolvedEndpoint endpoint = server.endpoint(request.path());
         if (endpoint == null) {
-            respond(socket, HttpResponse.of(404, "Not Found"));
+            respond(socket, new HandshakeException(404, "no WebSocket endpoint at " + request.path()).toResponse());
             return;
         }
         if (server.isStopping() || !server.tryAdmit()) {
-            respond(socket, HttpResponse.of(503, "Service Unavailable"));
+            respond(socket, new HandshakeException(503, server.isStopping()
+                    ? "the server is shutting down"
+                    : "the server is at its limit of " + config.maxConnections() + " connections").toResponse());
             return;
         }
         try {
@@ -86,6 +146,12 @@ final class UpgradeHandler implements ConnectionHandler {
                 respond(socket, refused.toResponse());
                 return;
             }
+            Map<String, Object> attributes = new HashMap<>();
+            HttpResponse refusal = intercept(endpoint, socket, request, attributes);
+            if (refusal != null) {
+                respond(socket, refusal);
+                return;
+            }
             OutputStream out = socket.getOutputStream();
             out.write(accepted.response().toBytes());
             out.flush();
@@ -93,6 +159,7 @@ final class UpgradeHandler implements ConnectionHandler {
                     System.nanoTime());
             WebSocketConnection connection = new WebSocketConnection(socket, protocol, endpoint.endpoint().handler(),
                     config.connectionSettings(), request.path(), accepted.subprotocol(), leftover.slice());
+            connection.attributes().putAll(attributes);
             server.register(connection);
             try {
                 connection.run();

@@ -49,6 +49,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final ServerConfig config;
     private final Map<String, ResolvedEndpoint> endpoints;
     private final boolean secure;
+    private final HttpFallbackHandler httpFallback;
     private final Set<WebSocketConnection> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger admitted = new AtomicInteger();
     private final TcpServer tcpServer;
@@ -58,6 +59,7 @@ public final class WebSocketServer implements AutoCloseable {
         this.config = builder.config;
         this.endpoints = Map.copyOf(builder.resolveEndpoints());
         this.secure = builder.sslContext != null;
+        this.httpFallback = builder.httpFallback;
         ServerSocketFactory sockets = secure
                 ? TlsContexts.serverSocketFactory(builder.sslContext)
                 : ServerSocketFactory.getDefault();
@@ -162,6 +164,11 @@ public final class WebSocketServer implements AutoCloseable {
         return endpoints.get(path);
     }
 
+    /** The handler for requests without {@code Upgrade: websocket}, or null. */
+    HttpFallbackHandler httpFallback() {
+        return httpFallback;
+    }
+
     boolean isStopping() {
         return stopping;
     }
@@ -201,6 +208,7 @@ public final class WebSocketServer implements AutoCloseable {
         private int backlog = 128;
         private ServerConfig config = ServerConfig.defaults();
         private SSLContext sslContext;
+        private HttpFallbackHandler httpFallback;
         private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
         private List<String> allowedOrigins = List.of();
         private List<String> subprotocols = List.of();
@@ -254,6 +262,16 @@ public final class WebSocketServer implements AutoCloseable {
         /** Subprotocols of endpoints that do not list their own, in preference order. */
         public Builder subprotocols(String... names) {
             this.subprotocols = List.of(names);
+            return this;
+        }
+
+        /**
+         * Answers plain HTTP requests (those without {@code Upgrade: websocket}) on the same
+         * port, e.g. a management API next to the WebSocket endpoints. One request per
+         * connection; see {@link HttpFallbackHandler}.
+         */
+        public Builder httpFallback(HttpFallbackHandler handler) {
+            this.httpFallback = Objects.requireNonNull(handler, "handler");
             return this;
         }
 

@@ -4,10 +4,17 @@
  * runs the opening handshake ({@link org.socketlab.websocket.server.UpgradeHandler}) and then the
  * connection's read loop; a second virtual thread per connection writes.
  *
+ * <p>Two extension points let applications sit in front of the WebSocket layer: an endpoint's
+ * {@link org.socketlab.websocket.server.HandshakeInterceptor} (sees the upgrade request after
+ * the RFC 6455 checks and before the 101, may refuse it, hands attributes to the session) and
+ * the server's {@link org.socketlab.websocket.server.HttpFallbackHandler} (answers plain HTTP
+ * requests on the same port). The routing package is built on both.
+ *
  * <p>Concurrency contract: the builder is not thread-safe; a started server is — {@code stop},
  * {@code sessions()} and {@code broadcast} may be called from any thread. Endpoints and
  * configuration are immutable once the server starts. Handler callbacks of one session never
  * run concurrently (see {@code org.socketlab.websocket.api}); callbacks of different sessions
- * do, so a handler shared by an endpoint must be thread-safe.
+ * do, so a handler shared by an endpoint must be thread-safe. Interceptors and the fallback
+ * handler are called on each connection's own thread, concurrently: they must be thread-safe.
  */
 package org.socketlab.websocket.server;

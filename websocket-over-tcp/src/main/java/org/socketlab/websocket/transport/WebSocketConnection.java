@@ -13,12 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.socketlab.websocket.api.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
@@ -39,7 +36,10 @@ public final class WebSocketConnection implements Session {
     private static final AtomicLong IDS = new AtomicLong();
     /** The longest a read waits before the loop looks at the clock again (sends may add timers). */
     private static final long MAX_READ_WAIT_MILLIS = 1_000;
-    private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Per connection, so kept small: 10,000 idle connections hold 160 MiB of read buffers, not 640. */
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
+    /** Longest wait for the peer's FIN after ours (see {@link #lingeringClose()}). */
+    private static final long LINGER_MILLIS = 2_000;
 
     private final String id = "ws-" + IDS.incrementAndGet();
     private final Socket socket;
@@ -53,7 +53,7 @@ public final class WebSocketConnection implements Session {
     private final CompletableFuture<CloseStatus> closeFuture = new CompletableFuture<>();
     private final EventDispatcher dispatcher;
     private final ByteBuffer leftover;
-    private volatile ExecutorService asyncSender;
+    private final Sender sender;
 
     /**
      * @param leftover bytes that arrived after the handshake's blank line (early frames); they
@@ -70,6 +70,7 @@ public final class WebSocketConnection implements Session {
         this.subprotocol = subprotocol;
         this.leftover = leftover == null ? ByteBuffer.allocate(0) : leftover;
         this.dispatcher = new EventDispatcher(this, handler, this::abortAfterHandlerFailure);
+        this.sender = new Sender(id, protocol, protocolLock, outbound, settings.sendTimeout(), this::closeSocketQuietly);
     }
 
     /** Runs the read loop on the calling thread until the connection is closed. */
@@ -96,10 +97,7 @@ public final class WebSocketConnection implements Session {
             if (!closeFuture.isDone()) {
                 dispatcher.closed(new CloseStatus(1006, "connection lost", false));
             }
-            ExecutorService sender = asyncSender;
-            if (sender != null) {
-                sender.shutdown();
-            }
+            sender.shutdown();
         }
     }
 
@@ -172,8 +170,33 @@ public final class WebSocketConnection implements Session {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeSocketQuietly();
+        lingeringClose();
         outbound.fail(new IOException("connection closed"));
+    }
+
+    /**
+     * Sends FIN, then reads and discards what the peer still sends until it closes too (at
+     * most {@link #LINGER_MILLIS}), then closes. Closing a socket with unread input makes the
+     * kernel send RST, which can destroy our close frame before the peer reads it — exactly
+     * after a protocol error, when the peer is still sending. TLS sockets cannot half-close,
+     * so they are closed at once.
+     */
+    private void lingeringClose() {
+        if (!(socket instanceof javax.net.ssl.SSLSocket) && !socket.isClosed()) {
+            try {
+                socket.shutdownOutput();
+                socket.setSoTimeout((int) LINGER_MILLIS);
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+                byte[] discard = new byte[8192];
+                InputStream in = socket.getInputStream();
+                while (System.nanoTime() < deadline && in.read(discard) >= 0) {
+                    // drain: the peer's close reply or the rest of a message we refused
+                }
+            } catch (IOException ignored) {
+                // timeout, reset or already closed: close below either way
+            }
+        }
+        closeSocketQuietly();
     }
 
     private void writeFailed(IOException error) {
@@ -236,24 +259,24 @@ public final class WebSocketConnection implements Session {
 
     @Override
     public void sendText(String text) {
-        send(p -> p.sendText(text), null);
+        sender.send(p -> p.sendText(text), null);
     }
 
     @Override
     public void sendBinary(ByteBuffer data) {
         ByteBuffer copy = data.duplicate();
-        send(p -> p.sendBinary(copy), null);
+        sender.send(p -> p.sendBinary(copy), null);
     }
 
     @Override
     public CompletableFuture<Void> sendTextAsync(String text) {
-        return sendAsync(p -> p.sendText(text));
+        return sender.sendAsync(p -> p.sendText(text));
     }
 
     @Override
     public CompletableFuture<Void> sendBinaryAsync(ByteBuffer data) {
         ByteBuffer copy = data.duplicate();
-        return sendAsync(p -> p.sendBinary(copy));
+        return sender.sendAsync(p -> p.sendBinary(copy));
     }
 
     /**
@@ -263,13 +286,13 @@ public final class WebSocketConnection implements Session {
      */
     public void sendFragment(org.socketlab.websocket.frame.Opcode opcode, ByteBuffer data, boolean fin) {
         ByteBuffer copy = data.duplicate();
-        send(p -> p.sendFragment(opcode, copy, fin), null);
+        sender.send(p -> p.sendFragment(opcode, copy, fin), null);
     }
 
     @Override
     public void ping(ByteBuffer payload) {
         ByteBuffer copy = payload.duplicate();
-        withProtocol(p -> p.sendPing(copy), null);
+        sender.withProtocol(p -> p.sendPing(copy), null);
     }
 
     @Override
@@ -304,66 +327,6 @@ public final class WebSocketConnection implements Session {
     @Override
     public CompletableFuture<CloseStatus> closeFuture() {
         return closeFuture;
-    }
-
-    private CompletableFuture<Void> sendAsync(Consumer<WebSocketProtocol> command) {
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        try {
-            // One sequential virtual thread per connection keeps async sends in call order
-            // while they wait for queue space; the caller never blocks.
-            asyncSender().execute(() -> {
-                try {
-                    send(command, written);
-                } catch (RuntimeException e) {
-                    written.completeExceptionally(e);
-                }
-            });
-        } catch (RuntimeException rejected) {
-            written.completeExceptionally(new IllegalStateException("session " + id + " is closed", rejected));
-        }
-        return written;
-    }
-
-    private ExecutorService asyncSender() {
-        ExecutorService sender = asyncSender;
-        if (sender == null) {
-            synchronized (this) {
-                sender = asyncSender;
-                if (sender == null) {
-                    sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name(id + "-async").factory());
-                    asyncSender = sender;
-                }
-            }
-        }
-        return sender;
-    }
-
-    private void send(Consumer<WebSocketProtocol> command, CompletableFuture<Void> written) {
-        try {
-            // Wait for space *before* taking the protocol lock: the reader must stay free to
-            // answer pings and closes while a sender waits for a slow peer.
-            if (!outbound.awaitSpace(settings.sendTimeout().toNanos())) {
-                String message = "session " + id + ": the peer read nothing for " + settings.sendTimeout()
-                        + " while " + outbound.bufferedBytes() + " bytes were queued; connection aborted";
-                LOG.log(Level.WARNING, message);
-                closeSocketQuietly();
-                throw new IllegalStateException(message);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for outbound queue space", e);
-        }
-        withProtocol(command, written);
-    }
-
-    private void withProtocol(Consumer<WebSocketProtocol> command, CompletableFuture<Void> written) {
-        protocolLock.lock();
-        try {
-            command.accept(protocol); // IllegalStateException unless OPEN, naming the state
-            outbound.append(protocol.pollOutgoing(), written);
-        } finally {
-            protocolLock.unlock();
-        }
     }
 
     @Override

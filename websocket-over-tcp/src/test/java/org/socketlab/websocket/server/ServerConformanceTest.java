@@ -241,6 +241,12 @@ class ServerConformanceTest {
         }
 
         @Test
+        void fragmentedPong_closesWith1002() throws IOException {
+            ws.sendFrame(false, 0, PONG, utf8("frag"));
+            assertClosesWith(1002);
+        }
+
+        @Test
         void fragmentedClose_closesWith1002() throws IOException {
             ws.sendFrame(false, 0, CLOSE, RawWebSocket.closePayload(1000, ""));
             assertClosesWith(1002);
@@ -342,12 +348,30 @@ class ServerConformanceTest {
 
         @Test
         void framesAfterTheClose_areIgnored() throws IOException {
-            ws.sendClose(1000, "");
-            ws.sendText("too late");
-            ws.sendFrame(PING, utf8("too late"));
+            // One write, so the late frames reach the server with the close, before it closes TCP.
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            bytes.writeBytes(RawWebSocket.frame(true, 0, CLOSE, RawWebSocket.closePayload(1000, ""), true));
+            bytes.writeBytes(RawWebSocket.frame(true, 0, TEXT, utf8("too late"), true));
+            bytes.writeBytes(RawWebSocket.frame(true, 0, PING, utf8("too late"), true));
+            ws.sendRaw(bytes.toByteArray());
             RawFrame first = ws.readFrame();
             assertThat(first.opcode()).as("nothing but the close reply after a close (RFC 6455 §5.5.1)").isEqualTo(CLOSE);
             ws.expectTcpClose();
+        }
+
+        @Test
+        void closeBetweenFragments_isAnsweredAndTheUnfinishedMessageDropped() throws IOException {
+            ws.sendFrame(false, 0, TEXT, utf8("never "));
+            ws.sendClose(1000, "");
+            RawFrame reply = ws.expectCloseAndTcpClose();
+            assertThat(reply.closeCode()).as("RFC 6455 §5.4: control frames may interrupt a fragmented message")
+                    .isEqualTo(1000);
+        }
+
+        @Test
+        void closeReasonMakingThePayload126Bytes_closesWith1002() throws IOException {
+            ws.sendFrame(CLOSE, RawWebSocket.closePayload(1000, "r".repeat(124)));
+            assertClosesWith(1002);
         }
 
         @Test
@@ -371,6 +395,18 @@ class ServerConformanceTest {
             RawFrame echo = ws.readMessage();
             assertThat(echo.payload().length).isEqualTo(big.length);
             assertThat(Arrays.equals(echo.payload(), big)).isTrue();
+        }
+
+        @Test
+        void thousandSmallMessagesInOneBurst_areEchoedInOrder() throws IOException {
+            java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < 1_000; i++) {
+                burst.writeBytes(RawWebSocket.frame(true, 0, TEXT, utf8("message " + i), true));
+            }
+            ws.sendRaw(burst.toByteArray());
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(ws.readMessage().text()).isEqualTo("message " + i);
+            }
         }
 
         @Test

@@ -26,6 +26,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final String responseHead;
+    private boolean masking = true;
 
     private RawWebSocket(Socket socket, String responseHead) throws IOException {
         this.socket = socket;
@@ -79,6 +80,37 @@ public final class RawWebSocket implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The server side of a raw connection, for client tests: reads the upgrade request, answers
+     * 101 with the right accept key (plus {@code extraHeaders}), and from then on sends unmasked
+     * frames as a server must. {@link #responseHead()} returns the client's request.
+     */
+    public static RawWebSocket serverSide(Socket accepted, String extraHeaders) throws IOException {
+        accepted.setSoTimeout(5_000);
+        String request = readHead(accepted);
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)").matcher(request);
+        if (!key.find()) {
+            throw new AssertionError("no Sec-WebSocket-Key in the client's request:\n" + request);
+        }
+        String response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept(key.group(1)) + "\r\n" + extraHeaders + "\r\n";
+        accepted.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+        RawWebSocket ws = new RawWebSocket(accepted, request);
+        ws.masking = false;
+        return ws;
+    }
+
+    /** base64(SHA-1(key + GUID)), RFC 6455 §4.2.2 — computed here independently of the code under test. */
+    public static String accept(String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+                    .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
+            return java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String responseHead() {
         return responseHead;
     }
@@ -92,9 +124,9 @@ public final class RawWebSocket implements AutoCloseable {
         return socket;
     }
 
-    /** Sends one masked frame (a client must mask, RFC 6455 §5.3). */
+    /** Sends one frame, masked on the client side (RFC 6455 §5.3), unmasked on the server side. */
     public void sendFrame(boolean fin, int rsv, int opcode, byte[] payload) throws IOException {
-        out.write(frame(fin, rsv, opcode, payload, true));
+        out.write(frame(fin, rsv, opcode, payload, masking));
         out.flush();
     }
 

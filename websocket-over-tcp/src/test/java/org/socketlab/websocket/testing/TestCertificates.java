@@ -24,10 +24,17 @@ public final class TestCertificates {
 
     private final Path keyStore;
     private final Path certificatePem;
+    private final Path trustStore;
 
-    private TestCertificates(Path keyStore, Path certificatePem) {
+    private TestCertificates(Path keyStore, Path certificatePem, Path trustStore) {
         this.keyStore = keyStore;
         this.certificatePem = certificatePem;
+        this.trustStore = trustStore;
+    }
+
+    /** PKCS12 trust store holding only the certificate (password {@link #PASSWORD}). */
+    public Path trustStore() {
+        return trustStore;
     }
 
     public static synchronized TestCertificates get() throws Exception {
@@ -42,9 +49,13 @@ public final class TestCertificates {
                     "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD));
             keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(),
                     "-storepass", new String(PASSWORD), "-file", pem.toString());
+            Path trustStore = dir.resolve("trust.p12");
+            keytool("-importcert", "-noprompt", "-alias", "server", "-file", pem.toString(),
+                    "-keystore", trustStore.toString(), "-storetype", "PKCS12", "-storepass", new String(PASSWORD));
             keyStore.toFile().deleteOnExit();
             pem.toFile().deleteOnExit();
-            instance = new TestCertificates(keyStore, pem);
+            trustStore.toFile().deleteOnExit();
+            instance = new TestCertificates(keyStore, pem, trustStore);
         }
         return instance;
     }

@@ -1,0 +1,21 @@
+package org.socketlab.websocket.chat;
+
+/**
+ * A client's request the chat refuses: bad JSON, an unknown type, a nickname with forbidden
+ * characters, a message too long, too many messages. The connection stays open; the client
+ * receives {@code {"type":"error","code":code,"message":message}}.
+ */
+public final class ChatRejection extends Exception {
+
+    private final String code;
+
+    public ChatRejection(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    /** A stable machine-readable reason, e.g. {@code invalid_nick}, {@code rate_limited}. */
+    public String code() {
+        return code;
+    }
+}

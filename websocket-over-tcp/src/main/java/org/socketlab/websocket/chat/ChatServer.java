@@ -1,0 +1,164 @@
+package org.socketlab.websocket.chat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import org.socketlab.websocket.handshake.OriginPolicy;
+import org.socketlab.websocket.server.Endpoint;
+import org.socketlab.websocket.server.WebSocketServer;
+
+/**
+ * The browser chat: one port serves the page ({@code /}, {@code /chat.js}, {@code /chat.css}
+ * from the class path's {@code static/chat/}, by {@link StaticFiles}) and the WebSocket
+ * endpoint {@value #CHAT_PATH} ({@link ChatHandler}), whose origin allow-list is the server's
+ * own origins by default ({@link OriginAllowList}).
+ *
+ * <pre>
+ * java org.socketlab.websocket.chat.ChatServer --host 127.0.0.1 --port 8080 [--allowed-origin http://chat.example]
+ * listening on http://127.0.0.1:8080/
+ * </pre>
+ *
+ * <p>Thread-safe once started; {@link #close()} says goodbye to every browser with 1001.
+ */
+public final class ChatServer implements AutoCloseable {
+
+    public static final String CHAT_PATH = "/ws/chat";
+    public static final String STATIC_ROOT = "static/chat";
+    private static final String USAGE = "ChatServer [--host 127.0.0.1] [--port 8080] [--allowed-origin http://host:port ...]";
+
+    private final WebSocketServer server;
+    private final ChatRooms rooms;
+    private final String host;
+    private final List<String> allowedOrigins;
+
+    private ChatServer(Builder builder) throws IOException {
+        this.rooms = new ChatRooms(builder.limits);
+        OriginAllowList origins = new OriginAllowList();
+        this.server = WebSocketServer.builder()
+                .host(builder.host)
+                .port(builder.port)
+                .endpoint(Endpoint.at(CHAT_PATH, new ChatHandler(rooms, builder.limits)).interceptor(origins))
+                .httpFallback(new StaticFiles(STATIC_ROOT))
+                .maxMessageSize(builder.limits.maxFrameBytes())
+                // Phones drop off networks without a FIN; a ping finds out (RFC 6455 §5.5.2).
+                .pingInterval(Duration.ofSeconds(25))
+                .shutdownTimeout(Duration.ofSeconds(2))
+                .start();
+        this.host = hostText(server.localAddress().getAddress());
+        this.allowedOrigins = OriginAllowList.ownOrigins(host, server.port(), builder.extraOrigins);
+        origins.allow(allowedOrigins);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://host:port/} — the page to open in a browser. */
+    public String url() {
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    /** {@code ws://host:port/ws/chat}. */
+    public String webSocketUri() {
+        return server.uri(CHAT_PATH);
+    }
+
+    public List<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public ChatRooms rooms() {
+        return rooms;
+    }
+
+    /** The underlying WebSocket server (sessions, connection counts). */
+    public WebSocketServer webSocketServer() {
+        return server;
+    }
+
+    /** Closes every session with 1001 (going away) and stops listening. */
+    public boolean stop(Duration grace) {
+        return server.stop(grace);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private static String hostText(InetAddress address) {
+        String text = address.getHostAddress();
+        return text.indexOf(':') >= 0 ? "[" + text + "]" : text;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Builder builder = builder();
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value\nusage: " + USAGE);
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--host" -> builder.host(value);
+                case "--port" -> builder.port(Integer.parseInt(value));
+                case "--allowed-origin" -> builder.allowedOrigins(value.split(","));
+                default -> throw new IllegalArgumentException("unexpected argument \"" + args[i] + "\"\nusage: " + USAGE);
+            }
+        }
+        ChatServer chat = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(chat::close));
+        System.out.println("listening on " + chat.url());
+        System.out.println("chat endpoint " + chat.webSocketUri() + ", allowed origins " + chat.allowedOrigins());
+        new CountDownLatch(1).await(); // until Ctrl+C
+    }
+
+    /** Loopback, port 0, default limits, only the server's own origins. */
+    public static final class Builder {
+        private InetAddress host = InetAddress.getLoopbackAddress();
+        private int port;
+        private ChatLimits limits = ChatLimits.defaults();
+        private final List<String> extraOrigins = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder host(String name) throws IOException {
+            this.host = InetAddress.getByName(name);
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder limits(ChatLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Origins allowed in addition to the server's own, e.g. the public name behind a proxy. */
+        public Builder allowedOrigins(String... origins) {
+            List<String> list = Arrays.stream(origins).map(String::strip).filter(o -> !o.isEmpty()).toList();
+            OriginPolicy.allowList(list); // validates each: scheme://host[:port]
+            extraOrigins.addAll(list);
+            return this;
+        }
+
+        public ChatServer start() throws IOException {
+            return new ChatServer(this);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.socketlab.websocket.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.socketlab.websocket.routing.ConnectionRefusedException;
+import org.socketlab.websocket.routing.WebSocketApi;
+import org.socketlab.websocket.server.WebSocketServer;
+
+/**
+ * An API Gateway-style WebSocket API to try with wscat and curl: routes {@code sendmessage}
+ * (broadcast), {@code whoami} (answers the caller's connection id), {@code $default}; and
+ * {@code @connections} on the same port.
+ *
+ * <pre>
+ * RoutesServer --host 127.0.0.1 --port 9002 [--path /] [--api-key KEY] [--token TOKEN]
+ * </pre>
+ * Without {@code --api-key} a random key is generated. With {@code --token}, {@code $connect}
+ * requires {@code ?token=TOKEN} (401 without one, 403 with another). Prints
+ * {@code listening on ws://H:P/path} and the {@code @connections} URL with its key when ready.
+ */
+public final class RoutesServer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USAGE = "RoutesServer --host H --port P [--path /] [--api-key KEY] [--token TOKEN]";
+
+    private RoutesServer() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv, Set.of("--host", "--port", "--path", "--api-key", "--token"), USAGE);
+        String path = args.get("--path", "/");
+        String apiKey = args.get("--api-key", randomKey());
+        WebSocketServer server = start(args.get("--host", "127.0.0.1"), (int) args.getLong("--port", 9002), path,
+                apiKey, args.get("--token", null));
+        System.out.println("listening on " + server.uri(path));
+        System.out.println("@connections on " + server.uri("/@connections/{id}").replaceFirst("^ws", "http")
+                + " with header x-api-key: " + apiKey);
+        System.out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        new CountDownLatch(1).await(); // serve until the process is stopped
+    }
+
+    /** Starts the API; {@code token} null means $connect admits everybody. */
+    public static WebSocketServer start(String host, int port, String path, String apiKey, String token)
+            throws IOException {
+        WebSocketApi api = WebSocketApi.builder()
+                .routeSelectionExpression("$request.body.action")
+                .onConnect(request -> {
+                    if (token == null) {
+                        return;
+                    }
+                    String offered = request.queryParameter("token")
+                            .orElseThrow(() -> ConnectionRefusedException.unauthorized("connect with ?token=..."));
+                    if (!offered.equals(token)) {
+                        throw ConnectionRefusedException.forbidden("this token is not valid");
+                    }
+                })
+                .route("sendmessage", context -> {
+                    ObjectNode message = JSON.createObjectNode().put("from", context.connectionId())
+                            .put("text", context.body().orElseThrow().path("text").asText(""));
+                    context.connections().broadcast(message.toString());
+                })
+                .route("whoami", context -> context.reply(
+                        JSON.createObjectNode().put("connectionId", context.connectionId()).toString()))
+                .defaultRoute(context -> context.reply(
+                        "{\"error\":\"unknown action\",\"actions\":[\"sendmessage\",\"whoami\"]}"))
+                .apiKey(apiKey)
+                .build();
+        return api.install(WebSocketServer.builder().host(host).port(port), path).start();
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

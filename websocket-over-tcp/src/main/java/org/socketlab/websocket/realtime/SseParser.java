@@ -1,0 +1,188 @@
+package org.socketlab.websocket.realtime;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A resumable {@code text/event-stream} parser following the WHATWG HTML "server-sent events"
+ * interpretation rules (§9.2.6). Feed it bytes in pieces of any size; it returns the events
+ * the bytes completed.
+ *
+ * <ul>
+ *   <li>Lines end with CRLF, a lone LF or a lone CR — a CR at the end of one piece and an LF at
+ *       the start of the next are one line end.</li>
+ *   <li>One leading U+FEFF BOM is dropped.</li>
+ *   <li>A line starting with {@code :} is a comment ({@link #commentCount()}).</li>
+ *   <li>{@code name:value} — one space after the colon is removed; a line without a colon is a
+ *       field with an empty value. Unknown field names are ignored.</li>
+ *   <li>{@code data} appends the value and an LF; at dispatch the last LF is removed. An event
+ *       with no data is not dispatched.</li>
+ *   <li>{@code id} sets the last event ID unless the value contains NUL; {@code retry} sets the
+ *       reconnection time only when the value is ASCII digits.</li>
+ *   <li>A blank line dispatches; bytes after the last blank line at end of stream are dropped.</li>
+ * </ul>
+ *
+ * <p>Lines longer than {@code maxLineBytes} and events longer than {@code maxEventBytes} are the
+ * server's fault: {@link SseFormatException}. Not thread-safe.
+ */
+public final class SseParser {
+
+    /** Default limits: 64 KiB a line, 1 MiB an event. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+    public static final int DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final int maxLineBytes;
+    private final int maxEventBytes;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final StringBuilder data = new StringBuilder();
+    private String eventType = "";
+    private String lastEventIdBuffer = "";
+    private String lastEventId = "";
+    private Long retryMillis;
+    private boolean afterCr;
+    private int bomBytesSeen;
+    private boolean bomChecked;
+    private long commentCount;
+
+    public SseParser(int maxLineBytes, int maxEventBytes) {
+        if (maxLineBytes < 1 || maxEventBytes < 1) {
+            throw new IllegalArgumentException("SSE limits must be positive, got line " + maxLineBytes
+                    + " and event " + maxEventBytes);
+        }
+        this.maxLineBytes = maxLineBytes;
+        this.maxEventBytes = maxEventBytes;
+    }
+
+    public SseParser() {
+        this(DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /** Consumes every remaining byte of {@code in} and returns the events they completed. */
+    public List<SseEvent> feed(ByteBuffer in) throws SseFormatException {
+        List<SseEvent> events = new ArrayList<>();
+        while (in.hasRemaining()) {
+            byte b = in.get();
+            if (!bomChecked && skipBom(b)) {
+                continue;
+            }
+            if (b == '\n' && afterCr) {
+                afterCr = false; // the LF of a CRLF: the line already ended at the CR
+                continue;
+            }
+            afterCr = b == '\r';
+            if (b == '\r' || b == '\n') {
+                SseEvent event = endOfLine();
+                if (event != null) {
+                    events.add(event);
+                }
+            } else {
+                if (line.size() >= maxLineBytes) {
+                    throw new SseFormatException("an event-stream line is longer than " + maxLineBytes
+                            + " bytes (the parser's line limit)");
+                }
+                line.write(b);
+            }
+        }
+        return events;
+    }
+
+    /** {@link #feed(ByteBuffer)} for a byte array. */
+    public List<SseEvent> feed(byte[] bytes) throws SseFormatException {
+        return feed(ByteBuffer.wrap(bytes));
+    }
+
+    /** WHATWG §9.2.5: one U+FEFF at the very start of the stream is ignored. */
+    private boolean skipBom(byte b) {
+        if (b == BOM[bomBytesSeen]) {
+            bomBytesSeen++;
+            if (bomBytesSeen == BOM.length) {
+                bomChecked = true;
+            }
+            return true;
+        }
+        bomChecked = true;
+        // A partial match was not a BOM after all: those bytes were line content.
+        line.write(BOM, 0, bomBytesSeen);
+        return false;
+    }
+
+    private SseEvent endOfLine() throws SseFormatException {
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        if (text.isEmpty()) {
+            return dispatch();
+        }
+        if (text.charAt(0) == ':') {
+            commentCount++;
+            return null;
+        }
+        int colon = text.indexOf(':');
+        String name = colon < 0 ? text : text.substring(0, colon);
+        String value = colon < 0 ? "" : text.substring(colon + 1);
+        if (value.startsWith(" ")) {
+            value = value.substring(1);
+        }
+        processField(name, value);
+        return null;
+    }
+
+    private void processField(String name, String value) throws SseFormatException {
+        switch (name) {
+            case "event" -> eventType = value;
+            case "data" -> {
+                if (data.length() + value.length() + 1 > maxEventBytes) {
+                    throw new SseFormatException("an event's data is longer than " + maxEventBytes
+                            + " characters (the parser's event limit)");
+                }
+                data.append(value).append('\n');
+            }
+            case "id" -> {
+                if (value.indexOf('\0') < 0) {
+                    lastEventIdBuffer = value;
+                }
+            }
+            case "retry" -> {
+                if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9') && value.length() <= 18) {
+                    retryMillis = Long.parseLong(value);
+                }
+            }
+            default -> {
+                // WHATWG §9.2.6: any other field is ignored.
+            }
+        }
+    }
+
+    /** WHATWG §9.2.6 "dispatch the event". */
+    private SseEvent dispatch() {
+        lastEventId = lastEventIdBuffer;
+        if (data.isEmpty()) {
+            eventType = "";
+            return null;
+        }
+        String payload = data.substring(0, data.length() - 1);
+        String type = eventType.isEmpty() ? SseEvent.DEFAULT_TYPE : eventType;
+        data.setLength(0);
+        eventType = "";
+        return new SseEvent(lastEventId, type, payload, null);
+    }
+
+    /** The last event ID the stream set (sent back as {@code Last-Event-ID} on reconnect). */
+    public String lastEventId() {
+        return lastEventId;
+    }
+
+    /** The reconnection time the server announced with {@code retry:}, or null. */
+    public Long retryMillis() {
+        return retryMillis;
+    }
+
+    /** Comment lines seen (servers send them as heartbeats). */
+    public long commentCount() {
+        return commentCount;
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Engine.IO protocol v4 on {@code TcpServer}: the handshake
+ * ({@code GET /socket.io/?EIO=4&transport=polling} → {@code 0{"sid":…}}), long-polling payloads
+ * (packets separated by {@code \u001e}, binary as {@code b<base64>}), the WebSocket transport
+ * (the ws-server's {@code WebSocketConnection} read loop), the upgrade from polling
+ * ({@code 2probe}/{@code 3probe}, a {@code 6} noop ending the pending poll, then {@code 5}),
+ * the server-initiated heartbeat (server pings {@code 2}, client pongs {@code 3}) and the
+ * reference server's HTTP errors.
+ *
+ * <p>{@link org.socketlab.websocket.socketio.engine.EngineCodec} is pure (no I/O, no state).
+ *
+ * <p>Concurrency contract: {@link org.socketlab.websocket.socketio.engine.EngineServer} and
+ * {@link org.socketlab.websocket.socketio.engine.EngineSession} are thread-safe. Each TCP
+ * connection has its own virtual thread; a long-poll GET holds its thread until the session
+ * has packets. A session's state sits behind one lock; its listener is called outside that
+ * lock and one call at a time. Timers (heartbeat, upgrade timeout) run on virtual threads
+ * started by one scheduler thread.
+ */
+package org.socketlab.websocket.socketio.engine;
