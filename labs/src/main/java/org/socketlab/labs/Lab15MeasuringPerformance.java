@@ -24,6 +24,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Lab15MeasuringPerformance {
 
+    static final String TITLE = "Measuring performance";
+    static final String SUMMARY = "JMH: masking loops, decode beside Netty and Jetty, allocation per op, a stack profile";
+
     private static final String CODEC = "org\\.socketlab\\.bench\\.codec\\.";
 
     private final boolean quick;
