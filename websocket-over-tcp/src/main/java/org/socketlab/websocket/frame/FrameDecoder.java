@@ -15,6 +15,8 @@ import java.util.Objects;
  * input buffer, unmasked <em>in place</em> (the input bytes are overwritten); it is valid until
  * the caller reuses that buffer ({@link #lastPayloadSharesInput()} says which case happened).
  * A frame that spans reads is collected into one buffer sized by its (checked) length.
+ * {@link #decode(ByteBuffer, DecodedFrame)} reports the same frame through a reusable view and
+ * allocates nothing for a frame that arrived whole.
  *
  * <p>Not thread-safe; one owner at a time.
  */
@@ -39,6 +41,8 @@ public final class FrameDecoder {
     private boolean lastPayloadShared;
     private ProtocolException failure;
     private FrameListener listener;
+    /** Reused by {@link #decode(ByteBuffer)}, which wraps it into a {@link Frame}. */
+    private final DecodedFrame scratch = new DecodedFrame();
 
     /**
      * Sees a frame before it is complete, so that the protocol can fail fast: a message that will
@@ -85,14 +89,33 @@ public final class FrameDecoder {
      * @throws ProtocolException when the peer broke a framing rule; carries the close code
      */
     public Frame decode(ByteBuffer in) throws ProtocolException {
+        if (!decode(in, scratch)) {
+            return null;
+        }
+        ByteBuffer payload = scratch.sharesInput
+                ? scratch.buffer.slice(scratch.payloadOffset, scratch.payloadLength)
+                : scratch.buffer;
+        scratch.buffer = null; // do not keep the caller's buffer (or the collected payload) alive
+        return new Frame(fin, (rsvBits & FrameHeader.RSV1) != 0, (rsvBits & FrameHeader.RSV2) != 0,
+                (rsvBits & FrameHeader.RSV3) != 0, opcode, payload);
+    }
+
+    /**
+     * The allocation-free form of {@link #decode(ByteBuffer)}: when a frame completes, fills
+     * {@code into} (see {@link DecodedFrame} for how long its payload stays valid) and returns
+     * true; returns false when all of {@code in} was consumed without completing one.
+     *
+     * @throws ProtocolException when the peer broke a framing rule; carries the close code
+     */
+    public boolean decode(ByteBuffer in, DecodedFrame into) throws ProtocolException {
         if (failure != null) {
             throw failure;
         }
         try {
             if (headerFilled < headerLength && !readHeader(in)) {
-                return null;
+                return false;
             }
-            return readPayload(in);
+            return readPayload(in, into);
         } catch (ProtocolException e) {
             failure = e;
             throw e;
@@ -200,15 +223,16 @@ public final class FrameDecoder {
         payloadLength = (int) length;
     }
 
-    private Frame readPayload(ByteBuffer in) throws ProtocolException {
+    private boolean readPayload(ByteBuffer in, DecodedFrame into) throws ProtocolException {
         if (partialPayload == null) {
             if (in.remaining() >= payloadLength && !in.isReadOnly()) {
-                ByteBuffer slice = in.slice(in.position(), payloadLength);
-                in.position(in.position() + payloadLength);
+                // Zero copy: unmask in place and hand out the input's own bytes.
+                int start = in.position();
+                in.position(start + payloadLength);
                 if (masked) {
-                    Masking.apply(slice, maskKey(), 0);
+                    Masking.apply(in, start, start + payloadLength, maskKey(), 0);
                 }
-                return complete(slice, true);
+                return complete(into, in, start, true);
             }
             // Safe: payloadLength passed checkLimit before this allocation.
             partialPayload = ByteBuffer.allocate(payloadLength);
@@ -219,32 +243,36 @@ public final class FrameDecoder {
         partialPayload.position(offset + n);
         in.position(in.position() + n);
         // Unmask each piece as it lands (§5.3 masking is position-based), so listeners see clear bytes.
-        ByteBuffer piece = partialPayload.slice(offset, n);
         if (masked) {
-            Masking.apply(piece, maskKey(), offset);
+            Masking.apply(partialPayload, offset, offset + n, maskKey(), offset);
         }
         if (partialPayload.hasRemaining()) {
             if (listener != null && n > 0) {
-                listener.onPartialPayload(opcode, piece);
+                listener.onPartialPayload(opcode, partialPayload.slice(offset, n));
             }
-            return null;
+            return false;
         }
         ByteBuffer payload = partialPayload.flip();
         partialPayload = null;
-        return complete(payload, false);
+        return complete(into, payload, 0, false);
     }
 
-    private Frame complete(ByteBuffer payload, boolean shared) throws ProtocolException {
-        Frame frame = new Frame(fin, (rsvBits & FrameHeader.RSV1) != 0, (rsvBits & FrameHeader.RSV2) != 0,
-                (rsvBits & FrameHeader.RSV3) != 0, opcode, payload);
+    private boolean complete(DecodedFrame into, ByteBuffer buffer, int offset, boolean shared) throws ProtocolException {
+        into.fin = fin;
+        into.rsvBits = rsvBits;
+        into.opcode = opcode;
+        into.buffer = buffer;
+        into.payloadOffset = offset;
+        into.payloadLength = payloadLength;
+        into.sharesInput = shared;
         lastPayloadShared = shared;
         headerFilled = 0;
         headerLength = 2;
         lengthEnd = 2;
         if (opcode == Opcode.CLOSE) {
-            CloseStatus.parse(payload);
+            CloseStatus.parse(buffer.slice(offset, payloadLength));
         }
-        return frame;
+        return true;
     }
 
     private int maskKey() {

@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * Writes frames in the wire format of RFC 6455 §5.2: the shortest length encoding, and for a
  * client a fresh masking key per frame (§5.3). The frame's payload is never modified: masking
- * happens in the output buffer.
+ * happens while copying into the output buffer. {@link #encode(Frame, ByteBuffer)} and
+ * {@link #encodeHeader} allocate nothing, so a caller that reuses its output buffer encodes
+ * garbage-free.
  *
  * <p>Not thread-safe; one owner at a time.
  */
@@ -62,18 +64,46 @@ public final class FrameEncoder {
         if (out.remaining() < needed) {
             throw new BufferOverflowException();
         }
-        ByteBuffer payload = frame.payload().duplicate();
+        ByteBuffer payload = frame.payload();
+        int length = payload.remaining();
         boolean masked = localRole.masksOutgoingFrames();
-        writeHeader(frame, payload.remaining(), masked, out);
+        writeHeader(frame, length, masked, out);
+        int at = out.position();
         if (masked) {
             int key = keys.nextMaskKey();
             out.putInt(key);
-            ByteBuffer maskedRegion = out.slice(out.position(), payload.remaining());
-            out.put(payload);
-            Masking.apply(maskedRegion, key, 0);
+            at += FrameHeader.MASK_KEY_LENGTH;
+            // One pass: read the caller's bytes, write them masked (the caller's buffer is untouched).
+            Masking.copyMasked(payload, payload.position(), out, at, length, key);
         } else {
-            out.put(payload);
+            out.put(at, payload, payload.position(), length);
         }
+        out.position(at + length);
+        return needed;
+    }
+
+    /**
+     * Writes only the header of an unmasked frame, for a gathering write of {@code [header,
+     * payload]}: a server sends a large payload from the caller's own buffer without copying it.
+     * (A client cannot: masking must transform the payload, so it uses {@link #encode(Frame, ByteBuffer)}.)
+     *
+     * @return the number of header bytes written (2, 4 or 10)
+     * @throws IllegalStateException    if this encoder masks (a client)
+     * @throws BufferOverflowException  if {@code out} has less than {@code headerLength(length, false)} bytes of room
+     * @throws IllegalArgumentException if the frame breaks a rule a sender must follow
+     */
+    public int encodeHeader(Frame frame, ByteBuffer out) {
+        if (localRole.masksOutgoingFrames()) {
+            throw new IllegalStateException("a " + localRole + " masks its frames (RFC 6455 §5.3), so the payload "
+                    + "must go through encode(frame, out); a header-only encoding is for unmasked frames");
+        }
+        checkSendable(frame);
+        int length = frame.payload().remaining();
+        int needed = headerLength(length, false);
+        if (out.remaining() < needed) {
+            throw new BufferOverflowException();
+        }
+        writeHeader(frame, length, false, out);
         return needed;
     }
 

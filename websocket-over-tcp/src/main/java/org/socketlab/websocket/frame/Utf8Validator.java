@@ -48,6 +48,11 @@ public final class Utf8Validator {
 
     private static final byte[] CLASS_OF = new byte[256];
     private static final byte[] NEXT = new byte[STATES * CLASSES];
+    /**
+     * NEXT composed with CLASS_OF, indexed by {@code state << 8 | byte}: one table load per byte on
+     * the hot path instead of two dependent ones (9 × 256 bytes, it stays in L1).
+     */
+    private static final byte[] NEXT_BY_BYTE = new byte[STATES << 8];
 
     private static final VarHandle LONG_ARRAY =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -76,6 +81,11 @@ public final class Utf8Validator {
         from(AFTER_ED, CONT_80, NEED_1);
         from(AFTER_ED, CONT_90, NEED_1);
         from(AFTER_F4, CONT_80, NEED_2);
+        for (int state = 0; state < STATES; state++) {
+            for (int b = 0; b < 256; b++) {
+                NEXT_BY_BYTE[state << 8 | b] = NEXT[state * CLASSES + CLASS_OF[b]];
+            }
+        }
     }
 
     private int state = ACCEPT;
@@ -120,7 +130,7 @@ public final class Utf8Validator {
         } else {
             int s = state;
             for (int i = bytes.position(), end = bytes.limit(); i < end && s != REJECT; i++) {
-                s = NEXT[s * CLASSES + CLASS_OF[bytes.get(i) & 0xFF]];
+                s = NEXT_BY_BYTE[s << 8 | (bytes.get(i) & 0xFF)];
             }
             state = s;
         }
@@ -141,8 +151,11 @@ public final class Utf8Validator {
         int i = from;
         while (i < to) {
             if (s == ACCEPT) {
-                // ASCII fast path: no byte of the word has its high bit set.
-                while (i + 8 <= to && ((long) LONG_ARRAY.get(bytes, i) & HIGH_BITS) == 0) {
+                // ASCII fast path: no byte of the words has its high bit set; 32 bytes, then 8, per step.
+                while (i < to - 31 && ((orOfFourWords(bytes, i)) & HIGH_BITS) == 0) {
+                    i += 32;
+                }
+                while (i < to - 7 && ((long) LONG_ARRAY.get(bytes, i) & HIGH_BITS) == 0) {
                     i += 8;
                 }
                 while (i < to && bytes[i] >= 0) {
@@ -152,7 +165,7 @@ public final class Utf8Validator {
                     break;
                 }
             }
-            s = NEXT[s * CLASSES + CLASS_OF[bytes[i] & 0xFF]];
+            s = NEXT_BY_BYTE[s << 8 | (bytes[i] & 0xFF)];
             if (s == REJECT) {
                 break;
             }
@@ -160,6 +173,12 @@ public final class Utf8Validator {
         }
         return s;
         // END SOLUTION
+    }
+
+    /** The four words at {@code i .. i + 31} OR-ed together: one high-bit test covers 32 bytes. */
+    private static long orOfFourWords(byte[] bytes, int i) {
+        return (long) LONG_ARRAY.get(bytes, i) | (long) LONG_ARRAY.get(bytes, i + 8)
+                | (long) LONG_ARRAY.get(bytes, i + 16) | (long) LONG_ARRAY.get(bytes, i + 24);
     }
 
     /** True when no character is cut off: a text message may end here (RFC 6455 §8.1). */

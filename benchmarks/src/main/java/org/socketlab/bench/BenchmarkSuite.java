@@ -1,0 +1,121 @@
+package org.socketlab.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.socketlab.bench.CodecSuite.CodecResult;
+import org.socketlab.bench.load.LoadResult;
+import org.socketlab.bench.load.MemoryProbe.MemoryResult;
+import org.socketlab.bench.report.Charts;
+import org.socketlab.bench.report.Machine;
+import org.socketlab.bench.report.Tables;
+
+/**
+ * The one command that runs everything and writes the report:
+ *
+ * <pre>mvn -q -pl benchmarks -am compile exec:exec -Dsuite=full</pre>
+ *
+ * {@code full} runs the JMH codec benchmarks (forks 1, 3×1 s warm-up, 5×1 s measurement, GC
+ * profiler), the end-to-end load runs against our server, Netty and Java-WebSocket, and the
+ * memory probe; {@code quick} is the CI smoke profile; {@code codec} and {@code e2e} run one half
+ * of {@code full}, {@code memory} only the memory probe (a third argument sets its connection count).
+ * Results go to {@code target/reports/} (or the second argument, {@code -Dreports=DIR}
+ * through Maven): results.json,
+ * jmh.json, summary.md and PNG charts.
+ */
+public final class BenchmarkSuite {
+
+    private BenchmarkSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "full";
+        SuiteProfile profile = SuiteProfile.named(mode.equals("quick") ? "quick" : "full");
+        boolean codec = mode.equals("full") || mode.equals("quick") || mode.equals("codec");
+        boolean e2e = mode.equals("full") || mode.equals("quick") || mode.equals("e2e");
+        boolean memoryOnly = mode.equals("memory");
+        if (!codec && !e2e && !memoryOnly) {
+            throw new IllegalArgumentException("unknown suite " + mode + "; expected full, quick, codec, e2e or memory");
+        }
+        Path reports = Path.of(args.length > 1 ? args[1] : "target/reports");
+        Files.createDirectories(reports);
+        Machine machine = Machine.current();
+        System.out.println("socketlab benchmarks, profile " + mode + ", on " + machine.describe());
+
+        List<CodecResult> codecResults = codec
+                ? CodecSuite.run(profile, reports.resolve("jmh.json"), CodecSuite.INCLUDE) : List.of();
+        List<LoadResult> load = e2e ? LoadSuite.run(LoadSuite.scenarios(profile), System.out::println) : List.of();
+        int idle = args.length > 2 ? Integer.parseInt(args[2]) : profile.idleConnections();
+        List<MemoryResult> memory = (e2e || memoryOnly) && idle > 0
+                ? LoadSuite.memory(idle, System.out::println) : List.of();
+
+        write(reports, mode, machine, profile, codecResults, load, memory);
+        System.out.println("report written to " + reports.toAbsolutePath());
+    }
+
+    static void write(Path reports, String mode, Machine machine, SuiteProfile profile, List<CodecResult> codec,
+                      List<LoadResult> load, List<MemoryResult> memory) throws Exception {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("when", Instant.now().toString());
+        json.put("mode", mode);
+        json.put("machine", machine);
+        json.put("profile", profile);
+        json.put("codec", codec);
+        json.put("load", load);
+        json.put("memory", memory);
+        // Durations as ISO-8601 text ("PT5S"); no extra Jackson module needed.
+        SimpleModule durations = new SimpleModule().addSerializer(Duration.class, ToStringSerializer.instance);
+        new ObjectMapper().registerModule(durations)
+                .writerWithDefaultPrettyPrinter().writeValue(reports.resolve("results.json").toFile(), json);
+
+        Tables tables = new Tables(codec);
+        List<String> sections = new ArrayList<>();
+        sections.add("Run " + Instant.now() + " (" + mode + ") on " + machine.describe() + ".\n");
+        if (!codec.isEmpty()) {
+            sections.add(tables.decode());
+            sections.add(tables.encode());
+            sections.add(tables.masking());
+            sections.add(tables.utf8AndHandshake());
+        }
+        if (!load.isEmpty()) {
+            sections.add(Tables.load(load));
+        }
+        if (!memory.isEmpty()) {
+            sections.add(Tables.memory(memory));
+        }
+        String summary = String.join("\n", sections);
+        Files.writeString(reports.resolve("summary.md"), summary, StandardCharsets.UTF_8);
+        System.out.println(summary);
+        charts(reports, profile, tables, codec, load);
+    }
+
+    private static void charts(Path reports, SuiteProfile profile, Tables tables, List<CodecResult> codec,
+                               List<LoadResult> load) throws java.io.IOException {
+        if (!codec.isEmpty()) {
+            List<String> sizes = profile.sizes();
+            Charts.codec(tables, "DecodeBenchmark", sizes, List.of("socketlab", "jetty", "nettyDirect",
+                    "nettyEmbeddedChannel", "javaWebSocket", "baselineArraycopy", "baselineNaiveUnmask"),
+                    "Decode one masked frame", reports.resolve("decode.png"));
+            Charts.codec(tables, "EncodeBenchmark", sizes, List.of("socketlabClient", "nettyClient", "javaWebSocketClient",
+                    "socketlabServer", "nettyServer", "javaWebSocketServer", "baselineArraycopy"),
+                    "Encode one frame (client = masked)", reports.resolve("encode.png"));
+            Charts.codec(tables, "MaskingBenchmark", sizes, List.of("simpleByteLoop", "fastHeap", "fastDirect",
+                    "copyMasked", "baselineArraycopy"), "Masking", reports.resolve("masking.png"));
+        }
+        if (!load.isEmpty()) {
+            Charts.load(load, "Echo throughput (same client)", "messages per second", LoadResult::messagesPerSecond,
+                    reports.resolve("load-throughput.png"));
+            Charts.load(load, "Echo round trip p99 (same client)", "p99 µs", LoadResult::p99Micros,
+                    reports.resolve("load-p99.png"));
+        }
+    }
+}

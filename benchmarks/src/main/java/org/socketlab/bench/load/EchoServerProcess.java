@@ -1,0 +1,113 @@
+package org.socketlab.bench.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.socketlab.websocket.demo.EchoServer;
+import org.socketlab.websocket.server.WebSocketServer;
+
+/**
+ * One echo server in its own JVM, so that the load generator's heap, GC and file descriptors are
+ * not the server's (10,000 connections need 10,000 descriptors on each side). Prints
+ * {@code listening on ws://H:P/} when ready, then obeys commands on stdin:
+ * {@code memory} prints {@code memory heap=BYTES rss=BYTES threads=N} after a full GC;
+ * {@code quit} (or end of input) stops the server and exits.
+ *
+ * <pre>EchoServerProcess socketlab|netty|java-websocket|core-virtual|core-platform [port]</pre>
+ */
+public final class EchoServerProcess {
+
+    /** A running server, whichever library it is. */
+    interface Server extends AutoCloseable {
+        int port();
+    }
+
+    static final String HOST = "127.0.0.1";
+    static final String PATH = "/";
+
+    private EchoServerProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String kind = args.length > 0 ? args[0] : "socketlab";
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        try (Server server = start(kind, port)) {
+            System.out.println("listening on ws://" + HOST + ":" + server.port() + PATH);
+            System.out.flush();
+            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = commands.readLine()) != null && !line.equals("quit"); ) {
+                if (line.equals("memory")) {
+                    System.out.println(memoryLine());
+                    System.out.flush();
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    static Server start(String kind, int port) throws Exception {
+        return switch (kind) {
+            case "socketlab" -> socketlab(port);
+            case "netty" -> new NettyEchoServer(HOST, port, PATH);
+            case "java-websocket" -> new JavaWebSocketEchoServer(HOST, port);
+            case "core-virtual" -> new CoreEchoServer(HOST, port, true);
+            case "core-platform" -> new CoreEchoServer(HOST, port, false);
+            default -> throw new IllegalArgumentException("unknown server " + kind
+                    + "; expected socketlab, netty, java-websocket, core-virtual or core-platform");
+        };
+    }
+
+    /** Our WebSocketServer exactly as the demo EchoServer configures it, allowed 20,000 connections. */
+    private static Server socketlab(int port) throws IOException {
+        WebSocketServer server = WebSocketServer.builder()
+                .host(HOST)
+                .port(port)
+                .backlog(4096)
+                .endpoint(PATH, new EchoServer.EchoHandler())
+                .maxFramePayload(16 << 20)
+                .maxMessageSize(16 << 20)
+                .maxBufferedBytes(20L << 20)
+                .maxConnections(20_000)
+                .start();
+        return new Server() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+
+    private static String memoryLine() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long rss = residentSetBytes();
+        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+        return String.format(Locale.ROOT, "memory heap=%d rss=%d threads=%d", heap, rss, threads);
+    }
+
+    /** VmRSS from /proc (Linux); -1 elsewhere. */
+    static long residentSetBytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,133 @@
+package org.socketlab.labs;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.StackProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Lab 15 — measuring performance. Runs a few of the codec benchmarks through JMH's Runner API
+ * with a small configuration and explains what the numbers mean: throughput as a ratio within
+ * one run, allocation per operation from the GC profiler, and where the time goes (the masking
+ * fast path) from JMH's stack profiler. Guide: labs/guides/15-measuring-performance.md.
+ *
+ * <pre>mvn -q compile exec:exec -pl labs -am -Dlab=15            (about a minute)
+ * ... -Dmain=org.socketlab.labs.Lab15MeasuringPerformance -Dargs=--quick   (seconds, in-process)</pre>
+ */
+public final class Lab15MeasuringPerformance {
+
+    static final String TITLE = "Measuring performance";
+    static final String SUMMARY = "JMH: masking loops, decode beside Netty and Jetty, allocation per op, a stack profile";
+
+    private static final String CODEC = "org\\.socketlab\\.bench\\.codec\\.";
+
+    private final boolean quick;
+
+    private Lab15MeasuringPerformance(boolean quick) {
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        boolean quick = List.of(args).contains("--quick");
+        System.setProperty("jmh.ignoreLock", "true"); // a lab may share the machine with another JMH run
+        Lab15MeasuringPerformance lab = new Lab15MeasuringPerformance(quick);
+        System.out.println("Lab 15 — measuring performance" + (quick ? " (quick: in-process, numbers are rough)" : ""));
+        lab.step1MaskingLoops();
+        lab.step2DecodeAgainstPeers();
+        lab.step3WhereTheTimeGoes();
+        System.out.println("\nDone. The full suite: mvn -q -pl benchmarks -am compile exec:exec -Dsuite=full");
+    }
+
+    private ChainedOptionsBuilder options(String include) {
+        ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true);
+        if (quick) {
+            return options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
+        }
+        // One fresh JVM per benchmark, a short warm-up so the JIT has compiled the hot loop.
+        return options.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
+                .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+    }
+
+    /** Step 1: the RFC's byte loop against the 8-bytes-at-a-time loop, with arraycopy as the ceiling. */
+    private void step1MaskingLoops() throws RunnerException {
+        System.out.println("""
+
+                Step 1. Masking 64 KiB (RFC 6455 §5.3): Masking.applySimple (one byte per step, as the RFC
+                states it), Masking.apply (a long per step via a VarHandle view), and System.arraycopy,
+                which only moves memory and so bounds what any loop over the bytes can reach.""");
+        Collection<RunResult> runs = new Runner(options(CODEC + "MaskingBenchmark\\.(simpleByteLoop|fastHeap|baselineArraycopy)$")
+                .param("size", "65536").build()).run();
+        double simple = score(runs, "simpleByteLoop");
+        double fast = score(runs, "fastHeap");
+        double copy = score(runs, "baselineArraycopy");
+        System.out.printf(Locale.ROOT, "  byte loop   %,14.0f ops/s = %6.2f GB/s%n", simple, simple * 65536 / 1e9);
+        System.out.printf(Locale.ROOT, "  fast path   %,14.0f ops/s = %6.2f GB/s  (%.1f× the byte loop)%n", fast,
+                fast * 65536 / 1e9, fast / simple);
+        System.out.printf(Locale.ROOT, "  arraycopy   %,14.0f ops/s = %6.2f GB/s  (fast path is %.2f× arraycopy)%n", copy,
+                copy * 65536 / 1e9, fast / copy);
+        System.out.println("  Read the ratios, not the absolute numbers: they hold on a busy machine, the others do not.");
+    }
+
+    /** Step 2: our decoder beside Jetty's and Netty's, with bytes allocated per decoded frame. */
+    private void step2DecodeAgainstPeers() throws RunnerException {
+        System.out.println("""
+
+                Step 2. Decode one masked client frame of 125 B: header, then unmask. Same wire bytes for
+                everyone; the GC profiler (gc.alloc.rate.norm) reports bytes allocated per operation.""");
+        Collection<RunResult> runs = new Runner(options(CODEC + "DecodeBenchmark\\.(socketlab|socketlabFrameRecord|jetty|nettyDirect)$")
+                .param("size", "125").addProfiler(GCProfiler.class).build()).run();
+        double ours = score(runs, "socketlab");
+        for (String method : List.of("socketlab", "socketlabFrameRecord", "jetty", "nettyDirect")) {
+            double ops = score(runs, method);
+            System.out.printf(Locale.ROOT, "  %-22s %,14.0f ops/s  %6.0f B/op  (ours is %.2f× this)%n", method, ops,
+                    secondary(runs, method, "gc.alloc.rate.norm"), ours / ops);
+        }
+        System.out.println("  socketlab fills a reused DecodedFrame view and allocates nothing; socketlabFrameRecord"
+                + " returns a new Frame and a slice each time — the same work plus two objects.");
+    }
+
+    /** Step 3: JMH's stack profiler samples the benchmark thread; the top frame is where time goes. */
+    private void step3WhereTheTimeGoes() throws RunnerException {
+        System.out.println("""
+
+                Step 3. Where does a 64 KiB decode spend its time? JMH's stack profiler samples the running
+                thread's top frame. Look for Masking.applyToArray: the XOR loop is the work; parsing the
+                header is a few nanoseconds.""");
+        Collection<RunResult> runs = new Runner(options(CODEC + "DecodeBenchmark\\.socketlab$")
+                .param("size", "65536").addProfiler(StackProfiler.class, "lines=1;top=5;detailLine=false").build()).run();
+        Result<?> stack = runs.iterator().next().getSecondaryResults().get("stack");
+        String text = stack == null ? "(no stack samples)" : stack.extendedInfo();
+        // Print the RUNNABLE section: the frames the benchmark thread was executing when sampled.
+        boolean runnable = false;
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("....[")) {
+                runnable = line.contains("RUNNABLE");
+            } else if (runnable && !line.isBlank()) {
+                System.out.println("  " + line.strip());
+            }
+        }
+    }
+
+    private static double score(Collection<RunResult> runs, String method) {
+        return find(runs, method).getPrimaryResult().getScore();
+    }
+
+    private static double secondary(Collection<RunResult> runs, String method, String name) {
+        Result<?> result = find(runs, method).getSecondaryResults().get(name);
+        return result == null ? Double.NaN : result.getScore();
+    }
+
+    private static RunResult find(Collection<RunResult> runs, String method) {
+        return runs.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + method)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("benchmark " + method + " did not run"));
+    }
+}
