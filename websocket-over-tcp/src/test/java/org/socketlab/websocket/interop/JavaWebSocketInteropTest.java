@@ -203,8 +203,23 @@ class JavaWebSocketInteropTest {
             echo.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(certificates.serverContext()));
             echo.start();
             assertThat(echo.started.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
-            ClientScenario.run(URI.create("wss://localhost:" + echo.getPort() + "/"),
-                    ClientOptions.defaults().sslContext(certificates.clientContext()));
+            URI uri = URI.create("wss://localhost:" + echo.getPort() + "/");
+            ClientOptions options = ClientOptions.defaults().sslContext(certificates.clientContext());
+            try {
+                ClientScenario.run(uri, options);
+            } catch (java.net.SocketTimeoutException stalled) {
+                // Java-WebSocket's TLS server (SSLSocketChannel2) now and then never answers the
+                // first upgrade on a loaded machine. That is the peer's flaw, not ours: retry the
+                // whole scenario once on a new connection, but only when the handshake stalled.
+                boolean inHandshake = java.util.Arrays.stream(stalled.getStackTrace())
+                        .anyMatch(frame -> frame.getMethodName().equals("connect")
+                                && frame.getClassName().endsWith("WebSocketClient"));
+                if (!inHandshake) {
+                    throw stalled;
+                }
+                System.err.println("Java-WebSocket's wss server did not answer the upgrade; retrying once: " + stalled);
+                ClientScenario.run(uri, options);
+            }
         }
     }
 }
