@@ -76,8 +76,10 @@ public interface ConcurrencyStrategy {
 
     /** Start a new platform thread for every connection. */
     static ConcurrencyStrategy threadPerConnection() {
+        // BEGIN SOLUTION lab=02 task="thread per connection: start a new platform thread for every connection"
         return new ExecutorStrategy("thread-per-connection",
                 Executors.newThreadPerTaskExecutor(namedPlatformThreads("tcp-conn-")));
+        // END SOLUTION
     }
 
     /** Serve at most {@code threads} connections at once; later ones wait for a free thread. */
@@ -85,8 +87,10 @@ public interface ConcurrencyStrategy {
         if (threads < 1) {
             throw new IllegalArgumentException("a fixed pool needs at least 1 thread, got " + threads);
         }
+        // BEGIN SOLUTION lab=02 task="fixed pool: serve at most `threads` connections at once on a pool of platform threads"
         return new ExecutorStrategy("fixed-pool-" + threads,
                 Executors.newFixedThreadPool(threads, namedPlatformThreads("tcp-pool-")));
+        // END SOLUTION
     }
 
     /** One virtual thread per connection: the default. */

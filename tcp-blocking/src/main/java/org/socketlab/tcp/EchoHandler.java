@@ -32,6 +32,7 @@ public final class EchoHandler implements ConnectionHandler {
 
     @Override
     public void handle(Socket clientSocket) throws IOException {
+        // BEGIN SOLUTION lab=01 task="the echo loop: write back every byte read until read() returns -1, then shutdownOutput()"
         InputStream fromClient = clientSocket.getInputStream();
         OutputStream toClient = clientSocket.getOutputStream();
         byte[] buffer = new byte[bufferSize];
@@ -43,5 +44,6 @@ public final class EchoHandler implements ConnectionHandler {
         }
         // shutdown(SHUT_WR): send our FIN; the client's read() now returns -1 after the echo.
         clientSocket.shutdownOutput();
+        // END SOLUTION
     }
 }

@@ -74,6 +74,7 @@ public final class TcpServer implements AutoCloseable {
     private static ServerSocket openListeningSocket(TcpServerConfig config) throws IOException {
         // Step 1 — socket(): create an UNBOUND server socket. Creating it unbound lets us set
         // options that must be in place before bind(), such as SO_REUSEADDR.
+        // BEGIN SOLUTION lab=01 task="open the listening socket: socket(), then bind() and listen() with the backlog"
         ServerSocket listeningSocket = config.serverSocketFactory().createServerSocket();
         try {
             // SO_REUSEADDR lets a restarted server bind its port while old connections from
@@ -90,17 +91,20 @@ public final class TcpServer implements AutoCloseable {
             listeningSocket.close();
             throw e;
         }
+        // END SOLUTION
     }
 
     /** Step 4 — accept(): take one finished connection from the backlog, until stopped. */
     private void acceptLoop() {
         try {
+            // BEGIN SOLUTION lab=01 task="the accept loop: accept() each connection and dispatch it until the server stops"
             while (!stopping) {
                 Socket clientSocket = acceptOne();
                 if (clientSocket != null) {
                     dispatch(clientSocket);
                 }
             }
+            // END SOLUTION
         } finally {
             acceptLoopEnded.countDown();
         }

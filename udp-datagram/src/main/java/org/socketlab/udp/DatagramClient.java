@@ -64,6 +64,7 @@ public final class DatagramClient implements AutoCloseable {
      * @throws RequestTimeoutException when no matching reply arrived within {@code maxAttempts}
      */
     public byte[] request(byte[] payload) throws IOException {
+        // BEGIN SOLUTION lab=04 task="the retry loop: resend the same request id with exponential backoff until a reply arrives"
         long id = nextRequestId++;
         requests++;
         byte[] datagram = ByteBuffer.allocate(ID_LENGTH + payload.length).putLong(id).put(payload).array();
@@ -83,10 +84,12 @@ public final class DatagramClient implements AutoCloseable {
         }
         throw new RequestTimeoutException("no reply to request id " + id + " from " + server + " after "
                 + options.maxAttempts() + " attempts waiting " + waited + " (exponential backoff x" + options.multiplier() + ")");
+        // END SOLUTION
     }
 
     /** Receives until a reply with {@code id} arrives or the deadline passes (then returns null). */
     private byte[] awaitReply(long id, long deadlineNanos) throws IOException {
+        // BEGIN SOLUTION lab=04 task="wait for the reply: discard datagrams from strangers and stale replies with another id"
         DatagramPacket packet = new DatagramPacket(receiveBuffer, receiveBuffer.length);
         while (true) {
             long remainingMillis = (deadlineNanos - System.nanoTime() + 999_999) / 1_000_000;
@@ -111,6 +114,7 @@ public final class DatagramClient implements AutoCloseable {
             }
             return Arrays.copyOfRange(receiveBuffer, ID_LENGTH, packet.getLength());
         }
+        // END SOLUTION
     }
 
     public ClientStats stats() {

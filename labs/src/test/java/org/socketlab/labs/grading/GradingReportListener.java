@@ -30,13 +30,18 @@ import org.junit.platform.launcher.TestPlan;
  * so Maven Surefire, IDEs and the console launcher all produce the report. The file goes to
  * the system property {@value #RESULTS_PROPERTY} (the labs pom sets
  * {@code labs/target/grading/results.json}), else {@code target/grading/results.json}.
- * A run without graded tests writes nothing.
+ * Beside it goes {@code report.txt}: the table and the failure report of every test that did
+ * not pass. A run without graded tests writes nothing.
  *
  * <p>Thread-safety: JUnit may report from several threads; every callback is synchronised.
  */
 public final class GradingReportListener implements TestExecutionListener {
 
     public static final String RESULTS_PROPERTY = "socketlab.grading.results";
+    /** Comma-separated simple names of hidden suites (set by the Grade command); their results.json visibility is "after_published". */
+    public static final String HIDDEN_SUITES_PROPERTY = "socketlab.grading.hidden";
+    /** A file of "NN&lt;TAB&gt;file:line task" lines: the TODO stubs still in the code (written by the Grade command). */
+    public static final String TODO_FILE_PROPERTY = "socketlab.grading.todo";
     private static final Pattern LAB_CLASS = Pattern.compile("Lab(\\d{2})\\w*");
     private static final int STACK_FRAMES_SHOWN = 6;
 
@@ -98,15 +103,46 @@ public final class GradingReportListener implements TestExecutionListener {
             return;
         }
         GradingReport report = new GradingReport(new ArrayList<>(tests.values()),
-                (System.nanoTime() - startNanos) / 1e9);
+                (System.nanoTime() - startNanos) / 1e9, hiddenSuites(), remainingTodos());
         console.print(report.table());
         try {
             report.writeJson(resultsFile);
+            // The table plus every failure's details, for the Grade command (and humans) to read.
+            report.writeText(resultsFile.resolveSibling("report.txt"));
             console.println("Gradescope results: " + resultsFile.toAbsolutePath().normalize());
         } catch (IOException e) {
             console.println("Could not write " + resultsFile + ": " + e);
         }
         console.flush();
+    }
+
+    private static java.util.Set<String> hiddenSuites() {
+        java.util.Set<String> suites = new java.util.TreeSet<>();
+        for (String suite : System.getProperty(HIDDEN_SUITES_PROPERTY, "").split(",")) {
+            if (!suite.isBlank()) {
+                suites.add(suite.strip());
+            }
+        }
+        return suites;
+    }
+
+    private Map<String, java.util.List<String>> remainingTodos() {
+        String file = System.getProperty(TODO_FILE_PROPERTY, "");
+        Map<String, java.util.List<String>> todos = new java.util.TreeMap<>();
+        if (file.isBlank()) {
+            return todos;
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of(file), java.nio.charset.StandardCharsets.UTF_8)) {
+                String[] labAndStub = line.split("\t", 2);
+                if (labAndStub.length == 2) {
+                    todos.computeIfAbsent(labAndStub[0], lab -> new ArrayList<>()).add(labAndStub[1]);
+                }
+            }
+        } catch (IOException e) {
+            console.println("Could not read the TODO list " + file + ": " + e);
+        }
+        return todos;
     }
 
     /** The graded test this identifier belongs to (registering it on first sight), if any. */

@@ -40,6 +40,7 @@ public final class LengthPrefixFramer implements MessageFramer {
 
     @Override
     public byte[] decode(ByteBuffer in) throws FramingException {
+        // BEGIN SOLUTION lab=03 task="decode length-prefixed messages: a 4-byte length, then that many bytes"
         if (failure != null) {
             throw failure;
         }
@@ -58,6 +59,7 @@ public final class LengthPrefixFramer implements MessageFramer {
         payload = null;
         header.clear();
         return message;
+        // END SOLUTION
     }
 
     private int checkedLength(int length) throws FramingException {

@@ -36,6 +36,7 @@ public final class LineFramer implements MessageFramer {
 
     @Override
     public byte[] decode(ByteBuffer in) throws FramingException {
+        // BEGIN SOLUTION lab=03 task="decode newline-delimited messages from a stream that may split them anywhere"
         if (failure != null) {
             throw failure;
         }
@@ -68,6 +69,7 @@ public final class LineFramer implements MessageFramer {
             throw failure;
         }
         return length == line.length ? line : Arrays.copyOf(line, length);
+        // END SOLUTION
     }
 
     private static int indexOfNewline(ByteBuffer in) {

@@ -38,6 +38,7 @@ public final class RtoEstimator {
 
     /** Feeds one round-trip measurement R of a segment that was sent exactly once. */
     public void sample(long rttNanos) {
+        // BEGIN SOLUTION lab=05 task="estimate the RTO from a round-trip sample (RFC 6298 §2)"
         long r = Math.max(0, rttNanos);
         if (srttNanos < 0) {
             // RFC 6298 §2.2: first measurement.
@@ -50,6 +51,7 @@ public final class RtoEstimator {
         }
         estimatedRtoNanos = clamp(srttNanos + Math.max(GRANULARITY_NANOS, 4 * rttvarNanos));
         rtoNanos = estimatedRtoNanos;
+        // END SOLUTION
     }
 
     /** New data was acknowledged: drop the exponential backoff, return to the estimate. */
@@ -59,7 +61,9 @@ public final class RtoEstimator {
 
     /** RFC 6298 §5.5: the timer expired, so double the RTO (up to the maximum). */
     public void backOff() {
+        // BEGIN SOLUTION lab=05 task="back off: double the RTO after a timeout (RFC 6298 §5.5)"
         rtoNanos = clamp(rtoNanos > maxRtoNanos / 2 ? maxRtoNanos : rtoNanos * 2);
+        // END SOLUTION
     }
 
     public long rtoNanos() {

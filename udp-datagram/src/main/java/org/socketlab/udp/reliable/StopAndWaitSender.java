@@ -64,6 +64,7 @@ public final class StopAndWaitSender implements ReliableSender {
 
     @Override
     public void tick(long nowNanos) {
+        // BEGIN SOLUTION lab=05 task="the retransmission timer: on expiry back off the RTO and resend the segment in flight"
         if (isFinished() || nowNanos < deadlineNanos) {
             return;
         }
@@ -79,6 +80,7 @@ public final class StopAndWaitSender implements ReliableSender {
         retransmissionsOfCurrent++;
         retransmissions++;
         send(inFlight, nowNanos);
+        // END SOLUTION
     }
 
     private void transmitNew(long nowNanos) {

@@ -136,6 +136,7 @@ public final class FrameDecoder {
     }
 
     private void checkFirstByte(int b0) throws ProtocolException {
+        // BEGIN SOLUTION lab=09 task="parse the first header byte: FIN, RSV1-3 and the opcode (RFC 6455 §5.2)"
         fin = (b0 & FrameHeader.FIN) != 0;
         rsvBits = b0 & FrameHeader.RSV_MASK;
         if ((rsvBits & ~allowedRsvBits) != 0) {
@@ -147,9 +148,11 @@ public final class FrameDecoder {
             throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
                     "control frame %s has FIN=0; control frames must not be fragmented (RFC 6455 §5.5)".formatted(opcode));
         }
+        // END SOLUTION
     }
 
     private void checkSecondByte(int b1) throws ProtocolException {
+        // BEGIN SOLUTION lab=09 task="parse the second header byte: MASK bit and 7-bit payload length (RFC 6455 §5.2)"
         masked = (b1 & FrameHeader.MASK) != 0;
         // RFC 6455 §5.1: a client masks every frame; a server never does.
         if (localRole == Role.SERVER && !masked) {
@@ -172,9 +175,11 @@ public final class FrameDecoder {
         if (extended == 0) {
             checkLimit(length7);
         }
+        // END SOLUTION
     }
 
     private void checkExtendedLength() throws ProtocolException {
+        // BEGIN SOLUTION lab=09 task="read the 16-bit or 64-bit extended payload length (RFC 6455 §5.2)"
         long length = 0;
         for (int i = 2; i < lengthEnd; i++) {
             length = (length << 8) | (header[i] & 0xFF);
@@ -184,6 +189,7 @@ public final class FrameDecoder {
                     "64-bit payload length 0x%016X has its most significant bit set (RFC 6455 §5.2)".formatted(length));
         }
         checkLimit(length);
+        // END SOLUTION
     }
 
     private void checkLimit(long length) throws ProtocolException {

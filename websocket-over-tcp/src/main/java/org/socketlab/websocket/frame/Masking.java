@@ -24,14 +24,17 @@ public final class Masking {
 
     /** The reference implementation: one byte at a time, exactly as RFC 6455 §5.3 states it. */
     public static void applySimple(ByteBuffer buf, int maskKey, int maskOffset) {
+        // BEGIN SOLUTION lab=09 task="mask/unmask the payload one byte at a time (RFC 6455 §5.3)"
         for (int i = buf.position(), j = maskOffset; i < buf.limit(); i++, j++) {
             int keyByte = maskKey >>> (8 * (3 - (j & 3)));
             buf.put(i, (byte) (buf.get(i) ^ keyByte));
         }
+        // END SOLUTION
     }
 
     /** The fast path: rotate the key to the offset, then XOR 8 bytes per step. */
     public static void apply(ByteBuffer buf, int maskKey, int maskOffset) {
+        // BEGIN SOLUTION lab=09 task="mask/unmask the payload eight bytes at a time (RFC 6455 §5.3)"
         int start = buf.position();
         int end = buf.limit();
         // Rotate so that the key's first byte lines up with this buffer's first byte.
@@ -47,6 +50,7 @@ public final class Masking {
             view.putLong(i, view.getLong(i) ^ key64);
         }
         tail(buf, i, end, key);
+        // END SOLUTION
     }
 
     private static void applyToArray(byte[] bytes, int from, int to, long key64) {

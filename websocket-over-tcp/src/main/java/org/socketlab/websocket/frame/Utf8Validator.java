@@ -110,6 +110,7 @@ public final class Utf8Validator {
      *         until {@link #reset()}
      */
     public boolean feed(ByteBuffer bytes) {
+        // BEGIN SOLUTION lab=09 task="validate UTF-8 incrementally: feed the bytes through the automaton (RFC 3629 §4)"
         if (state == REJECT) {
             return false;
         }
@@ -124,6 +125,7 @@ public final class Utf8Validator {
             state = s;
         }
         return state != REJECT;
+        // END SOLUTION
     }
 
     /** {@link #feed(ByteBuffer)} for part of an array. */
@@ -135,6 +137,7 @@ public final class Utf8Validator {
     }
 
     private static int run(byte[] bytes, int from, int to, int s) {
+        // BEGIN SOLUTION lab=09 task="run the UTF-8 automaton over an array, skipping ASCII quickly (RFC 3629 §4)"
         int i = from;
         while (i < to) {
             if (s == ACCEPT) {
@@ -156,6 +159,7 @@ public final class Utf8Validator {
             i++;
         }
         return s;
+        // END SOLUTION
     }
 
     /** True when no character is cut off: a text message may end here (RFC 6455 §8.1). */

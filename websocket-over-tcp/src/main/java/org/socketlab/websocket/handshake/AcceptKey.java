@@ -23,8 +23,10 @@ public final class AcceptKey {
 
     /** {@code compute("dGhlIHNhbXBsZSBub25jZQ==")} is {@code "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="} (RFC 6455 §1.3). */
     public static String compute(String secWebSocketKey) {
+        // BEGIN SOLUTION lab=08 task="compute Sec-WebSocket-Accept = base64(SHA-1(key + GUID)) (RFC 6455 §4.2.2)"
         byte[] input = (secWebSocketKey + GUID).getBytes(StandardCharsets.US_ASCII);
         return Base64.getEncoder().encodeToString(sha1().digest(input));
+        // END SOLUTION
     }
 
     private static MessageDigest sha1() {

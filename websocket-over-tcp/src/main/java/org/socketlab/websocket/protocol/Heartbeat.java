@@ -46,13 +46,16 @@ final class Heartbeat {
 
     /** A pong answers our outstanding ping when it echoes its payload (RFC 6455 §5.5.3). */
     void onPong(ByteBuffer payload) {
+        // BEGIN SOLUTION lab=10 task="accept a pong only when it echoes the outstanding ping (RFC 6455 §5.5.3)"
         if (awaitingPong && payload.remaining() == Long.BYTES && payload.getLong(payload.position()) == pingSequence) {
             awaitingPong = false;
         }
+        // END SOLUTION
     }
 
     /** The timer that fired at {@code nowNanos}, in order of severity. */
     Action due(long nowNanos) {
+        // BEGIN SOLUTION lab=10 task="decide which timer fired: pong timeout, idle timeout or time to ping (RFC 6455 §5.5.2)"
         if (awaitingPong && pongTimeoutNanos > 0 && nowNanos - pingSentNanos >= pongTimeoutNanos) {
             return Action.PONG_TIMEOUT;
         }
@@ -63,6 +66,7 @@ final class Heartbeat {
             return Action.SEND_PING;
         }
         return Action.NONE;
+        // END SOLUTION
     }
 
     /** Records that a ping goes out now and returns its payload. */
