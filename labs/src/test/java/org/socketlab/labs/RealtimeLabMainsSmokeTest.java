@@ -2,13 +2,9 @@ package org.socketlab.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,28 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(40)
 class RealtimeLabMainsSmokeTest {
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void capture() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(original);
-    }
-
-    private String output() {
-        return captured.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void lab06TypesAGetByHand_pollsWithAndWithoutKeepAlive_andShowsTheErrorStatuses() throws Exception {
-        Lab06HttpByHandAndPolling.main(new String[] {"--polls", "5", "--poll-ms", "10", "--interval-ms", "20"});
-        String output = output();
+        String output = StandardOutput.capture(() -> Lab06HttpByHandAndPolling.main(
+                new String[] {"--polls", "5", "--poll-ms", "10", "--interval-ms", "20"}));
         assertThat(output).contains("connect()", "GET /poll?since=0 HTTP/1.1", "Content-Length",
                 "400 Bad Request", "431 Request Header Fields Too Large", "404 Not Found");
         // The lab stops its client after at least 5 polls; one more may be in flight when it
@@ -57,9 +35,9 @@ class RealtimeLabMainsSmokeTest {
     @Test
     void lab07PrintsTheEnvelopes_theTable_andWritesThePng(@TempDir Path dir) throws Exception {
         Path chart = dir.resolve("overhead.png");
-        Lab07LongPollingStreamingSse.main(new String[] {"--clients", "2", "--seconds", "1", "--interval-ms", "50",
-                "--chart", chart.toString()});
-        assertThat(output()).contains("WebSocket frame   55 bytes =  53 payload +   2 envelope", "| technique",
+        String output = StandardOutput.capture(() -> Lab07LongPollingStreamingSse.main(new String[] {"--clients", "2",
+                "--seconds", "1", "--interval-ms", "50", "--chart", chart.toString()}));
+        assertThat(output).contains("WebSocket frame   55 bytes =  53 payload +   2 envelope", "| technique",
                 "| long polling", "| WebSocket", "chart written to");
         assertThat(Files.size(chart)).isGreaterThan(1_000);
         byte[] magic = Files.readAllBytes(chart);

@@ -2,9 +2,6 @@ package org.socketlab.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,15 +11,8 @@ class SocketIoLabMainSmokeTest {
     @Test
     @Timeout(30)
     void lab13ShowsHandshakeAckBinaryNamespacesRoomsHeartbeatAndUpgrade() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            Lab13SocketIo.main(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("0{\"sid\":", "431[\"delivered\"]", "432[5]",
+        String output = StandardOutput.capture(() -> Lab13SocketIo.main(new String[0]));
+        assertThat(output).contains("0{\"sid\":", "431[\"delivered\"]", "432[5]",
                 "44/admin,{\"message\":\"not authorized\"", "42[\"room message\",\"hi room\"]", "<- 200 2", "POST 3",
                 "ws <- 3probe", "pending GET <- ", "ws <- 439[\"delivered\"]");
     }

@@ -1,87 +1,19 @@
 package org.socketlab.websocket.interop;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.client.ClientOptions;
-import org.socketlab.websocket.server.WebSocketServer;
-import org.socketlab.websocket.testing.ClientScenario;
-import org.socketlab.websocket.testing.InteropServer;
+import java.io.IOException;
 import org.socketlab.websocket.testing.PeerProcess;
-import org.socketlab.websocket.testing.PeerTranscripts;
 import org.socketlab.websocket.testing.Peers;
-import org.socketlab.websocket.testing.TestCertificates;
 
 /** Python websockets 10.4 (Debian, /usr/bin/python3) against our server, and our client against a websockets server. */
-@Timeout(60)
-class PythonWebsocketsInteropTest {
+class PythonWebsocketsInteropTest extends PeerClientInteropContract {
 
-    private PeerProcess peer;
-    private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (peer != null) {
-            peer.close();
-        }
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
+    @Override
+    protected PeerProcess startPeerClient(String... args) throws IOException {
+        return Peers.startPython("websockets_client.py", args);
     }
 
-    @Nested
-    class WebsocketsClientAgainstOurServer {
-
-        @Test
-        void everySizeFragmentsPingAndCloseCodes_overWs() throws Exception {
-            server = InteropServer.start(null);
-            peer = Peers.startPython("websockets_client.py", server.uri("/echo"));
-            PeerTranscripts.assertScenarioPassed(peer.awaitExit(Duration.ofSeconds(45)));
-        }
-
-        @Test
-        void everySizeFragmentsPingAndCloseCodes_overWss() throws Exception {
-            TestCertificates certificates = TestCertificates.get();
-            server = InteropServer.start(certificates.serverContext());
-            String url = "wss://localhost:" + server.port() + "/echo";
-            peer = Peers.startPython("websockets_client.py", url, "--ca", certificates.certificatePem().toString());
-            PeerTranscripts.assertScenarioPassed(peer.awaitExit(Duration.ofSeconds(45)));
-        }
-
-        @Test
-        void refusedOrigin_gets403() throws Exception {
-            server = InteropServer.start(null);
-            peer = Peers.startPython("websockets_client.py", server.uri("/private"), "--mode", "refused",
-                    "--origin", InteropServer.EVIL_ORIGIN);
-            List<String> transcript = peer.awaitExit(Duration.ofSeconds(20));
-            assertThat(transcript).as(peer.describe()).contains("REFUSED 403");
-        }
-
-        @Test
-        void allowedOrigin_opens() throws Exception {
-            server = InteropServer.start(null);
-            peer = Peers.startPython("websockets_client.py", server.uri("/private"), "--mode", "refused",
-                    "--origin", InteropServer.GOOD_ORIGIN);
-            assertThat(peer.awaitExit(Duration.ofSeconds(20))).as(peer.describe()).contains("OPENED");
-        }
-    }
-
-    @Nested
-    class OurClientAgainstWebsocketsServer {
-
-        @Test
-        void everySizeFragmentsPingAndCloseCodes_overWs() throws Exception {
-            peer = Peers.startPython("websockets_server.py");
-            int port = peer.awaitPort(Duration.ofSeconds(20));
-            ClientScenario.run(URI.create("ws://127.0.0.1:" + port + "/"), ClientOptions.defaults());
-            assertThat(peer.awaitLine(line -> line.startsWith("CLOSED 4001"), Duration.ofSeconds(10)))
-                    .isEqualTo("CLOSED 4001 client-bye");
-        }
+    @Override
+    protected PeerProcess startPeerServer(String... args) throws IOException {
+        return Peers.startPython("websockets_server.py", args);
     }
 }

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -27,7 +25,7 @@ import org.socketlab.websocket.testing.RawWebSocket.RawFrame;
  * comes back — the echo, the pong, or the close code — and that the server then closes TCP.
  */
 @Timeout(30)
-class ServerConformanceTest {
+class ServerConformanceTest extends RawEchoServerTest {
 
     private static final int TEXT = 0x1;
     private static final int BINARY = 0x2;
@@ -36,27 +34,8 @@ class ServerConformanceTest {
     private static final int PING = 0x9;
     private static final int PONG = 0xA;
 
-    private static WebSocketServer server;
-    private RawWebSocket ws;
-
-    @BeforeAll
-    static void startEchoServer() throws IOException {
-        server = EchoServer.start("127.0.0.1", 0, "/", 16L << 20);
-    }
-
-    @AfterAll
-    static void stopEchoServer() {
-        server.stop(Duration.ofSeconds(2));
-    }
-
-    @BeforeEach
-    void connect() throws IOException {
-        ws = RawWebSocket.connect(server.port(), "/");
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        ws.close();
+    ServerConformanceTest() {
+        super(16L << 20);
     }
 
     private void assertClosesWith(int expectedCode) throws IOException {

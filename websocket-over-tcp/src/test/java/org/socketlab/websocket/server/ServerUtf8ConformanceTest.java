@@ -3,20 +3,13 @@ package org.socketlab.websocket.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.socketlab.websocket.demo.EchoServer;
-import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.RawWebSocket.RawFrame;
 
 /**
@@ -26,29 +19,10 @@ import org.socketlab.websocket.testing.RawWebSocket.RawFrame;
  * fragment where the text stops being valid (fail-fast: the rest is never sent).
  */
 @Timeout(30)
-class ServerUtf8ConformanceTest {
+class ServerUtf8ConformanceTest extends RawEchoServerTest {
 
-    private static WebSocketServer server;
-    private RawWebSocket ws;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = EchoServer.start("127.0.0.1", 0, "/", 1 << 20);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop(Duration.ofSeconds(2));
-    }
-
-    @BeforeEach
-    void connect() throws IOException {
-        ws = RawWebSocket.connect(server.port(), "/");
-    }
-
-    @AfterEach
-    void disconnect() throws IOException {
-        ws.close();
+    ServerUtf8ConformanceTest() {
+        super(1 << 20);
     }
 
     /** Valid UTF-8, from Autobahn 6.2–6.9, 6.11, 6.22, 6.23 (hex). */
