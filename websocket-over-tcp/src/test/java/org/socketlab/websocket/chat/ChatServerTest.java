@@ -288,6 +288,12 @@ class ChatServerTest {
                     "http://localhost:" + server.port());
             clients.add(ChatTestClient.connect(server, "http://localhost:" + server.port()));
             clients.add(ChatTestClient.connect(server, null));
+            // Both handshakes succeeded (connect() returned after the 101); the server registers
+            // a session just after writing the 101, so wait for that, bounded.
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (server.webSocketServer().sessions().size() < 2 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
             assertThat(server.webSocketServer().sessions()).hasSize(2);
         }
 
