@@ -1,9 +1,5 @@
 package org.socketlab.udp.reliable;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * Go-Back-N sender: up to {@code windowSize} segments in flight and a single timer for the oldest
  * one. ACKs are cumulative — {@code ACK(n)} means "everything before sequence number n arrived" —
@@ -11,13 +7,10 @@ import java.util.Optional;
  * the whole window. Simple for the receiver (no buffer), wasteful on a lossy link: compare its
  * retransmission count with {@link SelectiveRepeatSender}'s.
  */
-public final class GoBackNSender implements ReliableSender {
-    private final StreamChunks chunks;
+public final class GoBackNSender extends AbstractReliableSender {
     private final int window;
     private final int isn;
-    private final int maxRetransmissions;
-    private final RtoEstimator rto;
-    private final List<Segment> outgoing = new ArrayList<>();
+    /** Per in-flight slot (index % window): send time, and whether it was ever resent (Karn). */
     private final long[] sentAt;
     private final boolean[] retransmitted;
 
@@ -25,34 +18,21 @@ public final class GoBackNSender implements ReliableSender {
     private int next;
     private int timeoutsOfBase;
     private long deadlineNanos = Long.MAX_VALUE;
-    private String failure;
-    private long segmentsSent;
-    private long retransmissions;
-    private long timeouts;
-    private long acksReceived;
-    private long duplicateAcks;
 
     public GoBackNSender(byte[] data, ReliabilityConfig config, long nowNanos) {
-        this.chunks = new StreamChunks(data, config.segmentSize());
+        super(data, config);
         this.window = config.windowSize();
         this.isn = config.initialSequenceNumber();
-        this.maxRetransmissions = config.maxRetransmissions();
-        this.rto = config.newRtoEstimator();
         this.sentAt = new long[window];
         this.retransmitted = new boolean[window];
         fillWindow(nowNanos);
     }
 
     @Override
-    public void onSegment(Segment segment, long nowNanos) {
-        if (segment.type() != Segment.Type.ACK || isFinished()) {
-            return;
-        }
-        acksReceived++;
-        int acknowledgedUpTo = segment.seq() - isn; // cumulative: indexes below this arrived
+    protected boolean onAck(int ackNumber, long nowNanos) {
+        int acknowledgedUpTo = ackNumber - isn; // cumulative: indexes below this arrived
         if (acknowledgedUpTo <= base || acknowledgedUpTo > next) {
-            duplicateAcks++; // no progress (a repeat after a loss or reordering), or never sent
-            return;
+            return false; // no progress (a repeat after a loss or reordering), or never sent
         }
         int newest = (acknowledgedUpTo - 1) % window;
         if (retransmitted[newest]) {
@@ -62,8 +42,9 @@ public final class GoBackNSender implements ReliableSender {
         }
         base = acknowledgedUpTo;
         timeoutsOfBase = 0;
-        deadlineNanos = base < next ? nowNanos + rto.rtoNanos() : Long.MAX_VALUE;
+        deadlineNanos = base < next ? deadlineFrom(nowNanos) : Long.MAX_VALUE;
         fillWindow(nowNanos);
+        return true;
     }
 
     @Override
@@ -71,21 +52,19 @@ public final class GoBackNSender implements ReliableSender {
         if (isFinished() || nowNanos < deadlineNanos) {
             return;
         }
-        timeouts++;
+        countTimeout();
         if (timeoutsOfBase >= maxRetransmissions) {
-            failure = "segment " + base + " (seq " + Integer.toUnsignedString(isn + base) + ") was retransmitted "
-                    + timeoutsOfBase + " times without an acknowledgement; the limit is " + maxRetransmissions;
-            deadlineNanos = Long.MAX_VALUE;
+            giveUp("segment " + base + " (seq " + Integer.toUnsignedString(isn + base) + ")", timeoutsOfBase);
             return;
         }
         timeoutsOfBase++;
         rto.backOff(); // RFC 6298 §5.5
         for (int index = base; index < next; index++) { // go back N: resend the whole window
             retransmitted[index % window] = true;
-            retransmissions++;
+            countRetransmission();
             send(index, nowNanos);
         }
-        deadlineNanos = nowNanos + rto.rtoNanos();
+        deadlineNanos = deadlineFrom(nowNanos);
     }
 
     private void fillWindow(long nowNanos) {
@@ -93,42 +72,24 @@ public final class GoBackNSender implements ReliableSender {
             retransmitted[next % window] = false;
             send(next, nowNanos);
             if (base == next) {
-                deadlineNanos = nowNanos + rto.rtoNanos(); // the timer runs for the oldest segment
+                deadlineNanos = deadlineFrom(nowNanos); // the timer runs for the oldest segment
             }
             next++;
         }
     }
 
     private void send(int index, long nowNanos) {
-        outgoing.add(chunks.segment(index, isn + index));
-        segmentsSent++;
+        transmit(chunks.segment(index, isn + index));
         sentAt[index % window] = nowNanos;
     }
 
     @Override
-    public List<Segment> pollOutgoing() {
-        List<Segment> drained = List.copyOf(outgoing);
-        outgoing.clear();
-        return drained;
+    protected int firstUnacknowledged() {
+        return base;
     }
 
     @Override
-    public long nextDeadlineNanos() {
-        return isFinished() ? Long.MAX_VALUE : deadlineNanos;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return base >= chunks.count() || failure != null;
-    }
-
-    @Override
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    @Override
-    public SenderStats stats() {
-        return new SenderStats(segmentsSent, retransmissions, timeouts, acksReceived, duplicateAcks, rto.rtoNanos());
+    protected long timerDeadlineNanos() {
+        return deadlineNanos;
     }
 }

@@ -1,9 +1,5 @@
 package org.socketlab.udp.reliable;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * Selective-repeat sender: up to {@code windowSize} segments in flight, each with its own timer;
  * the receiver acknowledges every segment individually, so a timeout retransmits only the segment
@@ -13,13 +9,9 @@ import java.util.Optional;
  * <p>Sequence numbers are 32-bit and start at the configured ISN; a segment's index in the stream
  * is {@code seq - isn} in modular arithmetic (RFC 1982), so the stream may cross 2^32.
  */
-public final class SelectiveRepeatSender implements ReliableSender {
-    private final StreamChunks chunks;
+public final class SelectiveRepeatSender extends AbstractReliableSender {
     private final int window;
     private final int isn;
-    private final int maxRetransmissions;
-    private final RtoEstimator rto;
-    private final List<Segment> outgoing = new ArrayList<>();
     /** Per in-flight slot (index % window): send time, deadline, retransmission count, acked. */
     private final long[] sentAt;
     private final long[] deadline;
@@ -28,19 +20,11 @@ public final class SelectiveRepeatSender implements ReliableSender {
 
     private int base;
     private int next;
-    private String failure;
-    private long segmentsSent;
-    private long retransmissions;
-    private long timeouts;
-    private long acksReceived;
-    private long duplicateAcks;
 
     public SelectiveRepeatSender(byte[] data, ReliabilityConfig config, long nowNanos) {
-        this.chunks = new StreamChunks(data, config.segmentSize());
+        super(data, config);
         this.window = config.windowSize();
         this.isn = config.initialSequenceNumber();
-        this.maxRetransmissions = config.maxRetransmissions();
-        this.rto = config.newRtoEstimator();
         this.sentAt = new long[window];
         this.deadline = new long[window];
         this.retransmitted = new int[window];
@@ -49,15 +33,10 @@ public final class SelectiveRepeatSender implements ReliableSender {
     }
 
     @Override
-    public void onSegment(Segment segment, long nowNanos) {
-        if (segment.type() != Segment.Type.ACK || isFinished()) {
-            return;
-        }
-        acksReceived++;
-        int index = segment.seq() - isn; // modular: RFC 1982 serial-number distance
+    protected boolean onAck(int ackNumber, long nowNanos) {
+        int index = ackNumber - isn; // modular: RFC 1982 serial-number distance
         if (index < base || index >= next || acked[index % window]) {
-            duplicateAcks++; // already acknowledged, or never sent: no news
-            return;
+            return false; // already acknowledged, or never sent: no news
         }
         int slot = index % window;
         acked[slot] = true;
@@ -70,6 +49,7 @@ public final class SelectiveRepeatSender implements ReliableSender {
             base++;
         }
         fillWindow(nowNanos);
+        return true;
     }
 
     @Override
@@ -84,17 +64,16 @@ public final class SelectiveRepeatSender implements ReliableSender {
                 continue;
             }
             if (retransmitted[slot] >= maxRetransmissions) {
-                failure = "segment " + index + " (seq " + Integer.toUnsignedString(isn + index) + ") was retransmitted "
-                        + retransmitted[slot] + " times without an acknowledgement; the limit is " + maxRetransmissions;
+                giveUp("segment " + index + " (seq " + Integer.toUnsignedString(isn + index) + ")", retransmitted[slot]);
                 return;
             }
             if (!expired) {
                 rto.backOff(); // RFC 6298 §5.5, once per expiry event rather than once per segment
                 expired = true;
-                timeouts++;
+                countTimeout();
             }
             retransmitted[slot]++;
-            retransmissions++;
+            countRetransmission();
             send(index, nowNanos);
         }
     }
@@ -111,24 +90,18 @@ public final class SelectiveRepeatSender implements ReliableSender {
 
     private void send(int index, long nowNanos) {
         int slot = index % window;
-        outgoing.add(chunks.segment(index, isn + index));
-        segmentsSent++;
+        transmit(chunks.segment(index, isn + index));
         sentAt[slot] = nowNanos;
-        deadline[slot] = nowNanos + rto.rtoNanos();
+        deadline[slot] = deadlineFrom(nowNanos);
     }
 
     @Override
-    public List<Segment> pollOutgoing() {
-        List<Segment> drained = List.copyOf(outgoing);
-        outgoing.clear();
-        return drained;
+    protected int firstUnacknowledged() {
+        return base;
     }
 
     @Override
-    public long nextDeadlineNanos() {
-        if (isFinished()) {
-            return Long.MAX_VALUE;
-        }
+    protected long timerDeadlineNanos() {
         long earliest = Long.MAX_VALUE;
         for (int index = base; index < next; index++) {
             if (!acked[index % window]) {
@@ -136,20 +109,5 @@ public final class SelectiveRepeatSender implements ReliableSender {
             }
         }
         return earliest;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return base >= chunks.count() || failure != null;
-    }
-
-    @Override
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    @Override
-    public SenderStats stats() {
-        return new SenderStats(segmentsSent, retransmissions, timeouts, acksReceived, duplicateAcks, rto.rtoNanos());
     }
 }

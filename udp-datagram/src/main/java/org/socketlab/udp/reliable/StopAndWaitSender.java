@@ -1,20 +1,12 @@
 package org.socketlab.udp.reliable;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * Stop-and-wait sender: one segment in flight; send it, start the timer, wait for its ACK,
  * retransmit on timeout with a doubled RTO. With {@link SequenceSpace#ALTERNATING_BIT} this is
  * the alternating-bit protocol (Bartlett, Scantlebury and Wilkinson, 1969).
  */
-public final class StopAndWaitSender implements ReliableSender {
-    private final StreamChunks chunks;
+public final class StopAndWaitSender extends AbstractReliableSender {
     private final SequenceSpace space;
-    private final int maxRetransmissions;
-    private final RtoEstimator rto;
-    private final List<Segment> outgoing = new ArrayList<>();
 
     private int index;
     private Segment inFlight;
@@ -22,31 +14,17 @@ public final class StopAndWaitSender implements ReliableSender {
     private boolean retransmitted;
     private int retransmissionsOfCurrent;
     private long deadlineNanos = Long.MAX_VALUE;
-    private String failure;
-    private long segmentsSent;
-    private long retransmissions;
-    private long timeouts;
-    private long acksReceived;
-    private long duplicateAcks;
 
     public StopAndWaitSender(byte[] data, ReliabilityConfig config, SequenceSpace space, long nowNanos) {
-        this.chunks = new StreamChunks(data, config.segmentSize());
+        super(data, config);
         this.space = space;
-        this.maxRetransmissions = config.maxRetransmissions();
-        this.rto = config.newRtoEstimator();
         transmitNew(nowNanos);
     }
 
     @Override
-    public void onSegment(Segment segment, long nowNanos) {
-        if (segment.type() != Segment.Type.ACK || isFinished()) {
-            return;
-        }
-        acksReceived++;
-        if (segment.seq() != inFlight.seq()) {
-            // An ACK for the previous segment (a duplicate or a late one): it carries no news.
-            duplicateAcks++;
-            return;
+    protected boolean onAck(int ackNumber, long nowNanos) {
+        if (ackNumber != inFlight.seq()) {
+            return false; // an ACK for the previous segment (a duplicate or a late one): it carries no news
         }
         if (retransmitted) {
             rto.resetBackoff(); // Karn's algorithm: no sample from an ambiguous ACK, but progress ends the backoff
@@ -57,9 +35,9 @@ public final class StopAndWaitSender implements ReliableSender {
         if (index < chunks.count()) {
             transmitNew(nowNanos);
         } else {
-            inFlight = null;
-            deadlineNanos = Long.MAX_VALUE;
+            inFlight = null; // the FIN was acknowledged: the transfer is done and no timer runs
         }
+        return true;
     }
 
     @Override
@@ -68,17 +46,15 @@ public final class StopAndWaitSender implements ReliableSender {
         if (isFinished() || nowNanos < deadlineNanos) {
             return;
         }
-        timeouts++;
+        countTimeout();
         if (retransmissionsOfCurrent >= maxRetransmissions) {
-            failure = "segment " + index + " (" + inFlight + ") was retransmitted " + retransmissionsOfCurrent
-                    + " times without an acknowledgement; the limit is " + maxRetransmissions;
-            deadlineNanos = Long.MAX_VALUE;
+            giveUp("segment " + index + " (" + inFlight + ")", retransmissionsOfCurrent);
             return;
         }
         rto.backOff(); // RFC 6298 §5.5
         retransmitted = true;
         retransmissionsOfCurrent++;
-        retransmissions++;
+        countRetransmission();
         send(inFlight, nowNanos);
         // END SOLUTION
     }
@@ -90,37 +66,20 @@ public final class StopAndWaitSender implements ReliableSender {
         send(inFlight, nowNanos);
     }
 
+    /** Every transmission, first or repeat, restarts the one timer and the RTT measurement. */
     private void send(Segment segment, long nowNanos) {
-        outgoing.add(segment);
-        segmentsSent++;
+        transmit(segment);
         sentAtNanos = nowNanos;
-        deadlineNanos = nowNanos + rto.rtoNanos();
+        deadlineNanos = deadlineFrom(nowNanos);
     }
 
     @Override
-    public List<Segment> pollOutgoing() {
-        List<Segment> drained = List.copyOf(outgoing);
-        outgoing.clear();
-        return drained;
+    protected int firstUnacknowledged() {
+        return index;
     }
 
     @Override
-    public long nextDeadlineNanos() {
+    protected long timerDeadlineNanos() {
         return deadlineNanos;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return index >= chunks.count() || failure != null;
-    }
-
-    @Override
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    @Override
-    public SenderStats stats() {
-        return new SenderStats(segmentsSent, retransmissions, timeouts, acksReceived, duplicateAcks, rto.rtoNanos());
     }
 }
