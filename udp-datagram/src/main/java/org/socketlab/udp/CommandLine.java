@@ -1,7 +1,9 @@
 package org.socketlab.udp;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The {@code --name value} arguments of this module's mains; unknown or dangling names are the caller's fault. */
 public final class CommandLine {
@@ -15,7 +17,7 @@ public final class CommandLine {
         CommandLine line = new CommandLine();
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i];
-            if (!name.startsWith("--") || !java.util.List.of(allowed).contains(name.substring(2))) {
+            if (!name.startsWith("--") || !List.of(allowed).contains(name.substring(2))) {
                 throw new IllegalArgumentException("unknown argument '" + name + "'; expected one of --"
                         + String.join(", --", allowed));
             }
@@ -32,29 +34,27 @@ public final class CommandLine {
     }
 
     public int integer(String name, int fallback) {
-        String value = values.get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " is '" + value + "'; expected an integer", e);
-        }
+        return parsed(name, fallback, Integer::parseInt, "an integer");
     }
 
     public long longValue(String name, long fallback) {
-        String value = values.get(name);
-        try {
-            return value == null ? fallback : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " is '" + value + "'; expected an integer", e);
-        }
+        return parsed(name, fallback, Long::parseLong, "an integer");
     }
 
     public double decimal(String name, double fallback) {
+        return parsed(name, fallback, Double::parseDouble, "a number such as 0.3");
+    }
+
+    /** The value of {@code --name} read by {@code parser}, or {@code fallback} when the name is absent. */
+    private <T> T parsed(String name, T fallback, Function<String, T> parser, String expected) {
         String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
         try {
-            return value == null ? fallback : Double.parseDouble(value);
+            return parser.apply(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " is '" + value + "'; expected a number such as 0.3", e);
+            throw new IllegalArgumentException("--" + name + " is '" + value + "'; expected " + expected, e);
         }
     }
 

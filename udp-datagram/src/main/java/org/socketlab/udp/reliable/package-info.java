@@ -14,6 +14,10 @@
  *   <li>{@link org.socketlab.udp.reliable.SelectiveRepeatSender} / {@code Receiver}: a sliding
  *       window with per-segment timers and individual ACKs, 32-bit sequence numbers from a
  *       configurable ISN (wrap-around tested).</li>
+ *   <li>{@code AbstractReliableSender} / {@code AbstractReliableReceiver}: what every sender or
+ *       receiver shares (the outgoing queue, the counters behind the stats, the sender's
+ *       retransmission budget and RTO estimator), so each protocol class holds only its own rules:
+ *       which ACK or segment it accepts, what its timers are and what a timeout resends.</li>
  *   <li>{@link org.socketlab.udp.reliable.RtoEstimator}: RFC 6298 RTO with Karn's algorithm.</li>
  *   <li>{@link org.socketlab.udp.reliable.SegmentCodec}: the wire format, CRC32-protected.</li>
  *   <li>{@link org.socketlab.udp.reliable.SimulatedTransfer}: both ends over a seeded lossy

@@ -1,21 +1,15 @@
 package org.socketlab.udp.reliable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.socketlab.udp.reliable.HandDriven.MS;
+import static org.socketlab.udp.reliable.HandDriven.bytes;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Go-Back-N driven by hand: window of 3, 1-byte segments, RTO 100 ms. */
 class GoBackNTest {
-    private static final long MS = 1_000_000L;
-    private static final ReliabilityConfig CONFIG = ReliabilityConfig.defaults().withSegmentSize(1).withWindowSize(3)
-            .withRto(Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofSeconds(1));
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
+    private static final ReliabilityConfig CONFIG = HandDriven.WINDOW_OF_3;
 
     @Nested
     class Sender {

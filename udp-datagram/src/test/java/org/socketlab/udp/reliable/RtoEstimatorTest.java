@@ -2,13 +2,12 @@ package org.socketlab.udp.reliable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.socketlab.udp.reliable.HandDriven.MS;
 
 import org.junit.jupiter.api.Test;
 
 /** RFC 6298 §2 and §5.5, checked with round numbers (milliseconds written as nanoseconds). */
 class RtoEstimatorTest {
-    private static final long MS = 1_000_000L;
-
     @Test
     void beforeAnySampleTheInitialRtoApplies() {
         RtoEstimator rto = new RtoEstimator(100 * MS, 10 * MS, 1_000 * MS);

@@ -1,21 +1,16 @@
 package org.socketlab.udp.reliable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.socketlab.udp.reliable.HandDriven.MS;
+import static org.socketlab.udp.reliable.HandDriven.bytes;
+import static org.socketlab.udp.reliable.HandDriven.text;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Stop-and-wait driven by hand, step by step, with time passed in. */
 class StopAndWaitTest {
-    private static final long MS = 1_000_000L;
-    private static final ReliabilityConfig CONFIG = ReliabilityConfig.defaults().withSegmentSize(2)
-            .withRto(Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofSeconds(1));
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
+    private static final ReliabilityConfig CONFIG = HandDriven.RTO_100_MS.withSegmentSize(2);
 
     @Nested
     class Sender {
@@ -76,7 +71,7 @@ class StopAndWaitTest {
             receiver.onSegment(Segment.data(1, bytes("cd")), 0);
             receiver.onSegment(Segment.fin(0), 0);
             assertThat(receiver.pollOutgoing()).containsExactly(Segment.ack(0), Segment.ack(1), Segment.ack(0));
-            assertThat(new String(receiver.received(), StandardCharsets.US_ASCII)).isEqualTo("abcd");
+            assertThat(text(receiver.received())).isEqualTo("abcd");
             assertThat(receiver.isFinished()).isTrue();
         }
 
@@ -101,7 +96,7 @@ class StopAndWaitTest {
             receiver.onSegment(Segment.data(0, bytes("ab")), 0);
             receiver.onSegment(Segment.data(1, bytes("cd")), 0);
             receiver.onSegment(Segment.data(0, bytes("ab")), 0); // the stale copy
-            assertThat(new String(receiver.received(), StandardCharsets.US_ASCII)).isEqualTo("abcdab");
+            assertThat(text(receiver.received())).isEqualTo("abcdab");
         }
 
         @Test
@@ -110,7 +105,7 @@ class StopAndWaitTest {
             receiver.onSegment(Segment.data(0, bytes("ab")), 0);
             receiver.onSegment(Segment.data(1, bytes("cd")), 0);
             receiver.onSegment(Segment.data(0, bytes("ab")), 0);
-            assertThat(new String(receiver.received(), StandardCharsets.US_ASCII)).isEqualTo("abcd");
+            assertThat(text(receiver.received())).isEqualTo("abcd");
             assertThat(receiver.stats().duplicatesReceived()).isEqualTo(1);
         }
 
