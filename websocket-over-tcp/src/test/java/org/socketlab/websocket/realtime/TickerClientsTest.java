@@ -101,6 +101,7 @@ class TickerClientsTest {
     void webSocketGoesBothWays() throws Exception {
         WebSocketTickerClient webSocket = (WebSocketTickerClient) start(Technique.WEBSOCKET, RealtimeConfig.defaults());
         assertThat(server.awaitSubscribers(1, WAIT)).isTrue();
+        assertThat(webSocket.awaitOpen(WAIT)).as("handshake checked by the client").isTrue();
         webSocket.send("hello server");
         assertThat(webSocket.otherMessages().poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("ack: hello server");
         Tick tick = server.ticker().publish();

@@ -2,7 +2,9 @@ package org.socketlab.websocket.realtime.client;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.Frame;
@@ -58,7 +60,7 @@ public final class WebSocketTickerClient extends TickerClient {
             } catch (HandshakeException refused) {
                 throw new IOException("handshake refused: " + refused.getMessage(), refused);
             }
-            connection = opened;
+            opened(opened);
             readFrames(opened, opened.leftover());
         } finally {
             connection = null;
@@ -122,6 +124,29 @@ public final class WebSocketTickerClient extends TickerClient {
     /** Text messages that were not ticks (e.g. the server's {@code ack: …} answers). */
     public LinkedBlockingQueue<String> otherMessages() {
         return otherMessages;
+    }
+
+    private synchronized void opened(RawHttpConnection opened) {
+        connection = opened;
+        notifyAll();
+    }
+
+    /**
+     * Waits until the handshake is done: the server may count the subscriber as soon as it
+     * has written its 101, before this client has read and checked it.
+     *
+     * @return true when open, false when the timeout passed first
+     */
+    public synchronized boolean awaitOpen(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (connection == null) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, remaining);
+        }
+        return true;
     }
 
     /** True while the handshake is done and the connection open. */
