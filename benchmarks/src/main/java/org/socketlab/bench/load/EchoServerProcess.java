@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.socketlab.websocket.demo.EchoServer;
+import org.socketlab.websocket.server.ConnectionThreads;
 import org.socketlab.websocket.server.WebSocketServer;
 
 /**
@@ -18,7 +19,10 @@ import org.socketlab.websocket.server.WebSocketServer;
  * {@code memory} prints {@code memory heap=BYTES rss=BYTES threads=N} after a full GC;
  * {@code quit} (or end of input) stops the server and exits.
  *
- * <pre>EchoServerProcess socketlab|netty|java-websocket|core-virtual|core-platform [port]</pre>
+ * <pre>EchoServerProcess socketlab|socketlab-platform|netty|java-websocket|core-virtual|core-platform [port]</pre>
+ *
+ * {@code socketlab} is {@link WebSocketServer} as shipped (virtual threads); {@code socketlab-platform}
+ * is the same server with {@code connectionThreads(PLATFORM)}.
  */
 public final class EchoServerProcess {
 
@@ -52,19 +56,21 @@ public final class EchoServerProcess {
 
     static Server start(String kind, int port) throws Exception {
         return switch (kind) {
-            case "socketlab" -> socketlab(port);
+            case "socketlab" -> socketlab(port, ConnectionThreads.VIRTUAL);
+            case "socketlab-platform" -> socketlab(port, ConnectionThreads.PLATFORM);
             case "netty" -> new NettyEchoServer(HOST, port, PATH);
             case "java-websocket" -> new JavaWebSocketEchoServer(HOST, port);
             case "core-virtual" -> new CoreEchoServer(HOST, port, true);
             case "core-platform" -> new CoreEchoServer(HOST, port, false);
             default -> throw new IllegalArgumentException("unknown server " + kind
-                    + "; expected socketlab, netty, java-websocket, core-virtual or core-platform");
+                    + "; expected socketlab, socketlab-platform, netty, java-websocket, core-virtual or core-platform");
         };
     }
 
     /** Our WebSocketServer exactly as the demo EchoServer configures it, allowed 20,000 connections. */
-    private static Server socketlab(int port) throws IOException {
+    private static Server socketlab(int port, ConnectionThreads threads) throws IOException {
         WebSocketServer server = WebSocketServer.builder()
+                .connectionThreads(threads)
                 .host(HOST)
                 .port(port)
                 .backlog(4096)

@@ -49,11 +49,19 @@ public final class ServerProcess implements AutoCloseable {
         this.path = ready.group(3);
     }
 
-    /** Starts {@code kind} (see {@link EchoServerProcess}) in a new JVM with the given heap limit. */
+    /**
+     * Starts {@code kind} (see {@link EchoServerProcess}) in a new JVM with the given heap limit.
+     * Extra JVM options for every server JVM (e.g. {@code -Djdk.pollerMode=2}) come from the
+     * suite JVM's system property {@code bench.serverJvm}, separated by spaces.
+     */
     public static ServerProcess start(String kind, String maxHeap) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-Xss1m",
-                "-cp", System.getProperty("java.class.path"), EchoServerProcess.class.getName(), kind));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-Xss1m"));
+        String extra = System.getProperty("bench.serverJvm", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoServerProcess.class.getName(), kind));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             return new ServerProcess(kind, process);

@@ -22,7 +22,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.net.ServerSocketFactory;
 import javax.net.ssl.SSLContext;
-import org.socketlab.tcp.ConcurrencyStrategy;
 import org.socketlab.tcp.TcpServer;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
@@ -30,8 +29,8 @@ import org.socketlab.websocket.transport.TlsContexts;
 import org.socketlab.websocket.transport.WebSocketConnection;
 
 /**
- * A blocking WebSocket server (RFC 6455) on top of {@link TcpServer}: one virtual thread reads
- * each connection, writes are serialised per connection and safe from any thread.
+ * A blocking WebSocket server (RFC 6455) on top of {@link TcpServer}: one thread (virtual by
+ * default, see {@link Builder#connectionThreads}) reads each connection, writes are serialised per connection and safe from any thread.
  *
  * <pre>{@code
  * WebSocketServer server = WebSocketServer.builder()
@@ -68,7 +67,7 @@ public final class WebSocketServer implements AutoCloseable {
                 .host(builder.host)
                 .port(builder.port)
                 .backlog(builder.backlog)
-                .strategy(ConcurrencyStrategy.virtualThreads())
+                .strategy(builder.connectionThreads.strategy())
                 .serverSocketFactory(sockets)
                 .handler(new UpgradeHandler(this, config))
                 .maxConnections(config.maxConnections(),
@@ -209,6 +208,7 @@ public final class WebSocketServer implements AutoCloseable {
         private InetAddress host = InetAddress.getLoopbackAddress();
         private int port;
         private int backlog = 128;
+        private ConnectionThreads connectionThreads = ConnectionThreads.VIRTUAL;
         private ServerConfig config = ServerConfig.defaults();
         private SSLContext sslContext;
         private HttpFallbackHandler httpFallback;
@@ -239,6 +239,12 @@ public final class WebSocketServer implements AutoCloseable {
 
         public Builder backlog(int backlog) {
             this.backlog = backlog;
+            return this;
+        }
+
+        /** Virtual (the default) or platform threads read the connections; see {@link ConnectionThreads}. */
+        public Builder connectionThreads(ConnectionThreads threads) {
+            this.connectionThreads = Objects.requireNonNull(threads, "threads");
             return this;
         }
 

@@ -1,8 +1,10 @@
 /**
  * The blocking WebSocket server: {@link org.socketlab.websocket.server.WebSocketServer} on top
- * of tcp-blocking's {@code TcpServer}. Each accepted connection gets one (virtual) thread that
+ * of tcp-blocking's {@code TcpServer}. Each accepted connection gets one thread (virtual by
+ * default, platform with {@link org.socketlab.websocket.server.ConnectionThreads#PLATFORM}) that
  * runs the opening handshake ({@link org.socketlab.websocket.server.UpgradeHandler}) and then the
- * connection's read loop; a second virtual thread per connection writes.
+ * connection's read loop; it also writes what it sends while the socket is idle, and a virtual
+ * writer thread per connection drains whatever queued behind another write.
  *
  * <p>Two extension points let applications sit in front of the WebSocket layer: an endpoint's
  * {@link org.socketlab.websocket.server.HandshakeInterceptor} (sees the upgrade request after

@@ -19,8 +19,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * (pongs, close replies) skip the wait ({@link #append} never blocks) — they are small and
  * must not wait behind a stalled peer.
  *
- * <p>Thread-safe. One writer thread calls {@link #take} and {@link #written}; any thread may
- * append.
+ * <p>Who writes: one thread at a time holds the right to write to the socket. The connection's
+ * writer thread takes it in {@link #poll}; a thread that appends to an empty queue while nobody
+ * writes may take it in {@link #appendOrClaim} and write its own message at once (the direct
+ * path, which saves waking the writer thread). The holder gives it back with {@link #written}
+ * for each chunk it claimed (the writer thread) or {@link #release} (a direct writer), so bytes
+ * leave in append order whoever writes them.
+ *
+ * <p>Thread-safe: any thread may append; {@link #poll} is the writer thread's.
  */
 public final class OutboundQueue {
 
@@ -30,9 +36,14 @@ public final class OutboundQueue {
 
     private final long limitBytes;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /** Senders waiting for space, and {@link #awaitDrained}: signalled when bytes leave. */
+    private final Condition space = lock.newCondition();
+    /** The writer thread: signalled only when it has something to do, never for a direct write. */
+    private final Condition work = lock.newCondition();
     private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
     private long queuedBytes;
+    /** Some thread (the writer or a direct writer) holds the right to write. */
+    private boolean writing;
     private boolean finishing;
     private Throwable failure;
 
@@ -72,7 +83,7 @@ public final class OutboundQueue {
                 if (remaining <= 0) {
                     return false;
                 }
-                remaining = changed.awaitNanos(remaining);
+                remaining = space.awaitNanos(remaining);
             }
             return true;
         } finally {
@@ -86,6 +97,17 @@ public final class OutboundQueue {
      * fails first.
      */
     public void append(List<ByteBuffer> buffers, CompletableFuture<Void> written) {
+        appendOrClaim(buffers, written, false);
+    }
+
+    /**
+     * Appends like {@link #append}; with {@code mayClaim}, when the queue was empty and nobody
+     * was writing, also hands the caller the right to write: the caller must then write the
+     * returned chunks in order (calling {@link #written} after each) and {@link #release} the
+     * right, even when a write fails. Returns an empty list when the writer thread will send
+     * the message instead.
+     */
+    public List<Chunk> appendOrClaim(List<ByteBuffer> buffers, CompletableFuture<Void> written, boolean mayClaim) {
         lock.lock();
         try {
             if (failure != null || finishing) {
@@ -93,35 +115,69 @@ public final class OutboundQueue {
                     written.completeExceptionally(new IllegalStateException(
                             "connection is closing; the message was not sent", failure));
                 }
-                return;
+                return List.of();
             }
+            if (buffers.isEmpty()) {
+                if (written != null) {
+                    written.complete(null);
+                }
+                return List.of();
+            }
+            boolean claim = mayClaim && !writing && chunks.isEmpty();
+            Chunk[] added = new Chunk[buffers.size()];
             for (int i = 0; i < buffers.size(); i++) {
                 ByteBuffer buffer = buffers.get(i);
                 boolean last = i == buffers.size() - 1;
-                chunks.add(new Chunk(buffer, buffer.remaining(), last ? written : null));
+                added[i] = new Chunk(buffer, buffer.remaining(), last ? written : null);
+                chunks.add(added[i]);
                 queuedBytes += buffer.remaining();
             }
-            if (buffers.isEmpty() && written != null) {
-                written.complete(null);
+            if (claim) {
+                writing = true;
+                return List.of(added);
             }
-            changed.signalAll();
+            if (!writing) {
+                work.signal();
+            }
+            return List.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A direct writer gives back the right to write; the writer thread sends what queued meanwhile. */
+    public void release() {
+        lock.lock();
+        try {
+            writing = false;
+            if (!chunks.isEmpty() || finishing || failure != null) {
+                work.signal();
+            }
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Writer side: the next chunk, or null when the queue is finished and empty or failed.
-     * Waits at most {@code timeoutNanos} — the writer uses the null-on-timeout case to flush.
+     * Writer side: takes the right to write and returns the next chunk; null when the queue is
+     * done (see {@link #isDone}) or after {@code timeoutNanos} with nothing to write. Waits while
+     * a direct writer holds the right.
      */
     Chunk poll(long timeoutNanos) throws InterruptedException {
         lock.lock();
         try {
             long remaining = timeoutNanos;
-            while (chunks.isEmpty() && !finishing && failure == null && remaining > 0) {
-                remaining = changed.awaitNanos(remaining);
+            while (failure == null && (writing || chunks.isEmpty()) && !(finishing && !writing && chunks.isEmpty())) {
+                if (remaining <= 0) {
+                    return null;
+                }
+                remaining = work.awaitNanos(remaining);
             }
-            return failure == null ? chunks.peekFirst() : null;
+            if (failure != null || chunks.isEmpty()) {
+                return null;
+            }
+            writing = true;
+            return chunks.peekFirst();
         } finally {
             lock.unlock();
         }
@@ -136,25 +192,36 @@ public final class OutboundQueue {
         }
     }
 
-    /** True when the writer may stop: finished and drained, or failed. */
+    /** True when the writer may stop: finished, drained and nobody writing, or failed. */
     boolean isDone() {
         lock.lock();
         try {
-            return failure != null || (finishing && chunks.isEmpty());
+            return failure != null || (finishing && chunks.isEmpty() && !writing);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Writer side: the chunk returned by {@link #poll} is fully written. */
+    /**
+     * The chunk is fully written. For the writer thread this also gives back the right to
+     * write (it takes it again with the next {@link #poll}); a direct writer keeps it until
+     * {@link #release}.
+     */
     void written(Chunk chunk) {
+        written(chunk, true);
+    }
+
+    void written(Chunk chunk, boolean releaseRight) {
         lock.lock();
         try {
             if (chunks.peekFirst() == chunk) {
                 chunks.removeFirst();
                 queuedBytes -= chunk.size();
             }
-            changed.signalAll();
+            if (releaseRight) {
+                writing = false;
+            }
+            space.signalAll();
         } finally {
             lock.unlock();
         }
@@ -168,7 +235,8 @@ public final class OutboundQueue {
         lock.lock();
         try {
             finishing = true;
-            changed.signalAll();
+            space.signalAll();
+            work.signalAll();
         } finally {
             lock.unlock();
         }
@@ -185,7 +253,8 @@ public final class OutboundQueue {
             dropped = List.copyOf(chunks);
             chunks.clear();
             queuedBytes = 0;
-            changed.signalAll();
+            space.signalAll();
+            work.signalAll();
         } finally {
             lock.unlock();
         }
@@ -205,7 +274,7 @@ public final class OutboundQueue {
                 if (remaining <= 0) {
                     return false;
                 }
-                remaining = changed.awaitNanos(remaining);
+                remaining = space.awaitNanos(remaining);
             }
             return true;
         } finally {

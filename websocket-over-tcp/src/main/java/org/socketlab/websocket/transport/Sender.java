@@ -7,13 +7,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 
 /**
  * The sending half of a {@link WebSocketConnection}: waits for outbound queue space
  * (backpressure), then — under the protocol lock shared with the reader — lets the protocol
  * encode the message and appends its bytes to the queue in production order.
+ *
+ * <p>A blocking send that finds the queue empty and idle writes its message on the calling
+ * thread (the direct path, see {@link SocketWriter}); an echo then costs no thread hand-off.
+ * Asynchronous sends and control frames sent by the application always go through the queue, so
+ * they never block their caller on the socket.
  */
 final class Sender {
 
@@ -25,35 +33,60 @@ final class Sender {
     private final OutboundQueue outbound;
     private final Duration sendTimeout;
     private final Runnable abortConnection;
+    private final Supplier<SocketWriter> directWriter;
+    private final BooleanSupplier writeStalled;
     private volatile ExecutorService asyncSender;
 
     Sender(String id, WebSocketProtocol protocol, ReentrantLock protocolLock, OutboundQueue outbound,
-           Duration sendTimeout, Runnable abortConnection) {
+           Duration sendTimeout, Runnable abortConnection, Supplier<SocketWriter> directWriter,
+           BooleanSupplier writeStalled) {
         this.id = id;
         this.protocol = protocol;
         this.protocolLock = protocolLock;
         this.outbound = outbound;
         this.sendTimeout = sendTimeout;
         this.abortConnection = abortConnection;
+        this.directWriter = directWriter;
+        this.writeStalled = writeStalled;
     }
 
-    /** Blocks while the queue is full (at most the send timeout), then queues the message. */
+    /**
+     * Blocks while the queue is full (at most the send timeout), then queues the message — or
+     * writes it at once when the queue is empty and idle.
+     */
     void send(Consumer<WebSocketProtocol> command, CompletableFuture<Void> written) {
+        awaitSpace();
+        SocketWriter direct = directWriter.get();
+        List<OutboundQueue.Chunk> claimed = encode(command, written, direct != null);
+        if (!claimed.isEmpty()) {
+            direct.writeClaimed(claimed); // a failure closes the socket; the reader reports the loss (1006)
+        }
+        if (writeStalled.getAsBoolean()) {
+            // The watchdog closed the socket under a write (this one or the writer thread's):
+            // the same verdict as waiting too long for queue space.
+            throw stalled("during a write");
+        }
+    }
+
+    private void awaitSpace() {
         try {
             // Wait for space *before* taking the protocol lock: the reader must stay free to
             // answer pings and closes while a sender waits for a slow peer.
             if (!outbound.awaitSpace(sendTimeout.toNanos())) {
-                String message = "session " + id + ": the peer read nothing for " + sendTimeout
-                        + " while " + outbound.bufferedBytes() + " bytes were queued; connection aborted";
-                LOG.log(Level.WARNING, message);
                 abortConnection.run();
-                throw new IllegalStateException(message);
+                throw stalled("while " + outbound.bufferedBytes() + " bytes were queued");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for outbound queue space", e);
         }
-        withProtocol(command, written);
+    }
+
+    private IllegalStateException stalled(String when) {
+        String message = "session " + id + ": the peer read nothing for " + sendTimeout + " " + when
+                + "; connection aborted";
+        LOG.log(Level.WARNING, message);
+        return new IllegalStateException(message);
     }
 
     /** Never blocks; the future completes when the message is written (or fails with the connection). */
@@ -64,7 +97,8 @@ final class Sender {
             // while they wait for queue space; the caller never blocks.
             asyncSender().execute(() -> {
                 try {
-                    send(command, written);
+                    awaitSpace(); // never the direct path: this thread must keep feeding the queue
+                    encode(command, written, false);
                 } catch (RuntimeException e) {
                     written.completeExceptionally(e);
                 }
@@ -77,10 +111,16 @@ final class Sender {
 
     /** Runs a protocol command under the lock and queues what it produced (control frames: no wait). */
     void withProtocol(Consumer<WebSocketProtocol> command, CompletableFuture<Void> written) {
+        encode(command, written, false);
+    }
+
+    /** Under the protocol lock: encode, then queue (or claim the socket, see {@link OutboundQueue#appendOrClaim}). */
+    private List<OutboundQueue.Chunk> encode(Consumer<WebSocketProtocol> command, CompletableFuture<Void> written,
+                                             boolean mayClaim) {
         protocolLock.lock();
         try {
             command.accept(protocol); // IllegalStateException unless OPEN, naming the state
-            outbound.append(protocol.pollOutgoing(), written);
+            return outbound.appendOrClaim(protocol.pollOutgoing(), written, mayClaim);
         } finally {
             protocolLock.unlock();
         }

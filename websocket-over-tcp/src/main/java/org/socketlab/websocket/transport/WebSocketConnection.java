@@ -54,6 +54,10 @@ public final class WebSocketConnection implements Session {
     private final EventDispatcher dispatcher;
     private final ByteBuffer leftover;
     private final Sender sender;
+    /** Set in {@link #run} before anything can be written; null means "queue only". */
+    private volatile SocketWriter socketWriter;
+    /** Set by the {@link WriteWatchdog} when it closed the socket under a stalled write. */
+    private volatile boolean writeStalled;
     /** Whether the last {@link #step} queued pongs or a close reply (read-loop thread only). */
     private boolean readerQueuedBytes;
 
@@ -72,19 +76,23 @@ public final class WebSocketConnection implements Session {
         this.subprotocol = subprotocol;
         this.leftover = leftover == null ? ByteBuffer.allocate(0) : leftover;
         this.dispatcher = new EventDispatcher(this, handler, this::abortAfterHandlerFailure);
-        this.sender = new Sender(id, protocol, protocolLock, outbound, settings.sendTimeout(), this::closeSocketQuietly);
+        this.sender = new Sender(id, protocol, protocolLock, outbound, settings.sendTimeout(), this::closeSocketQuietly,
+                this::directWriter, () -> writeStalled);
     }
 
     /** Runs the read loop on the calling thread until the connection is closed. */
     public void run() {
         Thread writer;
+        SocketWriter writes;
         try {
-            writer = Thread.ofVirtual().name(id + "-writer")
-                    .start(new SocketWriter(outbound, socket.getOutputStream(), this::writeFailed));
+            writes = new SocketWriter(outbound, socket.getOutputStream(), this::writeFailed);
         } catch (IOException e) {
             finish(new CloseStatus(1006, "could not open the socket's output: " + e.getMessage(), false));
             return;
         }
+        WriteWatchdog.Watched watched = WriteWatchdog.shared().watch(id, writes, settings.sendTimeout(), this::abortStalledWrite);
+        writer = Thread.ofVirtual().name(id + "-writer").start(writes);
+        socketWriter = writes;
         try {
             dispatcher.open();
             if (leftover.hasRemaining()) {
@@ -96,6 +104,7 @@ public final class WebSocketConnection implements Session {
             step(null, true);
         } finally {
             closeTransport(writer);
+            WriteWatchdog.shared().unwatch(watched);
             if (!closeFuture.isDone()) {
                 dispatcher.closed(new CloseStatus(1006, "connection lost", false));
             }
@@ -131,6 +140,8 @@ public final class WebSocketConnection implements Session {
         long now = System.nanoTime();
         List<ProtocolEvent> events;
         boolean closeTransport;
+        List<OutboundQueue.Chunk> claimed;
+        SocketWriter direct = socketWriter;
         protocolLock.lock();
         try {
             if (eof) {
@@ -140,12 +151,15 @@ public final class WebSocketConnection implements Session {
             }
             protocol.tick(now);
             List<ByteBuffer> replies = protocol.pollOutgoing();
-            readerQueuedBytes = !replies.isEmpty();
-            outbound.append(replies, null);
+            claimed = outbound.appendOrClaim(replies, null, direct != null);
+            readerQueuedBytes = !replies.isEmpty() && claimed.isEmpty();
             events = protocol.pollEvents();
             closeTransport = protocol.shouldCloseTransport();
         } finally {
             protocolLock.unlock();
+        }
+        if (!claimed.isEmpty()) {
+            direct.writeClaimed(claimed); // a failure closes the socket; the next read reports it
         }
         dispatcher.dispatch(events);
         return closeTransport;
@@ -225,6 +239,17 @@ public final class WebSocketConnection implements Session {
             }
         }
         closeSocketQuietly();
+    }
+
+    /** The watchdog's verdict: a write made no progress for the send timeout. */
+    private void abortStalledWrite() {
+        writeStalled = true;
+        closeSocketQuietly();
+    }
+
+    /** The writer for the direct path, or null before {@link #run} set it up. */
+    private SocketWriter directWriter() {
+        return socketWriter;
     }
 
     private void writeFailed(IOException error) {

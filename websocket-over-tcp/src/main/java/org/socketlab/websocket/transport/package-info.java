@@ -1,8 +1,8 @@
 /**
  * The blocking adapter shared by the server and the client: one loop per connection that
  * reads bytes from a socket, feeds the sans-I/O {@code WebSocketProtocol}, hands the bytes it
- * produces to a bounded {@link org.socketlab.websocket.transport.OutboundQueue} drained by a
- * writer thread, and delivers its events to the application's handler. TLS set-up lives here
+ * produces to a bounded {@link org.socketlab.websocket.transport.OutboundQueue} (written at once
+ * when it is idle, else drained by a writer thread), and delivers its events to the application's handler. TLS set-up lives here
  * too ({@link org.socketlab.websocket.transport.TlsContexts}).
  *
  * <p>Concurrency contract:
@@ -14,9 +14,15 @@
  *       senders on any thread, from {@code close}) holds the connection's protocol lock, and
  *       the bytes it produced are appended to the outbound queue under that same lock, so
  *       frames reach the wire in the order the protocol produced them.</li>
- *   <li>Only the writer thread writes to the socket. Senders wait for queue space
- *       <em>before</em> taking the protocol lock, so a full queue never stops the reader
- *       from answering pings or closes.</li>
+ *   <li>One thread at a time writes to the socket: the connection's writer thread, or a
+ *       thread whose blocking send (or the reader's pong/close reply) found the queue empty
+ *       and nobody writing — it then writes its own bytes at once (the direct path, no thread
+ *       hand-off) while later messages queue behind it. Asynchronous sends, {@code ping} and
+ *       {@code close} only queue. Senders wait for queue space <em>before</em> taking the
+ *       protocol lock, so a full queue never stops the reader from answering pings or closes.</li>
+ *   <li>Blocking socket writes have no timeout, so the shared {@code WriteWatchdog} thread
+ *       closes the socket of any write that makes no progress for the send timeout; a reader
+ *       stuck writing to a peer that reads nothing is therefore cut off, not hung.</li>
  *   <li>Timers need no extra thread: the reader sets SO_TIMEOUT to the protocol's next
  *       deadline (capped at one second) and calls {@code tick(now)} when the read times out.</li>
  * </ul>

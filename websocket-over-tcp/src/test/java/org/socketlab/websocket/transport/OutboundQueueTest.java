@@ -87,6 +87,42 @@ class OutboundQueueTest {
     }
 
     @Test
+    void appendToAnEmptyIdleQueue_handsTheCallerTheWrite_andLaterMessagesQueueBehindIt() throws InterruptedException {
+        List<OutboundQueue.Chunk> claimed = queue.appendOrClaim(List.of(ByteBuffer.allocate(10)), null, true);
+        assertThat(claimed).as("the direct path: the caller writes").hasSize(1);
+        assertThat(queue.bufferedBytes()).as("counted until written, like any chunk").isEqualTo(10);
+
+        assertThat(queue.appendOrClaim(List.of(ByteBuffer.allocate(20)), null, true))
+                .as("somebody is writing: the next message queues").isEmpty();
+        assertThat(queue.poll(0)).as("the writer thread waits for the direct writer").isNull();
+
+        queue.written(claimed.get(0), false);
+        queue.release();
+        OutboundQueue.Chunk next = queue.poll(0);
+        assertThat(next.size()).as("the writer thread sends what queued meanwhile").isEqualTo(20);
+        assertThat(queue.appendOrClaim(List.of(ByteBuffer.allocate(5)), null, true))
+                .as("no direct write while the writer thread holds a chunk").isEmpty();
+        queue.written(next);
+        assertThat(queue.bufferedBytes()).isEqualTo(5);
+    }
+
+    @Test
+    void finishedQueue_isNotDoneWhileADirectWriteIsInProgress() throws InterruptedException {
+        List<OutboundQueue.Chunk> claimed = queue.appendOrClaim(List.of(ByteBuffer.allocate(10)), null, true);
+        queue.finish();
+        queue.written(claimed.get(0), false);
+        assertThat(queue.isDone()).as("drained, but the direct writer still holds the socket").isFalse();
+        queue.release();
+        assertThat(queue.isDone()).isTrue();
+        assertThat(queue.poll(0)).isNull();
+    }
+
+    @Test
+    void withoutPermission_appendNeverClaims() {
+        assertThat(queue.appendOrClaim(List.of(ByteBuffer.allocate(10)), null, false)).isEmpty();
+    }
+
+    @Test
     void zeroLimit_isRefused() {
         assertThatThrownBy(() -> new OutboundQueue(0)).isInstanceOf(IllegalArgumentException.class);
     }

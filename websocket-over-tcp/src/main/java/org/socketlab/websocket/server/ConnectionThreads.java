@@ -1,0 +1,35 @@
+package org.socketlab.websocket.server;
+
+import java.util.concurrent.Executors;
+import org.socketlab.tcp.ConcurrencyStrategy;
+
+/**
+ * Which threads read the connections of a {@link WebSocketServer}: one per connection either
+ * way, run by a tcp-blocking {@link ConcurrencyStrategy}. Each connection also has a virtual
+ * writer thread, which only works when a send finds another write in progress.
+ *
+ * <ul>
+ *   <li>{@link #VIRTUAL} (the default) — cheap to park: 10,000 idle connections cost a few
+ *       KiB each. A blocked read is parked on the JDK's poller, so each message that arrives
+ *       costs a poller wake-up and a hop through the virtual-thread scheduler.</li>
+ *   <li>{@link #PLATFORM} — an OS thread per connection, woken by the kernel straight out of
+ *       {@code read()}: lower latency per message while connections are few, but every
+ *       thread reserves a stack (tens of KiB of RSS when idle) and the kernel schedules them
+ *       all.</li>
+ * </ul>
+ */
+public enum ConnectionThreads {
+    VIRTUAL,
+    PLATFORM;
+
+    /** A fresh strategy for one server. */
+    ConcurrencyStrategy strategy() {
+        return switch (this) {
+            case VIRTUAL -> ConcurrencyStrategy.virtualThreads();
+            // Not ConcurrencyStrategy.threadPerConnection(): that one is lab 02's exercise and is a
+            // TODO stub in the student starter, which must not break the WebSocket server.
+            case PLATFORM -> new ConcurrencyStrategy.ExecutorStrategy("platform-threads",
+                    Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("ws-pconn-", 0).factory()));
+        };
+    }
+}
