@@ -67,6 +67,7 @@ public final class Lab12Routes {
         WebSocketApi api = WebSocketApi.builder()
                 .routeSelectionExpression("$request.body.action")
                 .onConnect(request -> {
+                    // BEGIN SOLUTION lab=12 task="$connect: read ?token=; refuse 401 without one, 403 for an unknown one; remember the user"
                     String token = request.queryParameter("token")
                             .orElseThrow(() -> ConnectionRefusedException.unauthorized("connect with ?token=..."));
                     String user = TOKENS.get(token);
@@ -75,6 +76,7 @@ public final class Lab12Routes {
                     }
                     users.put(request.connectionId(), user);
                     request.attributes().put("user", user);
+                    // END SOLUTION
                 })
                 .route("sendmessage", Lab12Routes::sendMessage)
                 .route("whoami", context -> context.reply(json(
@@ -94,12 +96,14 @@ public final class Lab12Routes {
 
     /** {"action":"sendmessage","text":"..."} → {"from":user,"text":"..."} to everybody. */
     private static void sendMessage(RouteContext context) {
+        // BEGIN SOLUTION lab=12 task="the sendmessage route: broadcast {from, text} to every connection; reply with an error when text is missing"
         JsonNode text = context.body().orElseThrow().path("text");
         if (!text.isTextual() || text.asText().isBlank()) {
             context.reply(json("error", "sendmessage needs a non-empty \"text\" string"));
             return;
         }
         context.connections().broadcast(json("from", context.attributes().get("user"), "text", text.asText()));
+        // END SOLUTION
     }
 
     /** A JSON object with the keys in the order given: {@code json("a", 1, "b", "x")}. */

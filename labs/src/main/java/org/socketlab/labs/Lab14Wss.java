@@ -87,6 +87,7 @@ public final class Lab14Wss {
      * alternative name is {@code hostName}), exports the certificate and imports it into a trust store.
      */
     public static Certificates makeCertificates(Path dir, String hostName) throws IOException, InterruptedException {
+        // BEGIN SOLUTION lab=14 task="keytool: an EC key pair with a self-signed certificate whose SAN names hostName, exported and imported into a trust store"
         Files.createDirectories(dir);
         Path keyStore = dir.resolve("server.p12");
         Path certificate = dir.resolve("server.pem");
@@ -101,6 +102,7 @@ public final class Lab14Wss {
         keytool("-importcert", "-noprompt", "-alias", "server", "-file", certificate.toString(), "-storetype", "PKCS12",
                 "-keystore", trustStore.toString(), "-storepass", password);
         return new Certificates(keyStore, trustStore, hostName);
+        // END SOLUTION
     }
 
     /** A wss echo server on loopback, port 0. */
@@ -146,6 +148,7 @@ public final class Lab14Wss {
 
     /** A plain-language account of why a TLS connection failed. */
     public static String explain(Throwable failure) {
+        // BEGIN SOLUTION lab=14 task="explain a TLS failure in plain words: read the cause chain for a wrong host name, an untrusted certificate or an old TLS version"
         String all = chain(failure);
         if (all.contains("No subject alternative") || all.contains("No name matching")) {
             return "WRONG HOST NAME: the certificate is trusted, but it was issued for another name than the one"
@@ -161,6 +164,7 @@ public final class Lab14Wss {
             return "OLD TLS VERSION: the two sides share no TLS version; this server speaks TLS 1.2 and 1.3 only.";
         }
         return "TLS FAILED: " + all;
+        // END SOLUTION
     }
 
     private static String chain(Throwable failure) {

@@ -167,4 +167,29 @@ class StarterGeneratorTest {
                     .anyMatch(file -> file.matches("labs/src/test/java/.*/Lab" + region.lab() + "\\w*GradingTest\\.java"));
         }
     }
+
+    /**
+     * A graded lab without regions hands its whole answer out in the starter, so every lab with a
+     * grading suite has some — except lab 15, which measures and has nothing to write.
+     */
+    @Test
+    void everyGradedLabExceptTheMeasuringOneHasSolutionRegions() throws Exception {
+        Repository reference = Repository.containing(Path.of(""));
+        List<String> files = reference.files();
+        Set<String> gradedLabs = new TreeSet<>();
+        for (String file : files) {
+            java.util.regex.Matcher suite = java.util.regex.Pattern
+                    .compile("labs/src/test/java/.*/Lab(\\d{2})\\w*GradingTest\\.java").matcher(file);
+            if (suite.matches()) {
+                gradedLabs.add(suite.group(1));
+            }
+        }
+        gradedLabs.remove("15");
+
+        Set<String> labsWithRegions = new TreeSet<>();
+        StarterGenerator.findAll(reference, files).values().forEach(regions -> regions.forEach(r -> labsWithRegions.add(r.lab())));
+
+        assertThat(gradedLabs).as("graded labs found").contains("01", "14");
+        assertThat(labsWithRegions).as("labs with solution regions").containsAll(gradedLabs);
+    }
 }

@@ -52,10 +52,12 @@ final class OriginAllowList implements HandshakeInterceptor {
     @Override
     public void beforeUpgrade(HttpRequest request, InetSocketAddress remoteAddress, Map<String, Object> attributes)
             throws HandshakeException {
+        // BEGIN SOLUTION lab=11 task="refuse a handshake whose Origin is not one of the server's own with 403 (RFC 6455 §10.2)"
         Optional<String> origin = request.headers().first("Origin");
         if (!policy.allows(origin)) {
             throw new HandshakeException(403, "origin " + ChatValidation.quote(origin.orElse(""))
                     + " may not open the chat; allowed: " + origins + " (RFC 6455 §10.2)");
         }
+        // END SOLUTION
     }
 }

@@ -58,6 +58,7 @@ public final class Room {
 
     /** Stores the message (dropping the oldest beyond the history size) and relays it to every member. */
     synchronized ChatMessage say(Session session, String text, long timeMillis) {
+        // BEGIN SOLUTION lab=11 task="store the message in the bounded history (drop the oldest when full) and relay it to every member of the room"
         String nick = members.get(session);
         if (nick == null) {
             throw new IllegalStateException("session " + session.id() + " is not a member of room " + name);
@@ -71,6 +72,7 @@ public final class Room {
         }
         sendAll(ChatCodec.message(message));
         return message;
+        // END SOLUTION
     }
 
     /** Tells the other members that {@code session}'s user is typing. */

@@ -114,6 +114,7 @@ public final class StaticFiles implements HttpFallbackHandler {
 
     /** The class-path name for a request path, or empty when the path is not a plain file name. */
     static Optional<String> resolve(String requestPath) {
+        // BEGIN SOLUTION lab=11 task="map a request path to a file name: decode %XX once, then refuse .., empty segments, backslashes and anything not a plain name (404)"
         String decoded = percentDecode(requestPath);
         if (decoded == null || !decoded.startsWith("/")) {
             return Optional.empty();
@@ -125,6 +126,7 @@ public final class StaticFiles implements HttpFallbackHandler {
             }
         }
         return Optional.of(relative);
+        // END SOLUTION
     }
 
     private Optional<StaticFile> load(String relative) {

@@ -30,6 +30,7 @@ public final class ChunkedEncoder {
      * @throws IllegalStateException after {@link #lastChunk()}
      */
     public ByteBuffer encodeChunk(ByteBuffer data) {
+        // BEGIN SOLUTION lab=07 task="encode one chunk: size in hex, CRLF, the data, CRLF; nothing for empty data (RFC 9112 §7.1)"
         requireOpen();
         int size = data.remaining();
         if (size == 0) {
@@ -39,6 +40,7 @@ public final class ChunkedEncoder {
         ByteBuffer chunk = ByteBuffer.allocate(sizeLine.length + 2 + size + 2);
         chunk.put(sizeLine).put(CRLF).put(data).put(CRLF);
         return chunk.flip();
+        // END SOLUTION
     }
 
     /** {@link #encodeChunk(ByteBuffer)} for a byte array. */

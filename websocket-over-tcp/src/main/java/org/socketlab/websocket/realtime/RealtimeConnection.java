@@ -155,10 +155,12 @@ final class RealtimeConnection {
      * HTTP/1.0 ones only when the client asks for {@code keep-alive}. The server may refuse.
      */
     private boolean keepAlive(HttpRequest request) {
+        // BEGIN SOLUTION lab=06 task="keep the connection? HTTP/1.1 unless Connection: close, HTTP/1.0 only with keep-alive (RFC 9112 §9.3)"
         if (!server.config().keepAlive() || request.headers().containsToken("Connection", "close")) {
             return false;
         }
         return !request.version().equals("HTTP/1.0") || request.headers().containsToken("Connection", "keep-alive");
+        // END SOLUTION
     }
 
     static HttpResponse persistent(HttpResponse response) {

@@ -71,12 +71,14 @@ final class Routes {
                     break;
                 }
                 Tick first = arrivals.poll(Math.min(remaining, STOP_CHECK_NANOS), TimeUnit.NANOSECONDS);
+                // BEGIN SOLUTION lab=07 task="long poll: when a wait ends, take the event and any queued behind it; stop at once if the client has closed"
                 if (first != null) {
                     events.add(first);
                     arrivals.drainTo(events);
                 } else if (clientClosed.getAsBoolean()) {
                     return false; // nobody to answer: free the subscription now, not at the timeout
                 }
+                // END SOLUTION
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -35,6 +35,7 @@ public final class SseEncoder {
      *                                  it, WHATWG §9.2.6), a negative retry
      */
     public static String encodeToString(SseEvent event) {
+        // BEGIN SOLUTION lab=07 task="write one event: id, event, one data line per line of data, retry, then the blank line that dispatches it (WHATWG HTML §9.2.5)"
         StringBuilder text = new StringBuilder(event.data().length() + 32);
         if (event.id() != null) {
             requireSingleLine("id", event.id());
@@ -59,6 +60,7 @@ public final class SseEncoder {
             field(text, "retry", Long.toString(event.retryMillis()));
         }
         return text.append('\n').toString();
+        // END SOLUTION
     }
 
     /**

@@ -112,6 +112,7 @@ public final class SseParser {
     }
 
     private SseEvent endOfLine() throws SseFormatException {
+        // BEGIN SOLUTION lab=07 task="interpret one line: blank dispatches, ':' is a comment, else name:value with one leading space stripped (WHATWG HTML §9.2.6)"
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
         if (text.isEmpty()) {
@@ -129,9 +130,11 @@ public final class SseParser {
         }
         processField(name, value);
         return null;
+        // END SOLUTION
     }
 
     private void processField(String name, String value) throws SseFormatException {
+        // BEGIN SOLUTION lab=07 task="apply one field: event, data (append value and LF), id (unless it has NUL), retry (digits only) (WHATWG HTML §9.2.6)"
         switch (name) {
             case "event" -> eventType = value;
             case "data" -> {
@@ -155,6 +158,7 @@ public final class SseParser {
                 // WHATWG §9.2.6: any other field is ignored.
             }
         }
+        // END SOLUTION
     }
 
     /** WHATWG §9.2.6 "dispatch the event". */

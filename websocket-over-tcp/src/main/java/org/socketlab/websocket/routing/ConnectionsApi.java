@@ -128,11 +128,13 @@ public final class ConnectionsApi implements HttpFallbackHandler {
 
     /** Exactly one key header, equal to ours; compared in constant time so timing leaks nothing. */
     private boolean authorized(HttpRequest request) {
+        // BEGIN SOLUTION lab=12 task="check the API key: exactly one x-api-key header, compared with ours in constant time (MessageDigest.isEqual)"
         List<String> keys = request.headers().all(apiKeyHeader);
         if (keys.size() != 1) {
             return false;
         }
         return MessageDigest.isEqual(apiKey, keys.get(0).getBytes(StandardCharsets.UTF_8));
+        // END SOLUTION
     }
 
     /** The body as text when it is valid UTF-8 (a WebSocket text message must be, RFC 6455 §5.6). */

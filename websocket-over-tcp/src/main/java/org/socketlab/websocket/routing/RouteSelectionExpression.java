@@ -36,6 +36,7 @@ public final class RouteSelectionExpression {
      * @throws IllegalArgumentException naming the rule when the expression is malformed
      */
     public static RouteSelectionExpression parse(String expression) {
+        // BEGIN SOLUTION lab=12 task="parse $request.body.a.b into its path segments; refuse a malformed expression, naming the rule it breaks"
         Objects.requireNonNull(expression, "expression");
         String plain = expression.startsWith("${") && expression.endsWith("}")
                 ? "$" + expression.substring(2, expression.length() - 1)
@@ -61,6 +62,7 @@ public final class RouteSelectionExpression {
             throw invalid(expression, "the path has " + segments.size() + " segments; the maximum is " + MAX_SEGMENTS);
         }
         return new RouteSelectionExpression(expression, List.copyOf(segments));
+        // END SOLUTION
     }
 
     private static IllegalArgumentException invalid(String expression, String rule) {
@@ -70,6 +72,7 @@ public final class RouteSelectionExpression {
 
     /** The route key the body selects, or empty when the path does not end on a JSON string. */
     public Optional<String> evaluate(JsonNode body) {
+        // BEGIN SOLUTION lab=12 task="evaluate the route selection expression: walk the path through the JSON body; only a string at its end is a route key"
         JsonNode node = body;
         for (String segment : path) {
             if (node == null) {
@@ -78,6 +81,7 @@ public final class RouteSelectionExpression {
             node = step(node, segment);
         }
         return node != null && node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+        // END SOLUTION
     }
 
     private static JsonNode step(JsonNode node, String segment) {

@@ -56,6 +56,7 @@ public final class BroadcastOperator {
 
     /** The sockets this broadcast reaches now. */
     public Set<SocketIoSocket> targets() {
+        // BEGIN SOLUTION lab=13 task="the sockets a broadcast reaches: the whole namespace or the members of its rooms, minus the members of the except rooms"
         Set<SocketIoSocket> targets = rooms.isEmpty()
                 ? new HashSet<>(namespace.sockets())
                 : new HashSet<>(namespace.membersOf(rooms));
@@ -63,5 +64,6 @@ public final class BroadcastOperator {
             targets.removeAll(namespace.membersOf(exceptRooms));
         }
         return targets;
+        // END SOLUTION
     }
 }

@@ -193,11 +193,13 @@ public final class SocketIoSocket {
     }
 
     private void onEvent(SocketIoPacket packet) {
+        // BEGIN SOLUTION lab=13 task="dispatch an EVENT: data[0] is the name, the rest the arguments; an ack id gets an Ack that answers with an ACK of the same id"
         List<?> data = (List<?>) packet.data();
         String event = (String) data.get(0);
         Ack ack = packet.hasAck() ? new Ack(reply -> send(new SocketIoPacket(PacketType.ACK, namespace.name(),
                 packet.ackId(), new ArrayList<>(reply)))) : Ack.none();
         fire(event, new ArrayList<>(data.subList(1, data.size())), ack);
+        // END SOLUTION
     }
 
     private void fire(String event, List<Object> args, Ack ack) {

@@ -66,6 +66,7 @@ public final class TlsContexts {
      * verification (RFC 6125 via the JDK's "HTTPS" endpoint identification).
      */
     public static SSLSocket clientSocket(SSLContext context, Socket connected, String host, int port) throws IOException {
+        // BEGIN SOLUTION lab=14 task="layer TLS over the connected socket as a client: TLS 1.2/1.3 only, SNI, host-name verification (RFC 6125)"
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setProtocols(PROTOCOLS.toArray(String[]::new));
@@ -75,6 +76,7 @@ public final class TlsContexts {
         }
         socket.setSSLParameters(parameters);
         return socket;
+        // END SOLUTION
     }
 
     private static boolean isIpLiteral(String host) {
@@ -97,8 +99,10 @@ public final class TlsContexts {
         }
 
         private ServerSocket restrict(ServerSocket socket) {
+            // BEGIN SOLUTION lab=14 task="enable only TLS 1.3 and 1.2 on the server socket (RFC 8996 deprecates 1.0 and 1.1)"
             ((SSLServerSocket) socket).setEnabledProtocols(PROTOCOLS.toArray(String[]::new));
             return socket;
+            // END SOLUTION
         }
 
         @Override

@@ -29,6 +29,7 @@ public final class PollingClient extends TickerClient {
     @Override
     protected void runSession() throws IOException, InterruptedException {
         try (RawHttpConnection connection = connect()) {
+            // BEGIN SOLUTION lab=06 task="the polling loop: GET, read the answer, pause; a new connection per request without keep-alive (RFC 9112 §9.3)"
             while (isRunning()) {
                 connection.send(RequestHeaders.get(options, target(), ""));
                 stats.request();
@@ -45,6 +46,7 @@ public final class PollingClient extends TickerClient {
                     return;
                 }
             }
+            // END SOLUTION
         }
     }
 

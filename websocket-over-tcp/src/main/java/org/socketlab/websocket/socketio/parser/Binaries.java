@@ -57,6 +57,7 @@ final class Binaries {
 
     /** {@code value} with every placeholder replaced by its attachment (in place for maps and lists). */
     static Object reconstruct(Object value, List<byte[]> attachments) throws SocketIoProtocolException {
+        // BEGIN SOLUTION lab=13 task="put each binary attachment back where its placeholder {_placeholder: true, num: n} is, in maps and lists (Socket.IO v5)"
         if (value instanceof Map<?, ?> map) {
             if (Boolean.TRUE.equals(map.get(PLACEHOLDER))) {
                 return attachment(map.get("num"), attachments);
@@ -77,6 +78,7 @@ final class Binaries {
             return writable;
         }
         return value;
+        // END SOLUTION
     }
 
     private static byte[] attachment(Object num, List<byte[]> attachments) throws SocketIoProtocolException {
