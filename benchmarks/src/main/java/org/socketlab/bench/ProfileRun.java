@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -39,7 +40,7 @@ import org.socketlab.bench.load.ServerProcess;
  *
  * <pre>ProfileRun [servers [connections [bytes [measureSeconds [repeats [outDir]]]]]]
  * defaults: socketlab,socketlab-platform,netty 16,256 125 10 2 target/profile
- * (5 s unrecorded warm-up per run; the window is the first measureSeconds - 1 s after it)</pre>
+ * (5 s unrecorded warm-up per run; the window is the first measureSeconds - 3 s after it)</pre>
  */
 public final class ProfileRun {
 
@@ -47,7 +48,8 @@ public final class ProfileRun {
     private static final List<String> PERF_EVENTS = List.of("context-switches", "cpu-migrations",
             "raw_syscalls:sys_enter", "syscalls:sys_enter_read", "syscalls:sys_enter_write",
             "syscalls:sys_enter_recvfrom", "syscalls:sys_enter_sendto", "syscalls:sys_enter_epoll_wait",
-            "syscalls:sys_enter_epoll_pwait", "syscalls:sys_enter_epoll_ctl", "syscalls:sys_enter_futex",
+            "syscalls:sys_enter_epoll_pwait", "syscalls:sys_enter_epoll_ctl", "syscalls:sys_enter_poll",
+            "syscalls:sys_enter_ppoll", "syscalls:sys_enter_futex",
             "syscalls:sys_enter_sched_yield");
     private static final int TOP_METHODS = 10;
 
@@ -112,19 +114,29 @@ public final class ProfileRun {
             LoadGenerator.warmUp(process.address(), process.path());
             for (int c : connections) {
                 LoadScenario scenario = new LoadScenario(server, c, 0, bytes, WARMUP, measure);
-                // The window runs from the end of the load's warm-up for (measure - 1 s), so it lies
-                // inside the recorded part of the run despite the progress callback's 100 ms steps.
-                long windowSeconds = Math.max(1, measure.toSeconds() - 1);
+                // The window starts at the end of the load's warm-up and lasts measure - 3 s, so it lies
+                // inside the recorded part of the run despite the progress callback's 100 ms steps and
+                // perf's attach time (perf counts for the same length, starting up to ~2 s later).
+                long windowSeconds = Math.max(1, measure.toSeconds() - 3);
                 CompletableFuture<Object[]> measured = new CompletableFuture<>();
-                java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+                AtomicBoolean started = new AtomicBoolean();
                 LoadResult result = LoadGenerator.run(scenario, process.address(), process.path(), elapsed -> {
                     if (elapsed >= WARMUP.toMillis() && started.compareAndSet(false, true)) {
                         Thread.ofPlatform().daemon().name("profile-window").start(() -> {
                             try {
                                 Snapshot from = snapshot(pid);
-                                Map<String, Long> perf = perfStat(pid, windowSeconds);
+                                CompletableFuture<Map<String, Long>> perf = new CompletableFuture<>();
+                                Thread.ofPlatform().daemon().name("profile-perf").start(() -> {
+                                    try {
+                                        perf.complete(perfStat(pid, windowSeconds));
+                                    } catch (InterruptedException e) {
+                                        perf.complete(Map.of());
+                                    }
+                                });
+                                long left = from.nanos() + TimeUnit.SECONDS.toNanos(windowSeconds) - System.nanoTime();
+                                TimeUnit.NANOSECONDS.sleep(Math.max(0, left));
                                 Snapshot to = snapshot(pid);
-                                measured.complete(new Object[] {from, to, perf});
+                                measured.complete(new Object[] {from, to, perf.get(windowSeconds + 30, TimeUnit.SECONDS)});
                             } catch (Exception e) {
                                 measured.completeExceptionally(e);
                             }
@@ -182,14 +194,13 @@ public final class ProfileRun {
     }
 
     /**
-     * {@code perf stat -x, -p PID -- sleep S}: counts per event over the process's threads, or an
-     * empty map (after sleeping S seconds anyway) where perf is missing or may not attach.
+     * {@code perf stat -x, -p PID -- sleep S}: counts per event over the process's threads during
+     * S seconds, or an empty map where perf is missing or may not attach.
      */
     static Map<String, Long> perfStat(long pid, long seconds) throws InterruptedException {
         List<String> command = new ArrayList<>(List.of("perf", "stat", "-x", ",", "-e", String.join(",", PERF_EVENTS),
                 "-p", Long.toString(pid), "--", "sleep", Long.toString(seconds)));
         Map<String, Long> counts = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
             Process perf = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             String csv = new String(perf.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -201,11 +212,7 @@ public final class ProfileRun {
                 }
             }
         } catch (IOException e) {
-            // no perf on this machine: fall through to the sleep
-        }
-        long left = deadline - System.nanoTime();
-        if (left > 0) {
-            TimeUnit.NANOSECONDS.sleep(left);
+            // no perf on this machine: /proc's figures stand alone
         }
         return counts;
     }
@@ -237,8 +244,10 @@ public final class ProfileRun {
         text.append('\n');
         if (!w.perf().isEmpty()) {
             text.append("perf per message:");
+            // perf counted for the window's length (its sleep), starting when it had attached.
+            double perfMessages = w.load().messagesPerSecond() * Math.round(w.seconds());
             w.perf().forEach((event, count) -> text.append(String.format(Locale.ROOT, " %s %.2f",
-                    event.replace("syscalls:sys_enter_", "").replace("raw_syscalls:sys_enter", "syscalls"), count / messages)));
+                    event.replace("syscalls:sys_enter_", "").replace("raw_syscalls:sys_enter", "syscalls"), count / perfMessages)));
             text.append('\n');
         }
         Samples samples = Samples.read(jfr, w.from().at(), w.to().at());
