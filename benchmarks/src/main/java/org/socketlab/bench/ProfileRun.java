@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
@@ -56,6 +58,10 @@ public final class ProfileRun {
     /** Server process counters at one instant. */
     record Snapshot(Instant at, long nanos, long cpuTicks, long voluntary, long nonvoluntary,
                     Map<String, Long> threadTicks) {
+    }
+
+    /** The two ends of a window and perf's counts in between. */
+    private record Measured(Snapshot from, Snapshot to, Map<String, Long> perf) {
     }
 
     /** One measured window of one run. */
@@ -118,7 +124,7 @@ public final class ProfileRun {
                 // inside the recorded part of the run despite the progress callback's 100 ms steps and
                 // perf's attach time (perf counts for the same length, starting up to ~2 s later).
                 long windowSeconds = Math.max(1, measure.toSeconds() - 3);
-                CompletableFuture<Object[]> measured = new CompletableFuture<>();
+                CompletableFuture<Measured> measured = new CompletableFuture<>();
                 AtomicBoolean started = new AtomicBoolean();
                 LoadResult result = LoadGenerator.run(scenario, process.address(), process.path(), elapsed -> {
                     if (elapsed >= WARMUP.toMillis() && started.compareAndSet(false, true)) {
@@ -136,7 +142,7 @@ public final class ProfileRun {
                                 long left = from.nanos() + TimeUnit.SECONDS.toNanos(windowSeconds) - System.nanoTime();
                                 TimeUnit.NANOSECONDS.sleep(Math.max(0, left));
                                 Snapshot to = snapshot(pid);
-                                measured.complete(new Object[] {from, to, perf.get(windowSeconds + 30, TimeUnit.SECONDS)});
+                                measured.complete(new Measured(from, to, perf.get(windowSeconds + 30, TimeUnit.SECONDS)));
                             } catch (Exception e) {
                                 measured.completeExceptionally(e);
                             }
@@ -144,11 +150,9 @@ public final class ProfileRun {
                     }
                 });
                 try {
-                    Object[] m = measured.get(windowSeconds + 30, TimeUnit.SECONDS);
-                    @SuppressWarnings("unchecked")
-                    Map<String, Long> perf = (Map<String, Long>) m[2];
-                    windows.add(new Window(server, c, repeat, result, (Snapshot) m[0], (Snapshot) m[1], perf));
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    Measured m = measured.get(windowSeconds + 30, TimeUnit.SECONDS);
+                    windows.add(new Window(server, c, repeat, result, m.from(), m.to(), m.perf()));
+                } catch (ExecutionException | TimeoutException e) {
                     System.err.println(server + " C=" + c + ": window not measured: " + e);
                 }
             }
