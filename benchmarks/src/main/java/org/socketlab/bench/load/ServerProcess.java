@@ -55,12 +55,18 @@ public final class ServerProcess implements AutoCloseable {
      * suite JVM's system property {@code bench.serverJvm}, separated by spaces.
      */
     public static ServerProcess start(String kind, String maxHeap) throws IOException {
+        return start(kind, maxHeap, List.of());
+    }
+
+    /** As {@link #start(String, String)}, with more JVM options after {@code bench.serverJvm}'s (e.g. a JFR recording). */
+    public static ServerProcess start(String kind, String maxHeap, List<String> jvmOptions) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-Xss1m"));
         String extra = System.getProperty("bench.serverJvm", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoServerProcess.class.getName(), kind));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -73,6 +79,17 @@ public final class ServerProcess implements AutoCloseable {
 
     public String kind() {
         return kind;
+    }
+
+    /** The child's operating-system process id (for /proc, perf, jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the child as {@link #close()} does, then waits up to {@code seconds} for it to be gone (e.g. while JFR dumps). */
+    public boolean closeAndWait(int seconds) throws InterruptedException {
+        close();
+        return process.waitFor(seconds, TimeUnit.SECONDS);
     }
 
     public InetSocketAddress address() {
