@@ -35,11 +35,13 @@ final class Sender {
     private final Runnable abortConnection;
     private final Supplier<SocketWriter> directWriter;
     private final BooleanSupplier writeStalled;
+    /** Called under the protocol lock after each command: a ping or close may start a timer. */
+    private final Runnable afterCommand;
     private volatile ExecutorService asyncSender;
 
     Sender(String id, WebSocketProtocol protocol, ReentrantLock protocolLock, OutboundQueue outbound,
            Duration sendTimeout, Runnable abortConnection, Supplier<SocketWriter> directWriter,
-           BooleanSupplier writeStalled) {
+           BooleanSupplier writeStalled, Runnable afterCommand) {
         this.id = id;
         this.protocol = protocol;
         this.protocolLock = protocolLock;
@@ -48,6 +50,7 @@ final class Sender {
         this.abortConnection = abortConnection;
         this.directWriter = directWriter;
         this.writeStalled = writeStalled;
+        this.afterCommand = afterCommand;
     }
 
     /**
@@ -120,7 +123,9 @@ final class Sender {
         protocolLock.lock();
         try {
             command.accept(protocol); // IllegalStateException unless OPEN, naming the state
-            return outbound.appendOrClaim(protocol.pollOutgoing(), written, mayClaim);
+            List<OutboundQueue.Chunk> claimed = outbound.appendOrClaim(protocol.pollOutgoing(), written, mayClaim);
+            afterCommand.run();
+            return claimed;
         } finally {
             protocolLock.unlock();
         }

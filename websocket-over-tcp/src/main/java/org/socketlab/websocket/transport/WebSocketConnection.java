@@ -6,7 +6,6 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,6 @@ public final class WebSocketConnection implements Session {
 
     private static final Logger LOG = System.getLogger(WebSocketConnection.class.getName());
     private static final AtomicLong IDS = new AtomicLong();
-    /** The longest a read waits before the loop looks at the clock again (sends may add timers). */
-    private static final long MAX_READ_WAIT_MILLIS = 1_000;
     /** Per connection, so kept small: 10,000 idle connections hold 160 MiB of read buffers, not 640. */
     private static final int READ_BUFFER_BYTES = 16 * 1024;
     /** Longest wait for the peer's FIN after ours (see {@link #lingeringClose()}). */
@@ -60,6 +57,10 @@ public final class WebSocketConnection implements Session {
     private volatile boolean writeStalled;
     /** Whether the last {@link #step} queued pongs or a close reply (read-loop thread only). */
     private boolean readerQueuedBytes;
+    /** Wakes the protocol's timers while the reader is blocked (see {@link ProtocolAlarm}). */
+    private final ProtocolAlarm alarm = new ProtocolAlarm(this::onAlarm);
+    /** The reader is in (or about to enter) a blocking read; guarded by the protocol lock. */
+    private boolean readerBlocked;
 
     /**
      * @param leftover bytes that arrived after the handshake's blank line (early frames); they
@@ -77,7 +78,7 @@ public final class WebSocketConnection implements Session {
         this.leftover = leftover == null ? ByteBuffer.allocate(0) : leftover;
         this.dispatcher = new EventDispatcher(this, handler, this::abortAfterHandlerFailure);
         this.sender = new Sender(id, protocol, protocolLock, outbound, settings.sendTimeout(), this::closeSocketQuietly,
-                this::directWriter, () -> writeStalled);
+                this::directWriter, () -> writeStalled, this::armAlarm);
     }
 
     /** Runs the read loop on the calling thread until the connection is closed. */
@@ -103,6 +104,12 @@ public final class WebSocketConnection implements Session {
             LOG.log(Level.DEBUG, "{0} read failed: {1}", id, e.toString());
             step(null, true);
         } finally {
+            protocolLock.lock();
+            try {
+                alarm.cancel();
+            } finally {
+                protocolLock.unlock();
+            }
             closeTransport(writer);
             WriteWatchdog.shared().unwatch(watched);
             if (!closeFuture.isDone()) {
@@ -115,17 +122,18 @@ public final class WebSocketConnection implements Session {
     private void readLoop() throws IOException {
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[READ_BUFFER_BYTES];
+        socket.setSoTimeout(0); // timers run on the alarm, never as read timeouts (see ProtocolAlarm)
         while (true) {
-            socket.setSoTimeout(readWaitMillis());
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (SocketTimeoutException timeout) {
-                n = 0; // nothing arrived: only the timers advance
+            if (timerDueBeforeRead()) {
+                if (step(null, false)) {
+                    return;
+                }
+                continue;
             }
+            int n = in.read(buffer);
             boolean closeNow = n < 0
                     ? step(null, true)
-                    : step(n == 0 ? null : ByteBuffer.wrap(buffer, 0, n), false);
+                    : step(ByteBuffer.wrap(buffer, 0, n), false);
             if (closeNow || n < 0) {
                 return;
             }
@@ -144,6 +152,7 @@ public final class WebSocketConnection implements Session {
         SocketWriter direct = socketWriter;
         protocolLock.lock();
         try {
+            readerBlocked = false;
             if (eof) {
                 protocol.receiveEof(now);
             } else if (bytes != null) {
@@ -186,19 +195,71 @@ public final class WebSocketConnection implements Session {
         }
     }
 
-    private int readWaitMillis() {
-        long deadline;
+    /**
+     * Before each read: true when a timer is already due (the reader ticks instead of reading —
+     * e.g. a peer's close held back until the replies to earlier messages were sent); otherwise
+     * marks the reader blocked and arms the alarm for the next deadline.
+     */
+    private boolean timerDueBeforeRead() {
         protocolLock.lock();
         try {
-            deadline = protocol.nextDeadlineNanos();
+            long now = System.nanoTime();
+            long deadline = protocol.nextDeadlineNanos();
+            if (deadline <= now) {
+                return true;
+            }
+            readerBlocked = true;
+            alarm.arm(deadline, now);
+            return false;
         } finally {
             protocolLock.unlock();
         }
-        if (deadline == Long.MAX_VALUE) {
-            return (int) MAX_READ_WAIT_MILLIS;
+    }
+
+    /** After a command from any thread (under the protocol lock): it may have started a timer. */
+    private void armAlarm() {
+        alarm.arm(protocol.nextDeadlineNanos(), System.nanoTime());
+    }
+
+    /**
+     * On the shared timer thread: while the reader is blocked in its read, tick the protocol
+     * here and queue what it produced (a ping, a close frame); when TCP must close, closing the
+     * socket wakes the reader, which then delivers the events. A reader that is not blocked
+     * ticks by itself and re-arms before its next read.
+     */
+    private void onAlarm() {
+        boolean closeNow;
+        protocolLock.lock();
+        try {
+            alarm.spent();
+            if (!readerBlocked) {
+                return;
+            }
+            long now = System.nanoTime();
+            protocol.tick(now);
+            outbound.append(protocol.pollOutgoing(), null);
+            closeNow = protocol.shouldCloseTransport();
+            if (!closeNow) {
+                // Never "due now" while the reader is blocked; clamp so a timer is never lost.
+                alarm.arm(Math.max(protocol.nextDeadlineNanos(), now + 1_000_000), now);
+            }
+        } finally {
+            protocolLock.unlock();
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1;
-        return (int) Math.max(1, Math.min(MAX_READ_WAIT_MILLIS, millis));
+        if (closeNow) {
+            Thread.ofVirtual().name(id + "-timer-close").start(this::closeTransportFromTimer);
+        }
+    }
+
+    /** Lets the writer send the final frames (bounded by the close timeout), then closes TCP. */
+    private void closeTransportFromTimer() {
+        outbound.finish();
+        try {
+            outbound.awaitDrained(settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeSocketQuietly();
     }
 
     /** Lets the writer send what is queued (the close frame last), then closes the socket. */
@@ -264,6 +325,7 @@ public final class WebSocketConnection implements Session {
                 // RFC 6455 §7.4.1: 1011, the server hit a condition it cannot handle.
                 protocol.close(CloseCode.INTERNAL_ERROR, "handler failed");
                 outbound.append(protocol.pollOutgoing(), null);
+                armAlarm();
             }
         } finally {
             protocolLock.unlock();
@@ -357,6 +419,7 @@ public final class WebSocketConnection implements Session {
             }
             protocol.close(CloseCode.of(code), reason == null ? "" : reason);
             outbound.append(protocol.pollOutgoing(), null);
+            armAlarm(); // the close timeout (RFC 6455 §7.1.1) runs from now
         } finally {
             protocolLock.unlock();
         }

@@ -23,8 +23,11 @@
  *   <li>Blocking socket writes have no timeout, so the shared {@code WriteWatchdog} thread
  *       closes the socket of any write that makes no progress for the send timeout; a reader
  *       stuck writing to a peer that reads nothing is therefore cut off, not hung.</li>
- *   <li>Timers need no extra thread: the reader sets SO_TIMEOUT to the protocol's next
- *       deadline (capped at one second) and calls {@code tick(now)} when the read times out.</li>
+ *   <li>Reads have no timeout (a timed read costs on every read). The protocol's timers run on
+ *       one shared timer thread ({@code ProtocolAlarm}), armed only while a deadline exists: when
+ *       one is due while the reader is blocked, that thread ticks the protocol under the lock and
+ *       queues what it produced; if TCP must close, it closes the socket, which wakes the
+ *       reader to deliver the events. A reader that is not blocked ticks by itself.</li>
  * </ul>
  */
 package org.socketlab.websocket.transport;

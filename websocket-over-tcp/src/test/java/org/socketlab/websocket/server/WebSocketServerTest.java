@@ -77,6 +77,28 @@ class WebSocketServerTest {
         }
 
         @Test
+        void closeFromAnotherThread_toAPeerThatNeverAnswers_endsAfterTheCloseTimeout() throws Exception {
+            // The reader is blocked in a read without a timeout; close() on this (test) thread
+            // starts the close timer (RFC 6455 §7.1.1), which must still wake up and end the session.
+            RecordingHandler handler = new RecordingHandler();
+            server = WebSocketServer.builder().endpoint("/", handler)
+                    .closeTimeout(Duration.ofMillis(300)).start();
+            try (RawWebSocket ws = RawWebSocket.connect(server.port(), "/")) {
+                Session session = handler.opened.get(5, TimeUnit.SECONDS);
+                long start = System.nanoTime();
+                session.close(1000, "bye");
+                RawFrame close = ws.readFrame();
+                assertThat(close.closeCode()).as("our close frame").isEqualTo(1000);
+                // We never answer: the server must give up after its close timeout and close TCP.
+                CloseStatus status = handler.closed.get(5, TimeUnit.SECONDS);
+                long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertThat(status.clean()).as("no close frame came back").isFalse();
+                assertThat(tookMillis).as("ms until the session ended").isGreaterThanOrEqualTo(300);
+                ws.expectTcpClose();
+            }
+        }
+
+        @Test
         void silentPeer_isClosedWith1001AfterTheIdleTimeout() throws Exception {
             server = WebSocketServer.builder().endpoint("/", new TestEchoHandler())
                     .idleTimeout(Duration.ofMillis(300)).start();
