@@ -305,7 +305,9 @@ public final class WebSocketConnection implements Session {
     /** The watchdog's verdict: a write made no progress for the send timeout. */
     private void abortStalledWrite() {
         writeStalled = true;
-        closeSocketQuietly();
+        // Not on the watchdog's thread, which serves every connection: closing a TLS socket may
+        // wait for the very write that is stuck.
+        Thread.ofVirtual().name(id + "-abort").start(this::closeSocketQuietly);
     }
 
     /** The writer for the direct path, or null before {@link #run} set it up. */
