@@ -183,15 +183,6 @@ public final class OutboundQueue {
         }
     }
 
-    boolean isEmpty() {
-        lock.lock();
-        try {
-            return chunks.isEmpty();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** True when the writer may stop: finished, drained and nobody writing, or failed. */
     boolean isDone() {
         lock.lock();
