@@ -47,6 +47,14 @@ public final class HttpRequestParser {
         this(HttpLimits.defaults());
     }
 
+    /**
+     * True once a request head is complete and its body is still arriving: a server gives the
+     * body its own deadline (RFC 9112 §9.5 leaves the timeouts to the implementation).
+     */
+    public boolean readingBody() {
+        return state == State.BODY;
+    }
+
     /** The next complete request, or {@code null} when {@code in} ran out first. */
     public HttpRequest parse(ByteBuffer in) throws HandshakeException {
         if (state == State.FAILED) {

@@ -1,46 +1,47 @@
 package org.socketlab.websocket.realtime;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
+import org.socketlab.websocket.server.HttpExchange;
 
 /**
  * The five techniques, one method each, for one request on one connection. Polling and long
- * polling answer with a Content-Length JSON array and keep the connection; streaming, SSE and
- * WebSocket take the connection over until the client leaves or the server stops.
+ * polling answer with a Content-Length JSON array and keep the connection; streaming and SSE
+ * hold it (their body ends when the server stops), WebSocket takes it over.
  */
 final class Routes {
 
     /** How often a waiting long poll or stream looks at the server's stopping flag. */
     static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    private final RealtimeServer server;
-    private final MeteredSocket socket;
+    private final RealtimeService server;
+    private final HttpExchange exchange;
+    private final HttpRequest request;
     private final TrafficStats stats;
 
-    Routes(RealtimeServer server, MeteredSocket socket, TrafficStats stats) {
+    Routes(RealtimeService server, HttpExchange exchange, TrafficStats stats) {
         this.server = server;
-        this.socket = socket;
+        this.exchange = exchange;
+        this.request = exchange.request();
         this.stats = stats;
     }
 
     /** GET /poll?since=ID: whatever is newer than ID, at once — often nothing. */
-    boolean poll(HttpRequest request, boolean keepAlive) throws IOException {
+    void poll() throws IOException {
         stats.request();
         long since;
         try {
             since = longParameter(request, "since", server.ticker().lastId());
         } catch (IllegalArgumentException bad) {
-            return badRequest(bad.getMessage());
+            badRequest();
+            return;
         }
-        return answer(server.ticker().since(since).events(), keepAlive);
+        answer(server.ticker().since(since).events());
     }
 
     /**
@@ -49,7 +50,7 @@ final class Routes {
      * client asks again at once either way. A client that closes while it waits is noticed
      * within {@link #STOP_CHECK_NANOS}.
      */
-    boolean longPoll(HttpRequest request, boolean keepAlive, BooleanSupplier clientClosed) throws IOException {
+    void longPoll() throws IOException {
         stats.request();
         long since;
         long timeoutMillis;
@@ -58,7 +59,8 @@ final class Routes {
             timeoutMillis = Math.min(longParameter(request, "timeout", Long.MAX_VALUE),
                     server.config().longPollTimeout().toMillis());
         } catch (IllegalArgumentException bad) {
-            return badRequest(bad.getMessage());
+            badRequest();
+            return;
         }
         LinkedBlockingQueue<Tick> arrivals = new LinkedBlockingQueue<>();
         List<Tick> events;
@@ -75,37 +77,37 @@ final class Routes {
                 if (first != null) {
                     events.add(first);
                     arrivals.drainTo(events);
-                } else if (clientClosed.getAsBoolean()) {
-                    return false; // nobody to answer: free the subscription now, not at the timeout
+                } else if (exchange.clientClosed()) {
+                    exchange.dropConnection(); // nobody to answer: free the subscription now, not at the timeout
+                    return;
                 }
                 // END SOLUTION
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new java.io.InterruptedIOException("interrupted while holding a long poll");
         }
-        return answer(events, keepAlive);
+        answer(events);
     }
 
     /** GET /stream: one chunked response, one NDJSON line per event, flushed at once. */
-    boolean stream(HttpRequest request) throws IOException {
-        return new EventStreamRoute(server, socket, stats, EventStreamFormat.ndjson()).serve(request);
+    void stream() throws IOException {
+        new EventStreamRoute(server, exchange, stats, EventStreamFormat.ndjson()).serve();
     }
 
     /** GET /sse: text/event-stream with id, event, data, retry, heartbeats and resumption. */
-    boolean sse(HttpRequest request) throws IOException {
-        return new EventStreamRoute(server, socket, stats, EventStreamFormat.sse(server.config().sseRetry(), server.config().symbols()))
-                .serve(request);
+    void sse() throws IOException {
+        new EventStreamRoute(server, exchange, stats,
+                EventStreamFormat.sse(server.config().sseRetry(), server.config().symbols())).serve();
     }
 
-    /** GET /ws with Upgrade: websocket — the handshake, then RFC 6455 frames on this socket. */
-    boolean webSocket(HttpRequest request, ByteBuffer leftover) throws IOException {
+    /** GET /ws with Upgrade: websocket — through the front door's single upgrade path. */
+    void webSocket() throws IOException {
         stats.request();
-        new WebSocketRoute(server, socket, stats).serve(request, leftover);
-        return false;
+        new WebSocketRoute(server, exchange, stats).serve();
     }
 
-    private boolean answer(List<Tick> events, boolean keepAlive) throws IOException {
+    private void answer(List<Tick> events) throws IOException {
         long payload = 0;
         for (Tick tick : events) {
             payload += tick.toJson().length();
@@ -114,19 +116,15 @@ final class Routes {
         if (events.isEmpty()) {
             stats.emptyResponse();
         }
-        write(Envelopes.pollResponse(events, keepAlive));
-        return keepAlive;
+        exchange.respond(Envelopes.pollResponse(events, server.config().keepAlive()));
     }
 
-    private boolean badRequest(String message) throws IOException {
-        write(RealtimeConnection.closing(HttpResponse.text(400, message + "\n")));
-        return false;
-    }
-
-    private void write(HttpResponse response) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(response.toBytes());
-        out.flush();
+    /** A fixed message: the offending value stays in no response (issue 17 item 8). */
+    private void badRequest() throws IOException {
+        HttpResponse refused = HttpResponse.text(400, "400 Bad Request: since and timeout must be non-negative "
+                + "decimal numbers\n");
+        refused.headers().set("Connection", "close");
+        exchange.respond(refused);
     }
 
     /** A non-negative decimal query parameter, or {@code absent} when it is missing. */

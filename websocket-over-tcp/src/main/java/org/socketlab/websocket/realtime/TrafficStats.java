@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
  * else — request lines, header fields, chunk-size lines, {@code data:} prefixes, frame headers
  * — is overhead. Thread-safe.
  */
-public final class TrafficStats {
+public final class TrafficStats implements org.socketlab.websocket.server.TrafficMeter {
 
     /** A consistent-enough copy of the counters (each read once). */
     public record Snapshot(long requests, long bytesIn, long bytesOut, long payloadBytes, long events,
@@ -37,11 +37,13 @@ public final class TrafficStats {
         requests.increment();
     }
 
-    void bytesIn(long count) {
+    @Override
+    public void bytesIn(long count) {
         bytesIn.add(count);
     }
 
-    void bytesOut(long count) {
+    @Override
+    public void bytesOut(long count) {
         bytesOut.add(count);
     }
 

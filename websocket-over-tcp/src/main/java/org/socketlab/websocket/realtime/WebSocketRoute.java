@@ -1,74 +1,50 @@
 package org.socketlab.websocket.realtime;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.time.Duration;
+import java.net.InetSocketAddress;
 import java.util.List;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
-import org.socketlab.websocket.frame.MaskKeySource;
-import org.socketlab.websocket.frame.Role;
-import org.socketlab.websocket.handshake.HandshakeAccepted;
 import org.socketlab.websocket.handshake.HandshakePolicy;
 import org.socketlab.websocket.handshake.OriginPolicy;
-import org.socketlab.websocket.handshake.ServerHandshake;
-import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpRequest;
-import org.socketlab.websocket.protocol.ProtocolConfig;
-import org.socketlab.websocket.protocol.WebSocketProtocol;
-import org.socketlab.websocket.transport.ConnectionSettings;
-import org.socketlab.websocket.transport.WebSocketConnection;
+import org.socketlab.websocket.server.HttpExchange;
+import org.socketlab.websocket.server.UpgradeOptions;
 
 /**
- * GET /ws: the RFC 6455 opening handshake on the HTTP connection we already read, then the
- * ws-server adapter ({@link WebSocketConnection}) runs on the same (metered) socket. Each tick
+ * GET /ws: the RFC 6455 opening handshake through the front door's single upgrade path, which
+ * runs the WebSocket on the same (metered) socket with the front door's limits. Each tick
  * becomes one text frame — 2 bytes of frame header for a payload under 126 bytes (RFC 6455 §5.2).
  * Text the client sends is answered with {@code ack: <text>}: the channel goes both ways.
  */
 final class WebSocketRoute {
 
-    private static final MaskKeySource SERVER_NEVER_MASKS = MaskKeySource.fixed(0);
     /** A subscriber whose unsent frames exceed this is too slow for the feed and is closed. */
     private static final long MAX_BUFFERED_BYTES = 1L << 20;
 
-    private final RealtimeServer server;
-    private final MeteredSocket socket;
+    private final RealtimeService server;
+    private final HttpExchange exchange;
     private final TrafficStats stats;
 
-    WebSocketRoute(RealtimeServer server, MeteredSocket socket, TrafficStats stats) {
+    WebSocketRoute(RealtimeService server, HttpExchange exchange, TrafficStats stats) {
         this.server = server;
-        this.socket = socket;
+        this.exchange = exchange;
         this.stats = stats;
     }
 
-    void serve(HttpRequest request, ByteBuffer leftover) throws IOException {
+    void serve() throws IOException {
         // Browsers may connect from the index page this server serves; nobody else's pages.
-        String port = Integer.toString(server.port());
-        HandshakePolicy policy = HandshakePolicy.defaults().withOrigins(OriginPolicy.allowList(
-                List.of("http://127.0.0.1:" + port, "http://localhost:" + port)));
-        HandshakeAccepted accepted;
-        try {
-            accepted = new ServerHandshake(policy).accept(request);
-        } catch (HandshakeException refused) {
-            socket.getOutputStream().write(RealtimeConnection.closing(refused.toResponse()).toBytes());
-            socket.getOutputStream().flush();
-            return;
+        InetSocketAddress local = exchange.localAddress();
+        String port = Integer.toString(local.getPort());
+        String host = local.getAddress().getHostAddress();
+        List<String> origins = new java.util.ArrayList<>(List.of("http://127.0.0.1:" + port, "http://localhost:" + port));
+        if (!host.equals("127.0.0.1") && host.indexOf(':') < 0) {
+            origins.add("http://" + host + ":" + port);
         }
-        socket.getOutputStream().write(accepted.response().toBytes());
-        socket.getOutputStream().flush();
-        long since = resumeFrom(request);
-        WebSocketProtocol protocol = new WebSocketProtocol(Role.SERVER, ProtocolConfig.defaults(),
-                SERVER_NEVER_MASKS, System.nanoTime());
-        ConnectionSettings settings = new ConnectionSettings(4 * MAX_BUFFERED_BYTES, Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
-        WebSocketConnection connection = new WebSocketConnection(socket, protocol, new FeedHandler(since),
-                settings, request.path(), accepted.subprotocol(), leftover);
-        server.register(connection);
-        try {
-            connection.run();
-        } finally {
-            server.unregister(connection);
-        }
+        HandshakePolicy policy = HandshakePolicy.defaults().withOrigins(OriginPolicy.allowList(origins));
+        HttpRequest request = exchange.request();
+        FeedHandler feed = new FeedHandler(resumeFrom(request));
+        exchange.upgrade(UpgradeOptions.of(policy), feed);
     }
 
     private long resumeFrom(HttpRequest request) {
@@ -90,6 +66,7 @@ final class WebSocketRoute {
 
         @Override
         public void onOpen(Session session) {
+            server.register(session);
             subscription = server.ticker().subscribeReplaying(since, tick -> send(session, tick));
         }
 
@@ -118,6 +95,7 @@ final class WebSocketRoute {
 
         @Override
         public void onClose(Session session, int code, String reason) {
+            server.unregister(session);
             Ticker.Subscription current = subscription;
             if (current != null) {
                 current.close();

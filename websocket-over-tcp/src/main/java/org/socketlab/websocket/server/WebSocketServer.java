@@ -16,20 +16,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import javax.net.ServerSocketFactory;
 import javax.net.ssl.SSLContext;
-import org.socketlab.tcp.TcpServer;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
-import org.socketlab.websocket.transport.TlsContexts;
-import org.socketlab.websocket.transport.WebSocketConnection;
+import org.socketlab.websocket.http.HttpHeaders;
+import org.socketlab.websocket.http.HttpResponse;
 
 /**
- * A blocking WebSocket server (RFC 6455) on top of {@link TcpServer}: one thread (virtual by
+ * A blocking WebSocket server (RFC 6455) on the {@link FrontDoor} (on tcp-blocking's {@code TcpServer}): one thread (virtual by
  * default, see {@link Builder#connectionThreads}) reads each connection, writes are serialised per connection and safe from any thread.
  *
  * <pre>{@code
@@ -47,33 +43,41 @@ public final class WebSocketServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger(WebSocketServer.class.getName());
 
     private final ServerConfig config;
-    private final Map<String, ResolvedEndpoint> endpoints;
-    private final boolean secure;
-    private final HttpFallbackHandler httpFallback;
-    private final Set<WebSocketConnection> sessions = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger admitted = new AtomicInteger();
-    private final TcpServer tcpServer;
-    private volatile boolean stopping;
+    private final FrontDoor frontDoor;
 
     private WebSocketServer(Builder builder) throws IOException {
         this.config = builder.config;
-        this.endpoints = Map.copyOf(builder.resolveEndpoints());
-        this.secure = builder.sslContext != null;
-        this.httpFallback = builder.httpFallback;
-        ServerSocketFactory sockets = secure
-                ? TlsContexts.serverSocketFactory(builder.sslContext)
-                : ServerSocketFactory.getDefault();
-        this.tcpServer = TcpServer.builder()
+        FrontDoor.Builder door = FrontDoor.builder()
                 .host(builder.host)
                 .port(builder.port)
                 .backlog(builder.backlog)
-                .strategy(builder.connectionThreads.strategy())
-                .serverSocketFactory(sockets)
-                .handler(new UpgradeHandler(this, config))
-                .maxConnections(config.maxConnections(),
-                        socket -> UpgradeHandler.refuseOverLimit(socket, config.maxConnections()))
-                .start();
-        LOG.log(Level.INFO, "WebSocket endpoints {0} on {1}", endpoints.keySet(), uri("/"));
+                .connectionThreads(builder.connectionThreads)
+                .config(config)
+                .subprotocols(builder.subprotocols.toArray(String[]::new));
+        builder.allowedOrigins.ifPresentOrElse(origins -> door.allowedOrigins(origins.toArray(String[]::new)),
+                door::allowAnyOrigin);
+        builder.endpoints.values().forEach(door::endpoint);
+        if (builder.sslContext != null) {
+            door.tls(builder.sslContext);
+        }
+        if (builder.httpFallback != null) {
+            door.fallback(oneRequestPerConnection(builder.httpFallback));
+        }
+        this.frontDoor = door.start();
+        LOG.log(Level.INFO, "WebSocket endpoints {0} on {1}", builder.endpoints.keySet(), uri("/"));
+    }
+
+    /**
+     * The fallback's promise since its first version: its answers carry {@code Connection: close}
+     * and end the connection (RFC 9112 §9.6). Routes added on a {@link FrontDoor} keep it open.
+     */
+    private static HttpHandler oneRequestPerConnection(HttpFallbackHandler fallback) {
+        return (request, remote) -> {
+            HttpResponse response = Objects.requireNonNull(fallback.handle(request, remote), "fallback response");
+            HttpHeaders headers = response.headers().copy();
+            headers.set("Connection", "close");
+            return new HttpResponse(response.status(), response.reason(), headers, response.body());
+        };
     }
 
     public static Builder builder() {
@@ -81,11 +85,16 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     public int port() {
-        return tcpServer.port();
+        return frontDoor.port();
     }
 
     public InetSocketAddress localAddress() {
-        return tcpServer.localAddress();
+        return frontDoor.localAddress();
+    }
+
+    /** The front door this server runs on (its routes, its connection counts). */
+    public FrontDoor frontDoor() {
+        return frontDoor;
     }
 
     public ServerConfig config() {
@@ -94,21 +103,17 @@ public final class WebSocketServer implements AutoCloseable {
 
     /** {@code ws://host:port/path} (or {@code wss://}) for this server. */
     public String uri(String path) {
-        String host = localAddress().getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) {
-            host = "[" + host + "]";
-        }
-        return (secure ? "wss://" : "ws://") + host + ":" + port() + path;
+        return frontDoor.webSocketUrl(path);
     }
 
     /** The open sessions, a snapshot. */
     public Set<Session> sessions() {
-        return Set.copyOf(sessions);
+        return frontDoor.sessions();
     }
 
     /** TCP connections accepted and not yet finished (handshakes in progress included). */
     public int activeConnections() {
-        return tcpServer.activeConnections();
+        return frontDoor.activeConnections();
     }
 
     /**
@@ -146,61 +151,13 @@ public final class WebSocketServer implements AutoCloseable {
      * @return true when every connection finished within the grace period
      */
     public boolean stop(Duration grace) {
-        Objects.requireNonNull(grace, "grace");
-        stopping = true;
-        for (WebSocketConnection session : sessions) {
-            session.close(1001, "server shutting down");
-        }
-        return tcpServer.stop(grace);
+        return frontDoor.stop(grace);
     }
 
     /** {@link #stop(Duration)} with the configured shutdown timeout. */
     @Override
     public void close() {
         stop(config.shutdownTimeout());
-    }
-
-    // ---- used by UpgradeHandler ----------------------------------------------------------
-
-    ResolvedEndpoint endpoint(String path) {
-        return endpoints.get(path);
-    }
-
-    /** The handler for requests without {@code Upgrade: websocket}, or null. */
-    HttpFallbackHandler httpFallback() {
-        return httpFallback;
-    }
-
-    boolean isStopping() {
-        return stopping;
-    }
-
-    /** Reserves a connection slot; false at {@code maxConnections} (the caller answers 503). */
-    boolean tryAdmit() {
-        while (true) {
-            int current = admitted.get();
-            if (current >= config.maxConnections()) {
-                return false;
-            }
-            if (admitted.compareAndSet(current, current + 1)) {
-                return true;
-            }
-        }
-    }
-
-    void release() {
-        admitted.decrementAndGet();
-    }
-
-    void register(WebSocketConnection connection) {
-        sessions.add(connection);
-        if (stopping) {
-            connection.close(1001, "server shutting down");
-        }
-    }
-
-    void unregister(WebSocketConnection connection) {
-        sessions.remove(connection);
     }
 
     /** Configuration with safe defaults: loopback, port 0, no endpoints yet. */
@@ -287,7 +244,8 @@ public final class WebSocketServer implements AutoCloseable {
         /**
          * Answers plain HTTP requests (those without {@code Upgrade: websocket}) on the same
          * port, e.g. a management API next to the WebSocket endpoints. One request per
-         * connection; see {@link HttpFallbackHandler}.
+         * connection; see {@link HttpFallbackHandler}. For persistent connections and several
+         * routes, build a {@link FrontDoor} instead.
          */
         public Builder httpFallback(HttpFallbackHandler handler) {
             this.httpFallback = Objects.requireNonNull(handler, "handler");
@@ -356,13 +314,6 @@ public final class WebSocketServer implements AutoCloseable {
                 throw new IllegalStateException("a WebSocketServer needs at least one endpoint: call endpoint(path, handler)");
             }
             return new WebSocketServer(this);
-        }
-
-        private Map<String, ResolvedEndpoint> resolveEndpoints() {
-            Map<String, ResolvedEndpoint> resolved = new LinkedHashMap<>();
-            endpoints.forEach((path, endpoint) -> resolved.put(path,
-                    ResolvedEndpoint.of(endpoint, allowedOrigins, subprotocols)));
-            return resolved;
         }
     }
 }

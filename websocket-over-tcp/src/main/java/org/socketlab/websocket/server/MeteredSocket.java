@@ -1,4 +1,4 @@
-package org.socketlab.websocket.realtime;
+package org.socketlab.websocket.server;
 
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -9,11 +9,15 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * A connected socket whose streams count every byte into the {@link TrafficStats} of the
- * technique the connection is serving at the moment. Bytes read before the route is known
- * (the request head) are held back and added when {@link #attach} names the technique.
+ * The front door's view of an accepted socket: its streams count every byte into the
+ * {@link TrafficMeter} of the route being served (bytes read before the route is known — the
+ * request head — are held back and added when {@link #attach} names the meter), and every write
+ * has a deadline: a write that has not returned within the write timeout closes the socket,
+ * which ends the blocked write with an exception ({@code java.net} has no send timeout).
  *
  * <p>It extends {@link Socket} so the WebSocket adapter ({@code WebSocketConnection}) can run on
  * it unchanged after an upgrade; only the methods that adapter and this package use are
@@ -22,19 +26,21 @@ import java.net.SocketException;
 final class MeteredSocket extends Socket {
 
     private final Socket socket;
+    private volatile long writeTimeoutNanos;
     private final InputStream in;
     private final OutputStream out;
-    private volatile TrafficStats target;
+    private volatile TrafficMeter target;
     private long unattributedIn;
 
-    MeteredSocket(Socket socket) throws IOException {
+    MeteredSocket(Socket socket, Duration writeTimeout) throws IOException {
         this.socket = socket;
+        this.writeTimeoutNanos = writeTimeout.toNanos();
         this.in = new CountingInput(socket.getInputStream());
         this.out = new CountingOutput(socket.getOutputStream());
     }
 
     /** From now on bytes count for {@code stats}; the request head read so far counts too. */
-    void attach(TrafficStats stats) {
+    void attach(TrafficMeter stats) {
         stats.bytesIn(unattributedIn);
         unattributedIn = 0;
         target = stats;
@@ -45,8 +51,16 @@ final class MeteredSocket extends Socket {
         target = null;
     }
 
+    /**
+     * After an upgrade the WebSocket adapter has its own send timeout (and a writer thread that
+     * may legitimately wait on a slow but live reader): the HTTP write deadline steps aside.
+     */
+    void disableWriteTimeout() {
+        writeTimeoutNanos = 0;
+    }
+
     private void countIn(int count) {
-        TrafficStats stats = target;
+        TrafficMeter stats = target;
         if (stats == null) {
             unattributedIn += count;
         } else {
@@ -55,7 +69,7 @@ final class MeteredSocket extends Socket {
     }
 
     private void countOut(int count) {
-        TrafficStats stats = target;
+        TrafficMeter stats = target;
         if (stats != null) {
             stats.bytesOut(count);
         }
@@ -131,6 +145,26 @@ final class MeteredSocket extends Socket {
         return "Metered" + socket;
     }
 
+    private ScheduledFuture<?> armWriteDeadline() {
+        long timeout = writeTimeoutNanos;
+        return timeout <= 0 ? null : WriteTimer.schedule(this::abortStalledWrite, timeout);
+    }
+
+    private static void disarm(ScheduledFuture<?> deadline) {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
+    /** Runs on the timer thread: the peer read nothing for a whole write timeout. */
+    private void abortStalledWrite() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing is best effort; the blocked write fails either way.
+        }
+    }
+
     private final class CountingInput extends FilterInputStream {
         CountingInput(InputStream in) {
             super(in);
@@ -162,14 +196,28 @@ final class MeteredSocket extends Socket {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            countOut(1);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] buffer, int offset, int length) throws IOException {
-            out.write(buffer, offset, length);
+            ScheduledFuture<?> deadline = armWriteDeadline();
+            try {
+                out.write(buffer, offset, length);
+            } finally {
+                disarm(deadline);
+            }
             countOut(length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            ScheduledFuture<?> deadline = armWriteDeadline();
+            try {
+                out.flush();
+            } finally {
+                disarm(deadline);
+            }
         }
     }
 }

@@ -1,0 +1,250 @@
+package org.socketlab.websocket.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpRequest;
+import org.socketlab.websocket.http.HttpRequestParser;
+import org.socketlab.websocket.http.HttpResponse;
+
+/**
+ * The HTTP/1.1 connection loop of the front door — the only code that reads requests off a
+ * socket: read a request within its deadlines, hand it to the route, and go round again while
+ * the connection is persistent (RFC 9112 §9.3). Requests sent back to back (pipelining, §9.3.2)
+ * are answered in order from the bytes already buffered.
+ *
+ * <p>Deadlines: the first request's head must arrive within {@code handshakeTimeout} of the
+ * accept; between requests the connection may idle for {@code keepAliveTimeout} (then it is
+ * closed silently, §9.8); once a request has started its head must be complete within
+ * {@code handshakeTimeout} and its body within {@code bodyTimeout} — slower clients (slowloris)
+ * get 408 and the connection is closed. A malformed request is answered with its status and
+ * {@code Connection: close}: a broken stream cannot be resynchronised (§9.6).
+ *
+ * <p>Runs on the connection's own thread; not shared.
+ */
+final class HttpConnection {
+
+    private static final Logger LOG = System.getLogger(HttpConnection.class.getName());
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
+
+    private final FrontDoor door;
+    private final Socket rawSocket;
+    private final MeteredSocket socket;
+    private final HttpRequestParser parser;
+    private ByteBuffer inbound = ByteBuffer.allocate(READ_BUFFER_BYTES).flip(); // read mode, empty
+    private int served;
+
+    HttpConnection(FrontDoor door, Socket rawSocket) throws IOException {
+        this.door = door;
+        this.rawSocket = rawSocket;
+        this.socket = new MeteredSocket(rawSocket, door.config().frontDoor().writeTimeout());
+        this.parser = new HttpRequestParser(door.config().http());
+    }
+
+    void serve() throws IOException {
+        try {
+            boolean first = true;
+            while (true) {
+                HttpRequest request = nextRequest(first);
+                if (request == null) {
+                    return;
+                }
+                first = false;
+                served++;
+                boolean keepAlive = Persistence.clientWantsKeepAlive(request)
+                        && served < door.config().frontDoor().maxRequestsPerConnection();
+                HttpExchange exchange = new HttpExchange(this, request, keepAlive);
+                door.dispatch(exchange);
+                if (exchange.state() != HttpExchange.State.DONE_PERSISTENT) {
+                    return;
+                }
+                socket.detach();
+            }
+        } finally {
+            door.idle(this, false);
+        }
+    }
+
+    /** The next request, or null when the connection should end quietly. */
+    private HttpRequest nextRequest(boolean first) throws IOException {
+        try {
+            return readRequest(first);
+        } catch (HandshakeException malformed) {
+            LOG.log(Level.DEBUG, "{0}: malformed request: {1}", remoteAddress(), malformed.getMessage());
+            writeQuietly(HttpExchange.withStandardHeaders(malformed.toResponse(), false));
+            return null;
+        } catch (RequestTimeout slow) {
+            LOG.log(Level.DEBUG, "{0}: {1}", remoteAddress(), slow.getMessage());
+            writeQuietly(HttpExchange.withStandardHeaders(
+                    new HandshakeException(408, slow.getMessage()).toResponse(), false));
+            return null;
+        }
+    }
+
+    private HttpRequest readRequest(boolean first) throws IOException, HandshakeException, RequestTimeout {
+        Duration head = door.config().handshakeTimeout();
+        boolean started = inbound.hasRemaining();
+        long deadline = System.nanoTime() + (first || started ? head : door.config().frontDoor().keepAliveTimeout()).toNanos();
+        boolean inBody = false;
+        while (true) {
+            if (inbound.hasRemaining()) {
+                HttpRequest request = parser.parse(inbound);
+                if (request != null) {
+                    return request;
+                }
+                if (parser.readingBody() && !inBody) {
+                    inBody = true; // the head is complete: the body gets its own deadline
+                    deadline = System.nanoTime() + door.config().frontDoor().bodyTimeout().toNanos();
+                }
+            }
+            if (!started && door.isStopping()) {
+                return null;
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return timedOut(started, inBody);
+            }
+            socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+            int count;
+            door.idle(this, !started);
+            try {
+                count = readMore();
+            } catch (SocketTimeoutException slow) {
+                return timedOut(started, inBody);
+            } catch (IOException closed) {
+                if (!started) {
+                    return null; // reset or closed by a stopping server while idle
+                }
+                throw closed;
+            } finally {
+                door.idle(this, false);
+            }
+            if (count < 0) {
+                return null; // the client closed (between requests, or gave up mid-request)
+            }
+            if (!started) {
+                started = true;
+                deadline = System.nanoTime() + head.toNanos();
+            }
+        }
+    }
+
+    private HttpRequest timedOut(boolean started, boolean inBody) throws RequestTimeout {
+        if (!started) {
+            LOG.log(Level.DEBUG, "{0}: idle past the keep-alive timeout; closing", remoteAddress());
+            return null; // RFC 9112 §9.8: an idle connection may be closed without a response
+        }
+        throw new RequestTimeout(inBody
+                ? "the request body did not arrive within " + door.config().frontDoor().bodyTimeout()
+                : "the request head did not arrive within " + door.config().handshakeTimeout());
+    }
+
+    /** Reads into the free space after the buffered bytes; -1 at end of stream. */
+    private int readMore() throws IOException {
+        inbound.compact();
+        try {
+            if (!inbound.hasRemaining()) {
+                // Only a pipelined burst can fill the buffer; the parser consumes a head as it goes.
+                ByteBuffer bigger = ByteBuffer.allocate(inbound.capacity() * 2);
+                inbound.flip();
+                inbound = bigger.put(inbound);
+            }
+            InputStream in = socket.getInputStream();
+            int count = in.read(inbound.array(), inbound.arrayOffset() + inbound.position(), inbound.remaining());
+            if (count > 0) {
+                inbound.position(inbound.position() + count);
+            }
+            return count;
+        } finally {
+            inbound.flip();
+        }
+    }
+
+    /** See {@link HttpExchange#clientClosed()}. */
+    boolean peerClosed() {
+        try {
+            socket.setSoTimeout(1);
+            return readMore() < 0;
+        } catch (SocketTimeoutException nothingYet) {
+            return false;
+        } catch (IOException broken) {
+            return true;
+        }
+    }
+
+    /** What followed the upgrade request (early WebSocket frames), as a compact copy. */
+    ByteBuffer takeLeftover() {
+        ByteBuffer copy = ByteBuffer.allocate(inbound.remaining());
+        copy.put(inbound);
+        inbound = ByteBuffer.allocate(0);
+        return copy.flip();
+    }
+
+    void write(byte[] bytes) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes);
+        out.flush();
+    }
+
+    void writeNoFlush(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+    }
+
+    void flush() throws IOException {
+        socket.getOutputStream().flush();
+    }
+
+    private void writeQuietly(HttpResponse response) {
+        try {
+            write(response.toBytes());
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "could not send {0} to {1}: {2}", response.status(), remoteAddress(), e.toString());
+        }
+    }
+
+    FrontDoor door() {
+        return door;
+    }
+
+    MeteredSocket socket() {
+        return socket;
+    }
+
+    /** The socket a WebSocket runs on: metered, except under TLS (the adapter needs the SSLSocket). */
+    Socket webSocketSocket() {
+        socket.disableWriteTimeout();
+        return rawSocket instanceof javax.net.ssl.SSLSocket ? rawSocket : socket;
+    }
+
+    void closeQuietly() {
+        try {
+            rawSocket.close();
+        } catch (IOException ignored) {
+            // Best effort: the peer may be gone already.
+        }
+    }
+
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) rawSocket.getLocalSocketAddress();
+    }
+
+    InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) rawSocket.getRemoteSocketAddress();
+    }
+
+    /** A request that did not arrive in time. */
+    private static final class RequestTimeout extends Exception {
+        RequestTimeout(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

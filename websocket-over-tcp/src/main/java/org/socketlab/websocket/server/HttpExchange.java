@@ -1,0 +1,194 @@
+package org.socketlab.websocket.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.http.HttpHeaders;
+import org.socketlab.websocket.http.HttpRequest;
+import org.socketlab.websocket.http.HttpResponse;
+
+/**
+ * One request on a front-door connection and the one way to answer it: a whole response
+ * ({@link #respond}), a streamed one ({@link #stream}) or a WebSocket ({@link #upgrade}). The
+ * front door decides what happens to the connection afterwards from what was done here: a
+ * complete response on a persistent connection lets the next (possibly pipelined) request be
+ * read; anything else closes it, and the response said so with {@code Connection: close}
+ * (RFC 9112 §9.6).
+ *
+ * <p>Every response gets {@code X-Content-Type-Options: nosniff}; a HEAD request gets the head
+ * of what a GET would get, Content-Length included (RFC 9110 §9.3.2). Every write has the
+ * front door's write timeout.
+ *
+ * <p>Not thread-safe: used by the connection's own thread (a held response may be fed by other
+ * threads through its own queue, as the ticker does).
+ */
+public final class HttpExchange {
+
+    enum State { PENDING, STREAMING, DONE_PERSISTENT, DONE_CLOSING, UPGRADED }
+
+    private final HttpConnection connection;
+    private final HttpRequest request;
+    private final boolean keepAlive;
+    private State state = State.PENDING;
+
+    HttpExchange(HttpConnection connection, HttpRequest request, boolean keepAlive) {
+        this.connection = connection;
+        this.request = request;
+        this.keepAlive = keepAlive;
+    }
+
+    public HttpRequest request() {
+        return request;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return connection.remoteAddress();
+    }
+
+    /** The address and port the client connected to (this server's side of the connection). */
+    public InetSocketAddress localAddress() {
+        return connection.localAddress();
+    }
+
+    /**
+     * Whether the connection stays open after a complete response: the client asked for it
+     * (HTTP/1.1 without {@code Connection: close}, or HTTP/1.0 with {@code keep-alive}), the
+     * server is not stopping and the connection has requests left.
+     */
+    public boolean keepAlive() {
+        return keepAlive && !connection.door().isStopping();
+    }
+
+    /** The server is stopping: a held response should end now. */
+    public boolean isStopping() {
+        return connection.door().isStopping();
+    }
+
+    /** Count this route's bytes (the request head included) into {@code meter}. */
+    public void meter(TrafficMeter meter) {
+        connection.socket().attach(Objects.requireNonNull(meter, "meter"));
+    }
+
+    /**
+     * Writes a whole response. {@code Connection: close} in {@code response} closes the
+     * connection after it (the route's choice); otherwise {@link #keepAlive()} decides.
+     */
+    public void respond(HttpResponse response) throws IOException {
+        requireState(State.PENDING);
+        boolean persist = keepAlive() && !response.headers().containsToken("Connection", "close");
+        HttpResponse complete = withStandardHeaders(response, persist);
+        state = persist ? State.DONE_PERSISTENT : State.DONE_CLOSING;
+        connection.write(request.method().equals("HEAD") ? complete.headBytes() : complete.toBytes());
+    }
+
+    /**
+     * Starts a response of unknown length: chunked for HTTP/1.1 (RFC 9112 §7.1), delimited by
+     * closing the connection for HTTP/1.0 (which cannot decode chunks, RFC 9112 §6.3). For HEAD
+     * only the head is sent and the stream refuses writes.
+     */
+    public ResponseStream stream(int status, HttpHeaders headers) throws IOException {
+        requireState(State.PENDING);
+        HttpHeaders all = headers.copy();
+        boolean chunked = !request.version().equals("HTTP/1.0");
+        boolean head = request.method().equals("HEAD");
+        if (chunked) {
+            all.set("Transfer-Encoding", "chunked");
+        }
+        boolean persist = chunked && keepAlive() && !headers.containsToken("Connection", "close");
+        HttpResponse response = withStandardHeaders(new HttpResponse(status, reason(status), all, new byte[0]), persist);
+        state = head ? (persist ? State.DONE_PERSISTENT : State.DONE_CLOSING) : State.STREAMING;
+        connection.write(response.headBytes());
+        return new ResponseStream(this, chunked, head, persist);
+    }
+
+    /**
+     * The RFC 6455 opening handshake through the front door's single upgrade path, then the
+     * WebSocket runs on this thread until it closes. A refused handshake is answered with its
+     * status and {@code Connection: close}.
+     */
+    public void upgrade(UpgradeOptions options, WebSocketHandler handler) throws IOException {
+        requireState(State.PENDING);
+        WebSocketUpgrade.run(this, WebSocketUpgrade.Plan.of(options, handler));
+    }
+
+    /**
+     * Looks, for at most a millisecond, whether the client has closed its side while a held
+     * response waits. Bytes that did arrive (a pipelined next request) are kept for the parser.
+     */
+    public boolean clientClosed() {
+        return connection.peerClosed();
+    }
+
+    /** Ends the exchange without a response and closes the connection: the client has gone. */
+    public void dropConnection() {
+        if (state == State.PENDING || state == State.STREAMING) {
+            state = State.DONE_CLOSING;
+        }
+    }
+
+    /** A refusal written before closing: for errors after which the connection cannot continue. */
+    void refuse(HttpResponse response) throws IOException {
+        requireState(State.PENDING);
+        state = State.DONE_CLOSING;
+        connection.write(withStandardHeaders(response, false).toBytes());
+    }
+
+    /** Writes the 101 as it is (plus nosniff) and hands the connection over. */
+    void switchProtocols(HttpResponse switching) throws IOException {
+        requireState(State.PENDING);
+        state = State.UPGRADED;
+        HttpHeaders headers = switching.headers().copy();
+        headers.set("X-Content-Type-Options", "nosniff");
+        connection.write(new HttpResponse(switching.status(), switching.reason(), headers, switching.body()).toBytes());
+    }
+
+    HttpConnection connection() {
+        return connection;
+    }
+
+    ByteBuffer takeLeftover() {
+        return connection.takeLeftover();
+    }
+
+    State state() {
+        return state;
+    }
+
+    void finishStream(boolean persistent) {
+        state = persistent ? State.DONE_PERSISTENT : State.DONE_CLOSING;
+    }
+
+    void abortStream() {
+        state = State.DONE_CLOSING;
+    }
+
+    void writeRaw(byte[] bytes) throws IOException {
+        connection.writeNoFlush(bytes);
+    }
+
+    void flush() throws IOException {
+        connection.flush();
+    }
+
+    static HttpResponse withStandardHeaders(HttpResponse response, boolean persist) {
+        HttpHeaders headers = response.headers().copy();
+        headers.set("Connection", persist ? "keep-alive" : "close");
+        if (!headers.contains("X-Content-Type-Options")) {
+            headers.set("X-Content-Type-Options", "nosniff");
+        }
+        return new HttpResponse(response.status(), response.reason(), headers, response.body());
+    }
+
+    private static String reason(int status) {
+        return org.socketlab.websocket.http.HttpStatus.reasonPhrase(status);
+    }
+
+    private void requireState(State expected) {
+        if (state != expected) {
+            throw new IllegalStateException("this exchange is " + state + ", not " + expected
+                    + ": a request gets exactly one response");
+        }
+    }
+}

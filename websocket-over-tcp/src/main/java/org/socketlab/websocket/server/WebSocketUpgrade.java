@@ -1,0 +1,87 @@
+package org.socketlab.websocket.server;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.frame.MaskKeySource;
+import org.socketlab.websocket.frame.Role;
+import org.socketlab.websocket.handshake.HandshakeAccepted;
+import org.socketlab.websocket.handshake.ServerHandshake;
+import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpRequest;
+import org.socketlab.websocket.protocol.ProtocolConfig;
+import org.socketlab.websocket.protocol.WebSocketProtocol;
+import org.socketlab.websocket.transport.ConnectionSettings;
+import org.socketlab.websocket.transport.WebSocketConnection;
+
+/**
+ * The single upgrade path of the front door (RFC 6455 §4.2): judge the request with the
+ * endpoint's {@link ServerHandshake} (400, 403, 426 …), let its {@link HandshakeInterceptor}
+ * judge it (e.g. 401), write the 101, then hand the socket — and any bytes that came after the
+ * request — to a {@link WebSocketConnection} built from the front door's {@link ServerConfig}
+ * (limits the endpoint overrides aside). Every WebSocket of every mounted server starts here.
+ */
+final class WebSocketUpgrade {
+
+    private static final Logger LOG = System.getLogger(WebSocketUpgrade.class.getName());
+    /** The server never masks (RFC 6455 §5.1), so its key source is never consulted. */
+    private static final MaskKeySource UNUSED_MASK_KEYS = MaskKeySource.fixed(0);
+
+    /** What one upgrade needs besides the request. */
+    record Plan(ServerHandshake handshake, HandshakeInterceptor interceptor, Optional<ProtocolConfig> protocol,
+                long maxBufferedBytes, WebSocketHandler handler) {
+
+        static Plan of(UpgradeOptions options, WebSocketHandler handler) {
+            return new Plan(new ServerHandshake(options.policy()), HandshakeInterceptor.acceptAll(), options.protocol(),
+                    options.maxBufferedBytes(), handler);
+        }
+    }
+
+    private WebSocketUpgrade() {
+    }
+
+    static void run(HttpExchange exchange, Plan plan) throws IOException {
+        HttpRequest request = exchange.request();
+        HttpConnection connection = exchange.connection();
+        FrontDoor door = connection.door();
+        if (door.isStopping()) {
+            exchange.refuse(new HandshakeException(503, "the server is shutting down").toResponse());
+            return;
+        }
+        HandshakeAccepted accepted;
+        Map<String, Object> attributes = new HashMap<>();
+        try {
+            accepted = plan.handshake().accept(request);
+            plan.interceptor().beforeUpgrade(request, exchange.remoteAddress(), attributes);
+        } catch (HandshakeException refused) {
+            LOG.log(Level.DEBUG, "{0}: upgrade refused: {1} {2}", exchange.remoteAddress(), refused.status(),
+                    refused.getMessage());
+            exchange.refuse(refused.toResponse());
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "handshake interceptor failed on " + request.path(), e);
+            exchange.refuse(new HandshakeException(500, "the server could not decide on this connection").toResponse());
+            return;
+        }
+        exchange.switchProtocols(accepted.response());
+        ServerConfig config = door.config();
+        ProtocolConfig protocolConfig = plan.protocol().orElse(config.protocol());
+        WebSocketProtocol protocol = new WebSocketProtocol(Role.SERVER, protocolConfig, UNUSED_MASK_KEYS, System.nanoTime());
+        ConnectionSettings settings = new ConnectionSettings(
+                plan.maxBufferedBytes() > 0 ? plan.maxBufferedBytes() : config.maxBufferedBytes(),
+                config.sendTimeout(), protocolConfig.closeTimeout());
+        WebSocketConnection webSocket = new WebSocketConnection(connection.webSocketSocket(), protocol, plan.handler(),
+                settings, request.path(), accepted.subprotocol(), exchange.takeLeftover());
+        webSocket.attributes().putAll(attributes);
+        door.register(webSocket);
+        try {
+            webSocket.run();
+        } finally {
+            door.unregister(webSocket);
+        }
+    }
+}
