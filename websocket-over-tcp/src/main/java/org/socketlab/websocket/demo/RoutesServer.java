@@ -48,7 +48,12 @@ public final class RoutesServer {
     /** Starts the API; {@code token} null means $connect admits everybody. */
     public static WebSocketServer start(String host, int port, String path, String apiKey, String token)
             throws IOException {
-        WebSocketApi api = WebSocketApi.builder()
+        return api(apiKey, token).install(WebSocketServer.builder().host(host).port(port), path).start();
+    }
+
+    /** The demo API (sendmessage, whoami, $default, @connections with {@code apiKey}), to install or mount. */
+    public static WebSocketApi api(String apiKey, String token) {
+        return WebSocketApi.builder()
                 .routeSelectionExpression("$request.body.action")
                 .onConnect(request -> {
                     if (token == null) {
@@ -71,7 +76,6 @@ public final class RoutesServer {
                         "{\"error\":\"unknown action\",\"actions\":[\"sendmessage\",\"whoami\"]}"))
                 .apiKey(apiKey)
                 .build();
-        return api.install(WebSocketServer.builder().host(host).port(port), path).start();
     }
 
     private static String randomKey() {

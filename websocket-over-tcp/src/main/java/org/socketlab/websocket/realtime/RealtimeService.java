@@ -27,7 +27,7 @@ import org.socketlab.websocket.server.HttpExchange;
  *   GET {prefix}stream               HTTP streaming: chunked, one NDJSON line per event
  *   GET {prefix}sse                  server-sent events, Last-Event-ID resumption
  *   GET {prefix}ws                   WebSocket upgrade (the front door's single upgrade path)
- *   GET {prefix}                     the index page (with a Content-Security-Policy), {prefix}ticker.js
+ *   GET {prefix}                     the index page (with a Content-Security-Policy)
  * </pre>
  *
  * <p>Every byte is counted at the socket per technique ({@link #stats(Technique)}), request heads
@@ -37,15 +37,11 @@ import org.socketlab.websocket.server.HttpExchange;
  */
 public final class RealtimeService implements ExchangeHandler, AutoCloseable {
 
-    /** Scripts, styles and connections from this origin only; the page has no inline script. */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
-
-    private static final byte[] INDEX_PAGE = resource("index.html");
-    private static final byte[] SCRIPT = resource("ticker.js");
+    private static final String PAGE_TEMPLATE = new String(resource("index.html"), StandardCharsets.UTF_8);
 
     private final String prefix;
+    private final byte[] indexPage;
+    private final String contentSecurityPolicy;
     private final RealtimeConfig config;
     private final Ticker ticker;
     private final Map<Technique, TrafficStats> stats = new EnumMap<>(Technique.class);
@@ -62,6 +58,9 @@ public final class RealtimeService implements ExchangeHandler, AutoCloseable {
             throw new IllegalArgumentException("the ticker's prefix must start and end with \"/\", got \"" + prefix + "\"");
         }
         this.prefix = prefix;
+        String page = PAGE_TEMPLATE.replace("{{prefix}}", prefix);
+        this.indexPage = page.getBytes(StandardCharsets.UTF_8);
+        this.contentSecurityPolicy = contentSecurityPolicy(page);
         this.config = Objects.requireNonNull(config, "config");
         this.ticker = new Ticker(config.symbols(), config.seed(), System::nanoTime, config.historyCapacity());
         for (Technique technique : Technique.values()) {
@@ -83,7 +82,7 @@ public final class RealtimeService implements ExchangeHandler, AutoCloseable {
         exchange.meter(technique == null ? otherStats : stats.get(technique));
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             HttpResponse refused = HttpResponse.text(405, "405 Method Not Allowed: only GET is served here\n");
-            refused.headers().set("Allow", "GET, HEAD");
+            refused.headers().set("Allow", "GET");
             exchange.respond(closingUnlessKeepAlive(refused));
             return;
         }
@@ -103,10 +102,8 @@ public final class RealtimeService implements ExchangeHandler, AutoCloseable {
 
     private HttpResponse page(String relative) {
         return switch (relative) {
-            case "/" -> HttpResponse.withBody(200, HttpHeaders.of("Content-Security-Policy", CONTENT_SECURITY_POLICY,
-                    "Cache-Control", "no-cache"), "text/html; charset=utf-8", INDEX_PAGE);
-            case "/ticker.js" -> HttpResponse.withBody(200, HttpHeaders.of("Cache-Control", "no-cache"),
-                    "text/javascript; charset=utf-8", SCRIPT);
+            case "/" -> HttpResponse.withBody(200, HttpHeaders.of("Content-Security-Policy", contentSecurityPolicy,
+                    "Cache-Control", "no-cache"), "text/html; charset=utf-8", indexPage);
             // Never echo the path: it is attacker-chosen (issue 17 item 8).
             default -> HttpResponse.text(404, "404 Not Found: try poll, long-poll, stream, sse, ws or the index page\n");
         };
@@ -207,6 +204,26 @@ public final class RealtimeService implements ExchangeHandler, AutoCloseable {
         for (Session session : webSocketSessions) {
             session.close(1001, "server shutting down");
         }
+    }
+
+    /**
+     * Like the chat's policy (this origin only, no plugins, no framing), with the page's one
+     * inline script allowed by its SHA-256 (CSP Level 2 hash source) and nothing else inline:
+     * markup injected into the page could not run a script of its own.
+     */
+    static String contentSecurityPolicy(String page) {
+        int start = page.indexOf("<script>") + "<script>".length();
+        int end = page.indexOf("</script>", start);
+        byte[] script = page.substring(start, end).getBytes(StandardCharsets.UTF_8);
+        String hash;
+        try {
+            hash = java.util.Base64.getEncoder().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(script));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        return "default-src 'self'; script-src 'sha256-" + hash + "'; style-src 'self'; connect-src 'self'; "
+                + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
     private static byte[] resource(String name) {

@@ -39,7 +39,7 @@ public final class ConnectionsApi implements HttpFallbackHandler {
 
     public static final String PATH_PREFIX = "/@connections/";
     /** The same prefix with {@code @} percent-encoded (RFC 3986 §2.1), as some clients send it. */
-    private static final String ENCODED_PREFIX = "/%40connections/";
+    static final String ENCODED_PREFIX = "/%40connections/";
     private static final HttpHeaders ALLOW = HttpHeaders.of("Allow", "GET, POST, DELETE");
 
     private final ConnectionManager connections;

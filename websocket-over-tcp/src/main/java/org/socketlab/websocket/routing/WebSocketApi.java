@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.socketlab.websocket.server.Endpoint;
+import org.socketlab.websocket.server.FrontDoor;
 import org.socketlab.websocket.server.WebSocketServer;
 
 /**
@@ -72,6 +73,19 @@ public final class WebSocketApi {
         server.endpoint(endpoint(path));
         connectionsApi.ifPresent(server::httpFallback);
         return server;
+    }
+
+    /**
+     * Mounts the API on a shared front door: the WebSocket endpoint at {@code path} and, with an
+     * API key, {@code @connections} under {@code /@connections/} on persistent connections.
+     */
+    public FrontDoor.Builder mount(FrontDoor.Builder door, String path) {
+        door.endpoint(endpoint(path));
+        connectionsApi.ifPresent(api -> {
+            door.prefix(ConnectionsApi.PATH_PREFIX, api::handle);
+            door.prefix(ConnectionsApi.ENCODED_PREFIX, api::handle);
+        });
+        return door;
     }
 
     /** Not thread-safe. Defaults: {@code $request.body.action}, accept every connection, no routes. */

@@ -55,6 +55,7 @@ public final class FrontDoor implements AutoCloseable {
     private final ServerConfig config;
     private final boolean secure;
     private final HttpHandler fallback;
+    private final boolean closeAfterEachResponse;
     private final Set<WebSocketConnection> sessions = ConcurrentHashMap.newKeySet();
     private final Set<HttpConnection> idleConnections = ConcurrentHashMap.newKeySet();
     private final TcpServer tcpServer;
@@ -65,6 +66,7 @@ public final class FrontDoor implements AutoCloseable {
         this.config = builder.config;
         this.secure = builder.sslContext != null;
         this.fallback = builder.fallback;
+        this.closeAfterEachResponse = builder.closeAfterEachResponse;
         this.routes = new RouteTable(builder.resolveRoutes());
         ServerSocketFactory sockets = secure
                 ? TlsContexts.serverSocketFactory(builder.sslContext)
@@ -150,6 +152,11 @@ public final class FrontDoor implements AutoCloseable {
         return stopping;
     }
 
+    /** {@link WebSocketServer}'s promise: a plain request is answered with {@code Connection: close}. */
+    boolean closesAfterEachResponse() {
+        return closeAfterEachResponse;
+    }
+
     /**
      * Graceful stop: new requests get {@code Connection: close}, idle keep-alive connections
      * close at once, every WebSocket gets 1001 (RFC 6455 §7.4.1), held responses see
@@ -179,7 +186,7 @@ public final class FrontDoor implements AutoCloseable {
         RouteTable.Route route = routes.find(request.path());
         boolean upgrade = request.headers().containsToken("Upgrade", "websocket");
         if (route == null || (route.upgrade() && !upgrade && fallback != null)) {
-            if (fallback != null) {
+            if (fallback != null && !upgrade) {
                 servePlain(exchange, fallback);
             } else {
                 exchange.respond(HttpResponse.text(404, "404 Not Found: there is no route for this path\n"));
@@ -281,6 +288,7 @@ public final class FrontDoor implements AutoCloseable {
         private ServerConfig config = ServerConfig.defaults();
         private SSLContext sslContext;
         private HttpHandler fallback;
+        private boolean closeAfterEachResponse;
         private Optional<List<String>> allowedOrigins = Optional.of(List.of());
         private List<String> subprotocols = List.of();
         private final List<RouteTable.Route> routes = new ArrayList<>();
@@ -406,6 +414,12 @@ public final class FrontDoor implements AutoCloseable {
         /** Answers every request no route matches (otherwise 404). */
         public Builder fallback(HttpHandler handler) {
             this.fallback = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** One request per connection (what {@link WebSocketServer} has always done for plain requests). */
+        Builder closeAfterEachResponse() {
+            this.closeAfterEachResponse = true;
             return this;
         }
 

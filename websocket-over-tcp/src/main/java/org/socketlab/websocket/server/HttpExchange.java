@@ -58,7 +58,7 @@ public final class HttpExchange {
      * server is not stopping and the connection has requests left.
      */
     public boolean keepAlive() {
-        return keepAlive && !connection.door().isStopping();
+        return keepAlive && !connection.door().isStopping() && !connection.door().closesAfterEachResponse();
     }
 
     /** The server is stopping: a held response should end now. */

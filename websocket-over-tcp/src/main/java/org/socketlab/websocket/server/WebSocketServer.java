@@ -21,8 +21,6 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
-import org.socketlab.websocket.http.HttpHeaders;
-import org.socketlab.websocket.http.HttpResponse;
 
 /**
  * A blocking WebSocket server (RFC 6455) on the {@link FrontDoor} (on tcp-blocking's {@code TcpServer}): one thread (virtual by
@@ -53,6 +51,7 @@ public final class WebSocketServer implements AutoCloseable {
                 .backlog(builder.backlog)
                 .connectionThreads(builder.connectionThreads)
                 .config(config)
+                .closeAfterEachResponse()
                 .subprotocols(builder.subprotocols.toArray(String[]::new));
         builder.allowedOrigins.ifPresentOrElse(origins -> door.allowedOrigins(origins.toArray(String[]::new)),
                 door::allowAnyOrigin);
@@ -61,23 +60,10 @@ public final class WebSocketServer implements AutoCloseable {
             door.tls(builder.sslContext);
         }
         if (builder.httpFallback != null) {
-            door.fallback(oneRequestPerConnection(builder.httpFallback));
+            door.fallback(builder.httpFallback::handle);
         }
         this.frontDoor = door.start();
         LOG.log(Level.INFO, "WebSocket endpoints {0} on {1}", builder.endpoints.keySet(), uri("/"));
-    }
-
-    /**
-     * The fallback's promise since its first version: its answers carry {@code Connection: close}
-     * and end the connection (RFC 9112 §9.6). Routes added on a {@link FrontDoor} keep it open.
-     */
-    private static HttpHandler oneRequestPerConnection(HttpFallbackHandler fallback) {
-        return (request, remote) -> {
-            HttpResponse response = Objects.requireNonNull(fallback.handle(request, remote), "fallback response");
-            HttpHeaders headers = response.headers().copy();
-            headers.set("Connection", "close");
-            return new HttpResponse(response.status(), response.reason(), headers, response.body());
-        };
     }
 
     public static Builder builder() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.socketlab.websocket.socketio.engine.EngineConfig;
+import org.socketlab.websocket.server.FrontDoor;
 import org.socketlab.websocket.socketio.engine.EngineServer;
 
 /**
@@ -56,6 +57,19 @@ public final class SocketIoServer implements AutoCloseable {
             throw new IllegalStateException("the server is already started on port " + engine.port());
         }
         engine = EngineServer.start(settings.host, settings.port, settings.engine, session -> new Client(this, session));
+        return this;
+    }
+
+    /**
+     * Mounts this server at its path ({@code /socket.io/} unless set) on a running front door,
+     * next to whatever else it serves — {@code io.attach(httpServer, {path})} in the reference
+     * server. Stop it with {@link #close()}; the front door keeps serving its other routes.
+     */
+    public synchronized SocketIoServer attach(FrontDoor door) {
+        if (engine != null) {
+            throw new IllegalStateException("the server is already running on port " + engine.port());
+        }
+        engine = EngineServer.create(settings.engine, session -> new Client(this, session)).attach(door);
         return this;
     }
 

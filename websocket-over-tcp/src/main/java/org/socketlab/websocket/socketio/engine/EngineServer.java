@@ -3,34 +3,40 @@ package org.socketlab.websocket.socketio.engine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.socketlab.tcp.ConcurrencyStrategy;
-import org.socketlab.tcp.TcpServer;
 import org.socketlab.websocket.api.Session;
+import org.socketlab.websocket.http.HttpResponse;
+import org.socketlab.websocket.server.ExchangeHandler;
+import org.socketlab.websocket.server.FrontDoor;
+import org.socketlab.websocket.server.HttpExchange;
+import org.socketlab.websocket.server.ServerConfig;
 
 /**
- * An Engine.IO v4 server on {@link TcpServer}: HTTP long-polling and WebSocket on one path,
- * sessions by sid, the timers. The layer above supplies a {@link EngineSession.Listener} for
- * every new session.
+ * An Engine.IO v4 server mounted on a {@link FrontDoor}: HTTP long-polling and WebSocket on one
+ * path, sessions by sid, the timers. The layer above supplies a {@link EngineSession.Listener}
+ * for every new session. {@link #start} gives it a front door of its own; {@link #create} plus
+ * {@link #attach} puts it on a shared one at its configured path, next to anything else — what
+ * {@code attach(httpServer, {path})} does in the reference server.
  *
- * <p>Thread-safety: all methods are safe from any thread. Each TCP connection is served by its
- * own virtual thread; timers run on one scheduler thread that starts a virtual thread per task,
- * so a slow listener never delays another session's heartbeat.
+ * <p>The front door reads every request (persistent connections, deadlines, write timeout,
+ * {@code Connection: close} honoured and answered); this class only answers them.
+ *
+ * <p>Thread-safety: all methods are safe from any thread. Timers run on one scheduler thread
+ * that starts a virtual thread per task, so a slow listener never delays another session's
+ * heartbeat.
  */
-public final class EngineServer implements AutoCloseable {
+public final class EngineServer implements ExchangeHandler, AutoCloseable {
 
     private static final SecureRandom IDS = new SecureRandom();
 
@@ -38,13 +44,13 @@ public final class EngineServer implements AutoCloseable {
     private final Function<EngineSession, EngineSession.Listener> onSession;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
-    private final TcpServer tcpServer;
-    /** Keep-alive connections waiting for their next request: closed at once on stop. */
-    private final Set<Socket> idleConnections = ConcurrentHashMap.newKeySet();
+    private final PollingEndpoint polling;
+    private final WebSocketEndpoint webSockets;
+    private volatile FrontDoor frontDoor;
+    private volatile boolean ownsFrontDoor;
     private volatile boolean stopping;
 
-    private EngineServer(InetAddress host, int port, EngineConfig config,
-                         Function<EngineSession, EngineSession.Listener> onSession) throws IOException {
+    private EngineServer(EngineConfig config, Function<EngineSession, EngineSession.Listener> onSession) {
         this.config = Objects.requireNonNull(config, "config");
         this.onSession = Objects.requireNonNull(onSession, "onSession");
         this.timers = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -52,23 +58,66 @@ public final class EngineServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.tcpServer = TcpServer.builder()
-                .host(host)
-                .port(port)
-                .strategy(ConcurrencyStrategy.virtualThreads())
-                .handler(new EngineHttpHandler(this))
-                .start();
+        this.polling = new PollingEndpoint(this);
+        this.webSockets = new WebSocketEndpoint(this);
     }
 
     /**
-     * Binds and starts serving.
+     * An Engine.IO server that owns no port yet: {@link #attach} it to a front door.
      *
      * @param onSession called for every new session, before its open packet is sent; returns
      *                  the listener for that session's messages and close
      */
+    public static EngineServer create(EngineConfig config, Function<EngineSession, EngineSession.Listener> onSession) {
+        return new EngineServer(config, onSession);
+    }
+
+    /** Binds a front door of its own at {@code host:port} with the Engine.IO path mounted. */
     public static EngineServer start(InetAddress host, int port, EngineConfig config,
                                      Function<EngineSession, EngineSession.Listener> onSession) throws IOException {
-        return new EngineServer(host, port, config, onSession);
+        EngineServer server = new EngineServer(config, onSession);
+        FrontDoor door = FrontDoor.builder().host(host).port(port).config(frontDoorConfig(config))
+                .mount(config.path(), server).start();
+        server.frontDoor = door;
+        server.ownsFrontDoor = true;
+        return server;
+    }
+
+    /** Mounts this server at its configured path on a running front door (shared with other routes). */
+    public EngineServer attach(FrontDoor door) {
+        synchronized (this) {
+            if (frontDoor != null) {
+                throw new IllegalStateException("this Engine.IO server is already attached to " + frontDoor.url("/"));
+            }
+            door.mount(config.path(), this);
+            frontDoor = door;
+        }
+        return this;
+    }
+
+    /** The front-door limits for a server of its own: Engine.IO's request, keep-alive and body limits. */
+    static ServerConfig frontDoorConfig(EngineConfig config) {
+        ServerConfig defaults = ServerConfig.defaults();
+        return defaults.withHandshakeTimeout(config.requestTimeout())
+                .withHttp(config.httpLimits())
+                .withProtocol(config.webSocketProtocol())
+                .withMaxBufferedBytes(config.maxBufferedBytes())
+                .withFrontDoor(defaults.frontDoor().withKeepAliveTimeout(config.keepAliveTimeout()));
+    }
+
+    /** Answers one request under the mount: polling, or the upgrade to WebSocket. */
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        if (!exchange.request().path().equals(config.path())) {
+            // Never echo the path (issue 17 item 8).
+            exchange.respond(HttpResponse.text(404, "404 Not Found: the Engine.IO endpoint is at " + config.path() + "\n"));
+            return;
+        }
+        if (exchange.request().headers().containsToken("Upgrade", "websocket")) {
+            webSockets.serve(exchange);
+            return;
+        }
+        exchange.respond(polling.handle(exchange.request()));
     }
 
     public EngineConfig config() {
@@ -76,11 +125,24 @@ public final class EngineServer implements AutoCloseable {
     }
 
     public int port() {
-        return tcpServer.port();
+        return running().port();
     }
 
     public InetSocketAddress localAddress() {
-        return tcpServer.localAddress();
+        return running().localAddress();
+    }
+
+    /** The front door this server is mounted on. */
+    public FrontDoor frontDoor() {
+        return running();
+    }
+
+    private FrontDoor running() {
+        FrontDoor door = frontDoor;
+        if (door == null) {
+            throw new IllegalStateException("this Engine.IO server is not attached to a front door");
+        }
+        return door;
     }
 
     /** The open sessions, a snapshot. */
@@ -88,18 +150,21 @@ public final class EngineServer implements AutoCloseable {
         return List.copyOf(sessions.values());
     }
 
-    /** Closes every session ("server shutting down"), then stops accepting and closes connections. */
+    /**
+     * Closes every session ("server shutting down"); a server with a front door of its own stops
+     * it too, an attached one leaves its mount (the shared front door keeps serving the rest).
+     */
     public void stop(Duration grace) {
         stopping = true;
         sessions().forEach(session -> session.close("server shutting down"));
-        for (Socket idle : idleConnections) {
-            try {
-                idle.close(); // wakes its reader, which sees end of stream
-            } catch (IOException ignored) {
-                // Closing is best effort.
+        FrontDoor door = frontDoor;
+        if (door != null) {
+            if (ownsFrontDoor) {
+                door.stop(grace);
+            } else {
+                door.unmount(config.path());
             }
         }
-        tcpServer.stop(grace);
         timers.shutdownNow();
     }
 
@@ -112,23 +177,6 @@ public final class EngineServer implements AutoCloseable {
 
     boolean isStopping() {
         return stopping;
-    }
-
-    /** Marks a keep-alive connection as waiting for a request (true) or serving one (false). */
-    void idle(Socket connection, boolean waiting) {
-        if (waiting) {
-            idleConnections.add(connection);
-            if (stopping) {
-                idleConnections.remove(connection);
-                try {
-                    connection.close();
-                } catch (IOException ignored) {
-                    // Closing is best effort.
-                }
-            }
-        } else {
-            idleConnections.remove(connection);
-        }
     }
 
     EngineSession find(String sid) {

@@ -1,33 +1,22 @@
 package org.socketlab.websocket.socketio.engine;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import org.socketlab.websocket.frame.MaskKeySource;
-import org.socketlab.websocket.frame.Role;
-import org.socketlab.websocket.handshake.HandshakeAccepted;
 import org.socketlab.websocket.handshake.HandshakePolicy;
 import org.socketlab.websocket.handshake.OriginPolicy;
-import org.socketlab.websocket.handshake.ServerHandshake;
-import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpRequest;
-import org.socketlab.websocket.protocol.ProtocolConfig;
-import org.socketlab.websocket.protocol.WebSocketProtocol;
-import org.socketlab.websocket.transport.ConnectionSettings;
-import org.socketlab.websocket.transport.WebSocketConnection;
+import org.socketlab.websocket.http.HttpResponse;
+import org.socketlab.websocket.server.HttpExchange;
+import org.socketlab.websocket.server.UpgradeOptions;
 
 /**
  * The WebSocket transport: checks the Engine.IO query (a sid must name a polling session that
- * may upgrade), completes the RFC 6455 opening handshake with the shared {@link ServerHandshake},
- * then runs the ws-server's {@link WebSocketConnection} read loop on this thread.
+ * may upgrade), then hands the request to the front door's single upgrade path, which runs the
+ * WebSocket on this thread with Engine.IO's limits ({@code maxPayload}, the outbound queue).
  */
 final class WebSocketEndpoint {
 
     /** Engine.IO does its own CORS; the reference server accepts any Origin on the WebSocket. */
-    private static final ServerHandshake HANDSHAKE =
-            new ServerHandshake(HandshakePolicy.defaults().withOrigins(OriginPolicy.allowAny()));
+    private static final HandshakePolicy POLICY = HandshakePolicy.defaults().withOrigins(OriginPolicy.allowAny());
 
     private final EngineServer server;
 
@@ -35,31 +24,24 @@ final class WebSocketEndpoint {
         this.server = server;
     }
 
-    /** Serves the upgrade request; returns when the WebSocket has closed (or was refused). */
-    void serve(Socket socket, HttpRequest request, ByteBuffer leftover) throws IOException {
+    /**
+     * Serves the upgrade request through the front door's single upgrade path; returns when the
+     * WebSocket has closed (or was refused).
+     */
+    void serve(HttpExchange exchange) throws IOException {
         EngineSession upgrading;
         try {
-            upgrading = check(request);
+            upgrading = check(exchange.request());
         } catch (RejectedRequest rejected) {
-            write(socket, rejected.error().toResponse().toBytes());
-            return;
-        }
-        HandshakeAccepted accepted;
-        try {
-            accepted = HANDSHAKE.accept(request);
-        } catch (HandshakeException refused) {
-            write(socket, refused.toResponse().toBytes());
+            HttpResponse refusal = rejected.error().toResponse();
+            refusal.headers().set("Connection", "close");
+            exchange.respond(refusal);
             return;
         }
         EngineConfig config = server.config();
-        ProtocolConfig protocolConfig = config.webSocketProtocol();
-        write(socket, accepted.response().toBytes());
-        WebSocketProtocol protocol = new WebSocketProtocol(Role.SERVER, protocolConfig, MaskKeySource.fixed(0),
-                System.nanoTime());
-        ConnectionSettings settings = new ConnectionSettings(config.maxBufferedBytes(), Duration.ofSeconds(30),
-                protocolConfig.closeTimeout());
-        new WebSocketConnection(socket, protocol, new EngineWebSocketHandler(server, upgrading), settings,
-                request.path(), accepted.subprotocol(), leftover).run();
+        UpgradeOptions options = UpgradeOptions.of(POLICY).withProtocol(config.webSocketProtocol())
+                .withMaxBufferedBytes(config.maxBufferedBytes());
+        exchange.upgrade(options, new EngineWebSocketHandler(server, upgrading));
     }
 
     private EngineSession check(HttpRequest request) throws RejectedRequest {
@@ -78,11 +60,5 @@ final class WebSocketEndpoint {
             throw new RejectedRequest(EngineError.BAD_REQUEST, "session " + query.sid() + " is already upgrading or upgraded");
         }
         return session;
-    }
-
-    private static void write(Socket socket, byte[] bytes) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(bytes);
-        out.flush();
     }
 }

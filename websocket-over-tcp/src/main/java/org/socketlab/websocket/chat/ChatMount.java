@@ -1,0 +1,57 @@
+package org.socketlab.websocket.chat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.socketlab.websocket.server.FrontDoor;
+
+/**
+ * The chat as routes of a shared {@link FrontDoor}: the page ({@code /}, {@code /chat.js},
+ * {@code /chat.css} by {@link StaticFiles}, under the prefix {@code /}, so every other route wins)
+ * and the WebSocket endpoint {@value ChatServer#CHAT_PATH}. Its origin allow-list is the front
+ * door's own origins, known once it is bound: call {@link #allowOwnOrigins} after
+ * {@code start()} (until then browsers get 403).
+ *
+ * <pre>{@code
+ * ChatMount chat = ChatMount.on(doorBuilder, ChatLimits.defaults());
+ * FrontDoor door = doorBuilder.start();
+ * chat.allowOwnOrigins(door);
+ * }</pre>
+ *
+ * <p>Thread-safe once the origins are set.
+ */
+public final class ChatMount {
+
+    private final ChatRooms rooms;
+    private final OriginAllowList origins = new OriginAllowList();
+
+    private ChatMount(FrontDoor.Builder door, ChatLimits limits) {
+        this.rooms = new ChatRooms(limits);
+        door.staticFiles("/", new StaticFiles(ChatServer.STATIC_ROOT)::handle);
+        door.addHandler(new ChatHandler(rooms, limits), ChatServer.CHAT_PATH)
+                .setAllowedOrigins("*") // the interceptor below decides, once the port is known
+                .addInterceptors(origins)
+                .setMaxMessageSize(limits.maxFrameBytes())
+                // Phones drop off networks without a FIN; a ping finds out (RFC 6455 §5.5.2).
+                .setPingInterval(Duration.ofSeconds(25));
+    }
+
+    /** Registers the page and the endpoint on {@code door}. */
+    public static ChatMount on(FrontDoor.Builder door, ChatLimits limits) {
+        return new ChatMount(Objects.requireNonNull(door, "door"), Objects.requireNonNull(limits, "limits"));
+    }
+
+    /** Allows the front door's own origins (loopback names and the bound host) plus {@code extra}. */
+    public List<String> allowOwnOrigins(FrontDoor door, String... extra) {
+        InetSocketAddress address = door.localAddress();
+        List<String> allowed = OriginAllowList.ownOrigins(address.getAddress().getHostAddress(), address.getPort(),
+                List.of(extra));
+        origins.allow(allowed);
+        return allowed;
+    }
+
+    public ChatRooms rooms() {
+        return rooms;
+    }
+}
