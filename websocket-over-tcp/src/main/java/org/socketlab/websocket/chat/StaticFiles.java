@@ -35,7 +35,8 @@ import org.socketlab.websocket.server.HttpFallbackHandler;
  *       only — a second line of defence should user text ever reach the DOM as markup.</li>
  * </ul>
  *
- * <p>Thread-safe: files are read once and cached (the class path does not change at run time).
+ * <p>Thread-safe: files that exist are read once and cached (the class path does not change at run
+ * time); misses are not cached, so the cache never outgrows the folder.
  */
 public final class StaticFiles implements HttpFallbackHandler {
 
@@ -60,7 +61,7 @@ public final class StaticFiles implements HttpFallbackHandler {
 
     private final String root;
     private final ClassLoader loader;
-    private final Map<String, Optional<StaticFile>> cache = new ConcurrentHashMap<>();
+    private final Map<String, StaticFile> cache = new ConcurrentHashMap<>();
 
     /** Files under class-path folder {@code root}, e.g. {@code "static/chat"}. */
     public StaticFiles(String root) {
@@ -129,23 +130,36 @@ public final class StaticFiles implements HttpFallbackHandler {
         // END SOLUTION
     }
 
+    /**
+     * The file, read once and cached. Only files that exist are cached — a bounded set, the
+     * folder's content — never a miss: a client can ask for unlimited distinct missing names,
+     * and remembering each would grow the heap without bound (issue 17 item 3).
+     */
     private Optional<StaticFile> load(String relative) {
-        return cache.computeIfAbsent(relative, name -> {
-            String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            String type = TYPES.get(extension);
-            if (type == null || name.indexOf('.') < 0) {
-                return Optional.empty();
+        return Optional.ofNullable(cache.computeIfAbsent(relative, this::read));
+    }
+
+    /** Null when the name has no known extension or no such resource exists. */
+    private StaticFile read(String name) {
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        String type = TYPES.get(extension);
+        if (type == null || name.indexOf('.') < 0) {
+            return null;
+        }
+        try (InputStream in = loader.getResourceAsStream(root + name)) {
+            if (in == null) {
+                return null;
             }
-            try (InputStream in = loader.getResourceAsStream(root + name)) {
-                if (in == null) {
-                    return Optional.empty();
-                }
-                byte[] content = in.readAllBytes();
-                return Optional.of(new StaticFile(content, type, etag(content)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read class-path resource " + root + name, e);
-            }
-        });
+            byte[] content = in.readAllBytes();
+            return new StaticFile(content, type, etag(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read class-path resource " + root + name, e);
+        }
+    }
+
+    /** How many files are cached (tests: misses never are). */
+    int cachedFiles() {
+        return cache.size();
     }
 
     /** Decodes %XX once (UTF-8); null when an escape is malformed or the bytes are not UTF-8. */

@@ -1,0 +1,84 @@
+package org.socketlab.websocket.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Every server on one port; a real client (the JDK's HttpClient) reuses one pooled connection. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CourseServerTest {
+
+    private CourseServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = CourseServer.start("127.0.0.1", 0, new CourseServer.Options(Duration.ofMillis(300),
+                Duration.ofMillis(200), 1_000_000, "0123456789abcdef0123456789abcdef"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void help_printsUsage_andReturns() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            CourseServer.main(new String[] {"--help"});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("usage: CourseServer").contains("--ping-interval");
+    }
+
+    @Test
+    void printsEveryUrl_thenTheReadinessLine() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        CourseServer.print(server, new PrintStream(captured, true, StandardCharsets.UTF_8));
+        String[] lines = captured.toString(StandardCharsets.UTF_8).split("\n");
+        String base = "http://127.0.0.1:" + server.port() + "/";
+        assertThat(lines[lines.length - 1]).isEqualTo("listening on " + base);
+        assertThat(String.join("\n", lines)).contains(base + "ticker/sse").contains(base + "engine.io/")
+                .contains(base + "socket.io/").contains("ws://127.0.0.1:" + server.port() + "/ws/chat");
+    }
+
+    @Test
+    void jdkHttpClient_servesEveryHttpRouteOverOnePooledConnection() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String base = "http://127.0.0.1:" + server.port();
+        for (int round = 0; round < 2; round++) {
+            assertThat(get(client, base + "/chat.js").statusCode()).isEqualTo(200);
+            assertThat(get(client, base + "/ticker/").statusCode()).isEqualTo(200);
+            HttpResponse<String> connections = client.send(HttpRequest.newBuilder(URI.create(base + "/@connections/bm90aGVyZQ="))
+                    .header("x-api-key", server.apiKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(connections.statusCode()).as("@connections GET for an id that is not connected").isEqualTo(410);
+            assertThat(get(client, base + "/ticker/poll").body()).startsWith("[");
+            assertThat(get(client, base + "/ticker/long-poll?timeout=50").statusCode()).isEqualTo(200);
+            HttpResponse<String> open = get(client, base + "/engine.io/?EIO=4&transport=polling");
+            assertThat(open.body()).startsWith("0{\"sid\"");
+            HttpResponse<String> handshake = get(client, base + "/socket.io/?EIO=4&transport=polling");
+            assertThat(handshake.body()).startsWith("0{\"sid\"");
+        }
+        assertThat(server.frontDoor().acceptedConnections())
+                .as("TCP connections accepted for 14 sequential requests from one client").isEqualTo(1);
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
