@@ -174,7 +174,11 @@ public final class HttpExchange {
 
     static HttpResponse withStandardHeaders(HttpResponse response, boolean persist) {
         HttpHeaders headers = response.headers().copy();
-        headers.set("Connection", persist ? "keep-alive" : "close");
+        if (persist) {
+            headers.set("Connection", "keep-alive");
+        } else if (!headers.containsToken("Connection", "close")) {
+            headers.set("Connection", "close"); // a refusal's "close, Upgrade" (426) is kept as it is
+        }
         if (!headers.contains("X-Content-Type-Options")) {
             headers.set("X-Content-Type-Options", "nosniff");
         }

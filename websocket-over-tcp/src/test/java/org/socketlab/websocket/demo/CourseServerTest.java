@@ -64,7 +64,7 @@ class CourseServerTest {
         for (int round = 0; round < 2; round++) {
             assertThat(get(client, base + "/chat.js").statusCode()).isEqualTo(200);
             assertThat(get(client, base + "/ticker/").statusCode()).isEqualTo(200);
-            HttpResponse<String> connections = client.send(HttpRequest.newBuilder(URI.create(base + "/@connections/bm90aGVyZQ="))
+            HttpResponse<String> connections = client.send(HttpRequest.newBuilder(URI.create(base + "/@connections/notConnected123"))
                     .header("x-api-key", server.apiKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(connections.statusCode()).as("@connections GET for an id that is not connected").isEqualTo(410);
             assertThat(get(client, base + "/ticker/poll").body()).startsWith("[");
