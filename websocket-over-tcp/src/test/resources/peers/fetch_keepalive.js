@@ -3,8 +3,12 @@
 // Last-Event-ID. Prints one line per step; any reset or "socket hang up" exits with status 1.
 // usage: node fetch_keepalive.js http://127.0.0.1:PORT API_KEY
 const [base, apiKey] = process.argv.slice(2);
+const diagnostics = require("node:diagnostics_channel");
+let step = "start";
+diagnostics.subscribe("undici:client:connected", () => console.log(`NEW CONNECTION before ${step}`));
 
 async function get(path, headers = {}) {
+  step = "GET " + path;
   const response = await fetch(base + path, { headers });
   const body = await response.text();
   console.log(`GET ${path.split("?")[0]} ${response.status} connection=${response.headers.get("connection")}`);
@@ -12,6 +16,7 @@ async function get(path, headers = {}) {
 }
 
 async function post(path, body) {
+  step = "POST " + path;
   const response = await fetch(base + path, { method: "POST", body, headers: { "content-type": "text/plain;charset=UTF-8" } });
   const text = await response.text();
   console.log(`POST ${path.split("?")[0]} ${response.status} ${text}`);
@@ -20,6 +25,7 @@ async function post(path, body) {
 
 /** The id of the first SSE event after `lastEventId`, read from a fresh stream, which is then dropped. */
 async function firstEventId(lastEventId) {
+  step = "SSE after " + lastEventId;
   const controller = new AbortController();
   const headers = lastEventId === null ? {} : { "last-event-id": String(lastEventId) };
   const response = await fetch(base + "/ticker/sse", { headers, signal: controller.signal });

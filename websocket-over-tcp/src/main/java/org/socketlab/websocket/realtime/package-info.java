@@ -11,11 +11,13 @@
  *       {@link org.socketlab.websocket.realtime.EventHistory}, {@link org.socketlab.websocket.realtime.Tick},
  *       {@link org.socketlab.websocket.realtime.Ticker} (time and seed injected),
  *       {@link org.socketlab.websocket.realtime.Envelopes}.</li>
- *   <li>I/O: {@link org.socketlab.websocket.realtime.RealtimeServer} on {@code TcpServer} with one
- *       virtual thread per connection running a keep-alive request loop; each route is a small
- *       class; {@code MeteredSocket} counts every byte per technique
- *       ({@link org.socketlab.websocket.realtime.TrafficStats}). {@code /ws} hands the upgraded
- *       socket to the ws-server adapter ({@code transport.WebSocketConnection}).</li>
+ *   <li>Routes: {@link org.socketlab.websocket.realtime.RealtimeService} is a mount of the
+ *       front door ({@code server.FrontDoor}), which reads every request; each technique is a
+ *       small class; the front door's metered socket counts every byte per technique
+ *       ({@link org.socketlab.websocket.realtime.TrafficStats} is the meter). {@code /ws} goes
+ *       through the front door's single upgrade path.
+ *       {@link org.socketlab.websocket.realtime.RealtimeServer} is the ticker on a front door of
+ *       its own.</li>
  *   <li>Clients and measurement: {@link org.socketlab.websocket.realtime.client}.</li>
  * </ul>
  *
@@ -25,10 +27,10 @@
  *       {@code EventHistory} are not thread-safe: one owner each ({@code Ticker} guards its history).</li>
  *   <li>{@code Ticker} is thread-safe. Listeners run on the publishing thread under the feed's
  *       lock, in id order, and must not block: every route only queues the tick.</li>
- *   <li>{@code RealtimeServer}, {@code TrafficStats} are thread-safe. A connection's request loop,
- *       and the stream it may turn into, run on that connection's own virtual thread; a stream
- *       also has one EOF-watching virtual thread. WebSocket connections follow the
- *       {@code transport} package's contract (one reader, serialised writes).</li>
+ *   <li>{@code RealtimeServer}, {@code RealtimeService}, {@code TrafficStats} are thread-safe. A
+ *       request, and the stream it may turn into, run on the connection's own virtual thread
+ *       (a stream probes for the client's end of stream between events). WebSocket connections
+ *       follow the {@code transport} package's contract (one reader, serialised writes).</li>
  * </ul>
  */
 package org.socketlab.websocket.realtime;

@@ -76,6 +76,23 @@ class CourseServerTest {
         }
         assertThat(server.frontDoor().acceptedConnections())
                 .as("TCP connections accepted for 14 sequential requests from one client").isEqualTo(1);
+        long first = firstEventId(client, base, null);
+        assertThat(firstEventId(client, base, first)).as("first event after Last-Event-ID " + first).isEqualTo(first + 1);
+    }
+
+    /** Opens /ticker/sse (resuming after {@code lastEventId}), returns the first event's id, drops the stream. */
+    private static long firstEventId(HttpClient client, String base, Long lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/ticker/sse")).GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", Long.toString(lastEventId));
+        }
+        HttpResponse<java.util.stream.Stream<String>> response = client.send(request.build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/event-stream");
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            return lines.filter(line -> line.startsWith("id:")).findFirst()
+                    .map(line -> Long.parseLong(line.substring(3).strip())).orElseThrow();
+        }
     }
 
     private static HttpResponse<String> get(HttpClient client, String url) throws Exception {

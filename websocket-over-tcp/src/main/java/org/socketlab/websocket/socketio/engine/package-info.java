@@ -1,5 +1,5 @@
 /**
- * Engine.IO protocol v4 on {@code TcpServer}: the handshake
+ * Engine.IO protocol v4, mounted on the front door ({@code server.FrontDoor}) at any path: the handshake
  * ({@code GET /socket.io/?EIO=4&transport=polling} → {@code 0{"sid":…}}), long-polling payloads
  * (packets separated by {@code \u001e}, binary as {@code b<base64>}), the WebSocket transport
  * (the ws-server's {@code WebSocketConnection} read loop), the upgrade from polling
@@ -10,9 +10,9 @@
  * <p>{@link org.socketlab.websocket.socketio.engine.EngineCodec} is pure (no I/O, no state).
  *
  * <p>Concurrency contract: {@link org.socketlab.websocket.socketio.engine.EngineServer} and
- * {@link org.socketlab.websocket.socketio.engine.EngineSession} are thread-safe. Each TCP
- * connection has its own virtual thread; a long-poll GET holds its thread until the session
- * has packets. A session's state sits behind one lock; its listener is called outside that
+ * {@link org.socketlab.websocket.socketio.engine.EngineSession} are thread-safe. The front door
+ * reads every request on the connection's own virtual thread; a long-poll GET holds that
+ * thread until the session has packets. A session's state sits behind one lock; its listener is called outside that
  * lock and one call at a time. Timers (heartbeat, upgrade timeout) run on virtual threads
  * started by one scheduler thread.
  */
