@@ -23,8 +23,8 @@ import org.socketlab.websocket.http.HttpResponse;
  * are answered in order from the bytes already buffered.
  *
  * <p>Deadlines: the first request's head must arrive within {@code handshakeTimeout} of the
- * accept; between requests the connection may idle for {@code keepAliveTimeout} (then it is
- * closed silently, §9.8); once a request has started its head must be complete within
+ * accept (a silent new connection gets 408); between requests the connection may idle for
+ * {@code keepAliveTimeout} (then it is closed silently, §9.8); once a request has started its head must be complete within
  * {@code handshakeTimeout} and its body within {@code bodyTimeout} — slower clients (slowloris)
  * get 408 and the connection is closed. A malformed request is answered with its status and
  * {@code Connection: close}: a broken stream cannot be resynchronised (§9.6).
@@ -111,7 +111,7 @@ final class HttpConnection {
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                return timedOut(started, inBody);
+                return timedOut(started || first, inBody);
             }
             socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
             int count;
@@ -119,7 +119,7 @@ final class HttpConnection {
             try {
                 count = readMore();
             } catch (SocketTimeoutException slow) {
-                return timedOut(started, inBody);
+                return timedOut(started || first, inBody);
             } catch (IOException closed) {
                 if (!started) {
                     return null; // reset or closed by a stopping server while idle
@@ -140,8 +140,11 @@ final class HttpConnection {
 
     private HttpRequest timedOut(boolean started, boolean inBody) throws RequestTimeout {
         if (!started) {
+            // RFC 9112 §9.8: an idle persistent connection is closed without a response (a 408
+            // could cross a request the client sent just now). A new connection that never sent
+            // a byte does get its 408: nothing can cross it.
             LOG.log(Level.DEBUG, "{0}: idle past the keep-alive timeout; closing", remoteAddress());
-            return null; // RFC 9112 §9.8: an idle connection may be closed without a response
+            return null;
         }
         throw new RequestTimeout(inBody
                 ? "the request body did not arrive within " + door.config().frontDoor().bodyTimeout()
