@@ -27,6 +27,7 @@ class SansIoArchitectureTest {
         "org.socketlab.websocket.http..",
         "org.socketlab.websocket.handshake..",
         "org.socketlab.websocket.protocol..",
+        "org.socketlab.websocket.extension..",
     };
 
     private static JavaClasses core;
