@@ -191,9 +191,9 @@ public final class ConnectionManager {
     }
 
     private void closeSlowConsumer(String connectionId, Connection connection, long pending) {
-        LOG.log(Level.WARNING, "connection {0} ({1}) is not reading: {2} bytes are still waiting for it and the"
-                + " limit is {3}; closing it with {4}", connectionId, connection.sourceIp(), pending, maxPendingBytes,
-                SLOW_CONSUMER_CLOSE_CODE);
+        LOG.log(Level.WARNING, "connection " + connectionId + " (" + connection.sourceIp() + ") is not reading: "
+                + pending + " bytes are still waiting for it, and one more message would pass the limit of "
+                + maxPendingBytes + "; closing it with " + SLOW_CONSUMER_CLOSE_CODE + " (slow consumer)");
         connection.session().close(SLOW_CONSUMER_CLOSE_CODE, "too slow: " + pending + " bytes unread");
     }
 
