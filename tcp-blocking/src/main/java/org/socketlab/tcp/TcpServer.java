@@ -269,6 +269,16 @@ public final class TcpServer implements AutoCloseable {
         return acceptedCount.get();
     }
 
+    /** SO_TIMEOUT of accepted sockets; {@link Duration#ZERO} when reads may wait forever. */
+    public Duration readTimeout() {
+        return config.readTimeout();
+    }
+
+    /** The cap on connections served at once; 0 when unlimited. */
+    public int maxConnections() {
+        return config.maxConnections();
+    }
+
     /** Unchecked failures (such as OutOfMemoryError) the accept loop has survived since start. */
     public long acceptLoopErrors() {
         return acceptErrors.get();

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
+import org.socketlab.websocket.transport.TlsHandshakeDeadline;
 import org.socketlab.websocket.transport.WebSocketConnection;
 
 /**
@@ -52,6 +54,7 @@ final class UpgradeHandler implements ConnectionHandler {
     @Override
     public void handle(Socket socket) throws IOException {
         long deadline = System.nanoTime() + config.handshakeTimeout().toNanos();
+        TlsHandshakeDeadline.complete(socket, deadline); // wss: the TLS handshake ends at the same deadline
         HttpLimits limits = config.http();
         // Room for the longest legal request plus a little of what may follow it.
         ByteBuffer buffer = ByteBuffer.allocate(limits.maxRequestLineLength() + limits.maxHeaderBytes() + 4096);
@@ -213,7 +216,8 @@ final class UpgradeHandler implements ConnectionHandler {
      * cannot pile up threads for a whole handshake timeout each. RFC 6455 §4.2.1 lets a server
      * answer an upgrade with any HTTP error; 503 says "try again later".
      */
-    static void refuseOverLimit(Socket socket, int maxConnections) {
+    static void refuseOverLimit(Socket socket, int maxConnections, Duration handshakeTimeout) throws IOException {
+        TlsHandshakeDeadline.complete(socket, handshakeTimeout); // wss: never wait in TLS without a deadline
         respond(socket, new HandshakeException(503, "the server is at its limit of "
                 + maxConnections + " connections").toResponse());
     }

@@ -71,7 +71,7 @@ public final class WebSocketServer implements AutoCloseable {
                 .serverSocketFactory(sockets)
                 .handler(new UpgradeHandler(this, config))
                 .maxConnections(config.maxConnections(),
-                        socket -> UpgradeHandler.refuseOverLimit(socket, config.maxConnections()))
+                        socket -> UpgradeHandler.refuseOverLimit(socket, config.maxConnections(), config.handshakeTimeout()))
                 .start();
         LOG.log(Level.INFO, "WebSocket endpoints {0} on {1}", endpoints.keySet(), uri("/"));
     }
