@@ -52,6 +52,7 @@ final class UpgradeHandler implements ConnectionHandler {
     }
 
     @Override
+    @SuppressWarnings("try") // the resource is the deadline itself; the body never names it
     public void handle(Socket socket) throws IOException {
         long deadline = System.nanoTime() + config.handshakeTimeout().toNanos();
         TlsHandshakeDeadline.complete(socket, deadline); // wss: the TLS handshake ends at the same deadline
@@ -59,7 +60,7 @@ final class UpgradeHandler implements ConnectionHandler {
         // Room for the longest legal request plus a little of what may follow it.
         ByteBuffer buffer = ByteBuffer.allocate(limits.maxRequestLineLength() + limits.maxHeaderBytes() + 4096);
         HttpRequest request;
-        try {
+        try (var tlsRecords = TlsHandshakeDeadline.arm(socket, deadline)) { // a trickled TLS record ends at it too
             request = readRequest(socket, buffer, deadline);
         } catch (SocketTimeoutException slow) {
             // Slowloris defence: the whole request must arrive within the handshake timeout.

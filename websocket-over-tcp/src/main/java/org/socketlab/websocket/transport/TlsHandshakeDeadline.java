@@ -58,29 +58,74 @@ public final class TlsHandshakeDeadline {
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining <= 0) {
             closeQuietly(socket);
-            throw timedOut(socket, 0);
+            throw timedOut(socket, 0, null);
         }
-        AtomicInteger state = new AtomicInteger(RUNNING);
-        ScheduledFuture<?> alarm = ProtocolAlarm.schedule(() -> expire(socket, state), remaining);
         int previousTimeout = socket.getSoTimeout();
-        try {
+        try (Armed alarm = arm(socket, deadlineNanos)) {
             // Each read is bounded too, so a handshake never outlives the deadline by much
             // even if the timer thread is late.
             socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
-            tls.startHandshake();
-        } catch (IOException e) {
-            if (state.get() == EXPIRED || e instanceof SocketTimeoutException) {
-                closeQuietly(socket);
-                throw timedOut(socket, remaining, e);
+            try {
+                tls.startHandshake();
+            } catch (IOException e) {
+                if (alarm.expired() || e instanceof SocketTimeoutException) {
+                    closeQuietly(socket);
+                    throw timedOut(socket, remaining, e);
+                }
+                throw e;
             }
-            throw e;
-        } finally {
-            alarm.cancel(false);
-        }
-        if (!state.compareAndSet(RUNNING, FINISHED)) {
-            throw timedOut(socket, remaining); // it finished as the alarm went off: the socket is closing
+            if (!alarm.disarm()) {
+                throw timedOut(socket, remaining, null); // it finished as the alarm went off: the socket is closing
+            }
         }
         socket.setSoTimeout(previousTimeout);
+    }
+
+    /**
+     * Closes {@code socket} at {@code deadlineNanos} unless the returned handle is closed first —
+     * for any phase that must end by a deadline while reading through TLS. A TLS read returns only
+     * whole records, and {@code SO_TIMEOUT} bounds each read underneath, so a record trickled a
+     * byte at a time (an upgrade request after the handshake, say) would escape the deadline just
+     * as a trickled ClientHello does. Plain sockets get a handle that does nothing: their reads
+     * return whatever arrived, and the caller's own deadline check runs between them.
+     */
+    public static Armed arm(Socket socket, long deadlineNanos) {
+        if (!(socket instanceof SSLSocket)) {
+            return new Armed(null);
+        }
+        Armed armed = new Armed(new AtomicInteger(RUNNING));
+        armed.alarm = ProtocolAlarm.schedule(() -> expire(socket, armed.state),
+                Math.max(0, deadlineNanos - System.nanoTime()));
+        return armed;
+    }
+
+    /** A pending deadline; {@link #close()} disarms it. Not thread-safe: one owner. */
+    public static final class Armed implements AutoCloseable {
+        private final AtomicInteger state;
+        private ScheduledFuture<?> alarm;
+
+        private Armed(AtomicInteger state) {
+            this.state = state;
+        }
+
+        /** Whether the deadline passed and the socket was (or is being) closed. */
+        public boolean expired() {
+            return state != null && state.get() == EXPIRED;
+        }
+
+        /** Disarms; false when the deadline had already passed. */
+        boolean disarm() {
+            if (state == null) {
+                return true;
+            }
+            alarm.cancel(false);
+            return state.compareAndSet(RUNNING, FINISHED) || state.get() == FINISHED;
+        }
+
+        @Override
+        public void close() {
+            disarm();
+        }
     }
 
     /** On the timer thread: claims the socket, then closes it elsewhere (a TLS close may block). */
@@ -88,10 +133,6 @@ public final class TlsHandshakeDeadline {
         if (state.compareAndSet(RUNNING, EXPIRED)) {
             Thread.ofVirtual().name("tls-deadline-close").start(() -> closeQuietly(socket));
         }
-    }
-
-    private static SocketTimeoutException timedOut(Socket socket, long allowedNanos) {
-        return timedOut(socket, allowedNanos, null);
     }
 
     private static SocketTimeoutException timedOut(Socket socket, long allowedNanos, Throwable cause) {

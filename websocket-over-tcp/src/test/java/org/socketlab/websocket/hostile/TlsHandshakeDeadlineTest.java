@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -120,6 +121,38 @@ class TlsHandshakeDeadlineTest {
             writer.join(5_000);
             assertThat(closed).as("the trickling socket was closed by the server (waited %d ms; deadline %s)",
                     waited, HANDSHAKE_TIMEOUT).isTrue();
+        }
+    }
+
+    @Test
+    void anUpgradeRequestTrickledInsideOneTlsRecord_isCutAtTheHandshakeDeadline() throws Exception {
+        start(100);
+        AtomicBoolean trickling = new AtomicBoolean(true);
+        try (Socket plain = rawSocket()) {
+            SSLSocket tls = (SSLSocket) TestCertificates.get().clientContext().getSocketFactory()
+                    .createSocket(plain, "localhost", server.port(), false);
+            tls.startHandshake(); // a real TLS handshake, well within the deadline
+            OutputStream out = plain.getOutputStream();
+            // Underneath TLS: an application-data record header announcing 4096 bytes, then a byte at a time.
+            out.write(new byte[] {0x17, 0x03, 0x03, 0x10, 0x00});
+            out.flush();
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    while (trickling.get()) {
+                        out.write(0);
+                        out.flush();
+                        Thread.sleep(HANDSHAKE_TIMEOUT.toMillis() / 4); // pacing the attack, not synchronisation
+                    }
+                } catch (IOException | InterruptedException cut) {
+                    // the server closed the socket
+                }
+            });
+            aRealTlsClientIsServed();
+            boolean closed = closedByServer(plain);
+            trickling.set(false);
+            writer.join(5_000);
+            assertThat(closed).as("a TLS record trickled after the handshake is cut at the deadline (%s)",
+                    HANDSHAKE_TIMEOUT).isTrue();
         }
     }
 
