@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Issue 17 item 10: the command-line echo server had no read timeout, no write timeout and no
@@ -82,6 +83,35 @@ class EchoServerLimitsTest {
                 .isPositive();
         assertThat(EchoServer.DEFAULT_WRITE_TIMEOUT).isPositive();
         assertThat(echo("served with the defaults")).isEqualTo("served with the defaults");
+    }
+
+    /** The long version: the real defaults, 30 s and 10 s (-Dsocketlab.hostile.realDefaults=true). */
+    @Test
+    @EnabledIfSystemProperty(named = "socketlab.hostile.realDefaults", matches = "true")
+    @Timeout(120)
+    void withTheRealDefaults_anIdleClientAndAClientThatNeverReads_areDropped() throws Exception {
+        start();
+        Socket greedy = new Socket();
+        greedy.setReceiveBufferSize(4096);
+        greedy.connect(new InetSocketAddress(server.localAddress().getAddress(), server.port()));
+        try (Socket idle = connect(); greedy) {
+            idle.setSoTimeout((int) EchoServer.DEFAULT_READ_TIMEOUT.plusSeconds(10).toMillis());
+            OutputStream out = greedy.getOutputStream();
+            CompletableFuture<Void> cut = CompletableFuture.runAsync(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                try {
+                    while (true) {
+                        out.write(chunk);
+                    }
+                } catch (IOException expected) {
+                    // the server closed the connection
+                }
+            });
+            cut.get(EchoServer.DEFAULT_WRITE_TIMEOUT.plusSeconds(30).toSeconds(), TimeUnit.SECONDS);
+            assertThat(closedByServer(idle)).as("the idle client is dropped after %s", EchoServer.DEFAULT_READ_TIMEOUT)
+                    .isTrue();
+        }
+        assertThat(echo("fresh")).isEqualTo("fresh");
     }
 
     @Test
