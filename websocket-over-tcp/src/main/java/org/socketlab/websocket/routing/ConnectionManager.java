@@ -211,7 +211,7 @@ public final class ConnectionManager {
                 bytes += 4;
                 i++;
             } else {
-                bytes += 3; // a lone surrogate is sent as U+FFFD, also 3 bytes
+                bytes += 3; // a lone surrogate: at most 3 bytes whatever the encoder substitutes
             }
         }
         return bytes;

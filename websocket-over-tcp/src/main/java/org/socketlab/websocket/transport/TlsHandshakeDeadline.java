@@ -1,8 +1,6 @@
 package org.socketlab.websocket.transport;
 
 import java.io.IOException;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -23,12 +21,11 @@ import javax.net.ssl.SSLSocket;
  * the handshake is started explicitly, and the shared timer thread closes the socket if it has
  * not finished by the deadline; the blocked handshake then fails at once.
  *
- * <p>Plain sockets pass through untouched. Thread-safe (stateless); the timer task never blocks
+ * <p>The exception it throws is the caller's to log (TcpServer logs it once, with the address).
+ * Plain sockets pass through untouched. Thread-safe (stateless); the timer task never blocks
  * the timer thread: the close runs on a virtual thread of its own.
  */
 public final class TlsHandshakeDeadline {
-
-    private static final Logger LOG = System.getLogger(TlsHandshakeDeadline.class.getName());
 
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
@@ -138,7 +135,6 @@ public final class TlsHandshakeDeadline {
     private static SocketTimeoutException timedOut(Socket socket, long allowedNanos, Throwable cause) {
         String message = "the TLS handshake with " + socket.getRemoteSocketAddress() + " did not finish within "
                 + TimeUnit.NANOSECONDS.toMillis(allowedNanos) + " ms (the handshake deadline); socket closed";
-        LOG.log(Level.INFO, message);
         SocketTimeoutException timeout = new SocketTimeoutException(message);
         if (cause != null) {
             timeout.initCause(cause);
