@@ -24,7 +24,10 @@ public final class CloseReasons {
         }
         String message = reason.getMessage() == null ? "" : reason.getMessage();
         if (reason instanceof SocketTimeoutException) {
-            return "read timed out (SO_TIMEOUT expired while the client sent nothing): " + message;
+            // The JDK's read timeout says "Read timed out"; a write or handshake deadline says what it was.
+            return message.isEmpty() || message.startsWith("Read timed out")
+                    ? "read timed out (SO_TIMEOUT expired while the client sent nothing): " + message
+                    : "timed out: " + message;
         }
         if (reason instanceof EOFException) {
             return "client disconnected in the middle of a message: " + message;

@@ -38,6 +38,8 @@ public final class TcpServer implements AutoCloseable {
     private static final Logger LOG = System.getLogger(TcpServer.class.getName());
     /** How long the accept loop pauses after an accept() error such as EMFILE (too many open files). */
     private static final Duration ACCEPT_ERROR_BACKOFF = Duration.ofMillis(50);
+    /** The pause after an unchecked failure (e.g. OutOfMemoryError) on the accept thread. */
+    private static final Duration ACCEPT_LOOP_ERROR_BACKOFF = Duration.ofMillis(200);
 
     private final TcpServerConfig config;
     private final ServerSocket serverSocket;
@@ -48,6 +50,7 @@ public final class TcpServer implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicInteger();
     private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
     private final AtomicLong acceptedCount = new AtomicLong();
+    private final AtomicLong acceptErrors = new AtomicLong();
     private volatile boolean stopping;
 
     private TcpServer(TcpServerConfig config) throws IOException {
@@ -121,42 +124,74 @@ public final class TcpServer implements AutoCloseable {
             // close() on the listening socket is how stop() wakes a blocked accept().
             if (!stopping) {
                 LOG.log(Level.WARNING, "accept failed: {0}", e.toString());
-                pauseAfterAcceptError();
+                pauseAfter(ACCEPT_ERROR_BACKOFF);
             }
+            return null;
+        } catch (RuntimeException | Error e) {
+            survive("accept()", e);
             return null;
         }
     }
 
-    private void dispatch(Socket clientSocket) {
-        acceptedCount.incrementAndGet();
-        configureAccepted(clientSocket);
-        openConnections.add(clientSocket);
-        // Admission is decided here, on the accept thread, in accept order: exact even when
-        // handler threads start late (see TcpServerBuilder.maxConnections).
-        boolean admitted = config.maxConnections() == 0
-                || admittedConnections.get() < config.maxConnections();
-        if (admitted) {
-            admittedConnections.incrementAndGet();
+    /**
+     * An unchecked failure on the accept thread (typically an {@code OutOfMemoryError} during a
+     * flood) must not end the accept loop: that would leave a live process that accepts nothing.
+     * The memory usually comes back once the connections that took it are gone, so the loop logs,
+     * pauses a little longer than for an I/O error, and goes on accepting.
+     */
+    private void survive(String where, Throwable error) {
+        if (stopping) {
+            return;
         }
-        ConnectionHandler handler = admitted ? config.handler() : config.overflowHandler();
+        acceptErrors.incrementAndGet();
         try {
-            config.strategy().dispatch(() -> serve(clientSocket, handler, admitted));
-        } catch (RuntimeException rejected) {
-            // The executor refused (it is shutting down): do not leak the socket.
-            LOG.log(Level.WARNING, "could not dispatch {0}: {1}",
-                    clientSocket.getRemoteSocketAddress(), rejected.toString());
-            closeQuietly(clientSocket);
-            openConnections.remove(clientSocket);
+            LOG.log(Level.ERROR, "the accept loop survived " + error + " in " + where
+                    + "; pausing " + ACCEPT_LOOP_ERROR_BACKOFF.toMillis() + " ms, then accepting again", error);
+        } catch (RuntimeException | Error loggingFailed) {
+            // Logging may itself fail while memory is short; accepting again matters more.
+        }
+        pauseAfter(ACCEPT_LOOP_ERROR_BACKOFF);
+    }
+
+    private void dispatch(Socket clientSocket) {
+        boolean admitted = false;
+        try {
+            acceptedCount.incrementAndGet();
+            configureAccepted(clientSocket);
+            openConnections.add(clientSocket);
+            // Admission is decided here, on the accept thread, in accept order: exact even when
+            // handler threads start late (see TcpServerBuilder.maxConnections).
+            admitted = config.maxConnections() == 0
+                    || admittedConnections.get() < config.maxConnections();
             if (admitted) {
-                admittedConnections.decrementAndGet();
+                admittedConnections.incrementAndGet();
+            }
+            ConnectionHandler handler = admitted ? config.handler() : config.overflowHandler();
+            boolean admittedHere = admitted;
+            config.strategy().dispatch(() -> serve(clientSocket, handler, admittedHere));
+        } catch (RuntimeException | Error failed) {
+            // The executor refused (it is shutting down) or could not start a thread: do not
+            // leak the socket or its slot. Whoever removes the socket from openConnections
+            // (here or serve()'s finally) releases it, so it is released exactly once.
+            if (openConnections.remove(clientSocket)) {
+                closeQuietly(clientSocket);
+                if (admitted) {
+                    admittedConnections.decrementAndGet();
+                }
+            }
+            if (failed instanceof RuntimeException) {
+                LOG.log(Level.WARNING, "could not dispatch {0}: {1}",
+                        clientSocket.getRemoteSocketAddress(), failed.toString());
+            } else {
+                survive("dispatching " + clientSocket.getRemoteSocketAddress(), failed);
             }
         }
     }
 
-    private static void pauseAfterAcceptError() {
-        // Not synchronisation: a failing accept() (EMFILE, ENFILE) would otherwise spin a core.
+    private static void pauseAfter(Duration backoff) {
+        // Not synchronisation: a failing accept() (EMFILE, ENFILE, OOM) would otherwise spin a core.
         try {
-            Thread.sleep(ACCEPT_ERROR_BACKOFF);
+            Thread.sleep(backoff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -193,12 +228,13 @@ public final class TcpServer implements AutoCloseable {
             if (!stopping) {
                 LOG.log(Level.INFO, "connection {0} closed: {1}", remote, CloseReasons.describe(e));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error (say OutOfMemoryError) in one handler ends that connection only; with the
+            // iterative strategy it would otherwise end the accept loop, which runs this inline.
             reason = e;
-            LOG.log(Level.WARNING, "handler failed for " + remote, e);
+            LOG.log(e instanceof Error ? Level.ERROR : Level.WARNING, "handler failed for " + remote, e);
         } finally {
-            openConnections.remove(clientSocket);
-            if (admitted) {
+            if (openConnections.remove(clientSocket) && admitted) {
                 admittedConnections.decrementAndGet();
             }
             notifyClosed(remote, reason);
@@ -208,7 +244,7 @@ public final class TcpServer implements AutoCloseable {
     private void notifyClosed(SocketAddress remote, Throwable reason) {
         try {
             config.connectionListener().connectionClosed(remote, reason);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "connection listener failed", e);
         }
     }
@@ -231,6 +267,21 @@ public final class TcpServer implements AutoCloseable {
     /** Connections accepted since start. */
     public long acceptedConnections() {
         return acceptedCount.get();
+    }
+
+    /** SO_TIMEOUT of accepted sockets; {@link Duration#ZERO} when reads may wait forever. */
+    public Duration readTimeout() {
+        return config.readTimeout();
+    }
+
+    /** The cap on connections served at once; 0 when unlimited. */
+    public int maxConnections() {
+        return config.maxConnections();
+    }
+
+    /** Unchecked failures (such as OutOfMemoryError) the accept loop has survived since start. */
+    public long acceptLoopErrors() {
+        return acceptErrors.get();
     }
 
     public String strategyName() {

@@ -21,7 +21,10 @@
  * <h2>Errors</h2>
  * A peer's misbehaviour (timeout, reset, disconnect mid-message, oversized frame) ends only
  * that connection: the handler's {@code IOException} is logged with the remote address and a
- * plain reason ({@link org.socketlab.tcp.CloseReasons}). The caller's mistakes (a bad port,
+ * plain reason ({@link org.socketlab.tcp.CloseReasons}). An unchecked failure on the accept
+ * thread — an {@code OutOfMemoryError} during a flood, a strategy that cannot start a thread —
+ * is logged at ERROR and survived after a short pause: the loop never dies while the server
+ * runs ({@code TcpServer.acceptLoopErrors()} counts them). The caller's mistakes (a bad port,
  * a missing handler) are {@code IllegalArgumentException}/{@code IllegalStateException}.
  */
 package org.socketlab.tcp;

@@ -7,15 +7,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A UDP echo server: one {@link DatagramSocket} serves every peer. There is no listen(), no
  * accept() and no connect(): each {@code recvfrom()} returns one datagram together with its
  * sender's address, and {@code sendto()} answers that address. The server keeps no per-peer
- * state beyond the set of addresses it has logged.
+ * state beyond the addresses it has heard from recently ({@link RecentPeers}), at most
+ * {@code maxPeers} of them ({@value #DEFAULT_MAX_PEERS} by default): anyone can send from a fresh
+ * port every time, so remembering every sender would grow without bound.
  *
  * <p>Bad input never stops the loop: an empty datagram is echoed as an empty datagram (UDP
  * allows zero-length payloads), bytes are echoed whatever they contain, and a datagram longer
@@ -25,18 +25,22 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DatagramEchoServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DatagramEchoServer.class.getName());
 
+    /** How many recent peer addresses are remembered (and logged once each) by default. */
+    public static final int DEFAULT_MAX_PEERS = 1_024;
+
     private final DatagramSocket socket;
     private final int maxDatagram;
     private final Thread loop;
-    private final Set<SocketAddress> peers = ConcurrentHashMap.newKeySet();
+    private final RecentPeers peers;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong echoed = new AtomicLong();
     private final AtomicLong oversized = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
 
-    private DatagramEchoServer(DatagramSocket socket, int maxDatagram) {
+    private DatagramEchoServer(DatagramSocket socket, int maxDatagram, RecentPeers peers) {
         this.socket = socket;
         this.maxDatagram = maxDatagram;
+        this.peers = peers;
         this.loop = Thread.ofPlatform().name("udp-echo-" + socket.getLocalPort()).daemon().unstarted(this::serve);
     }
 
@@ -46,17 +50,29 @@ public final class DatagramEchoServer implements AutoCloseable {
     }
 
     public static DatagramEchoServer start(InetSocketAddress bindAddress, int maxDatagram) throws SocketException {
+        return start(bindAddress, maxDatagram, DEFAULT_MAX_PEERS);
+    }
+
+    /** @param maxPeers how many recent peer addresses to remember, at least 1 */
+    public static DatagramEchoServer start(InetSocketAddress bindAddress, int maxDatagram, int maxPeers)
+            throws SocketException {
         if (maxDatagram < 0 || maxDatagram > Datagrams.MAX_IPV6_PAYLOAD) {
             throw new IllegalArgumentException("maximum datagram is " + maxDatagram + " bytes; it must be within [0, "
                     + Datagrams.MAX_IPV6_PAYLOAD + "]");
         }
-        DatagramEchoServer server = new DatagramEchoServer(new DatagramSocket(bindAddress), maxDatagram);
+        RecentPeers peers = new RecentPeers(maxPeers); // checked before the socket exists: nothing to close
+        DatagramEchoServer server = new DatagramEchoServer(new DatagramSocket(bindAddress), maxDatagram, peers);
         server.loop.start();
         return server;
     }
 
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** Whether {@code peer} is among the recent peers remembered. */
+    public boolean remembers(SocketAddress peer) {
+        return peers.contains(peer);
     }
 
     public EchoServerStats stats() {
@@ -84,8 +100,8 @@ public final class DatagramEchoServer implements AutoCloseable {
     private void handle(DatagramPacket packet) throws IOException {
         received.incrementAndGet();
         SocketAddress peer = packet.getSocketAddress();
-        if (peers.add(peer)) {
-            LOG.log(System.Logger.Level.INFO, "new peer " + peer + " (same socket, no accept())");
+        if (peers.record(peer)) {
+            logNewPeer(peer);
         }
         if (packet.getLength() > maxDatagram) {
             oversized.incrementAndGet();
@@ -96,6 +112,19 @@ public final class DatagramEchoServer implements AutoCloseable {
         LOG.log(System.Logger.Level.DEBUG, () -> "echo " + packet.getLength() + " bytes to " + peer);
         echoed.incrementAndGet(); // counted first, so a peer that has its reply also sees the count
         socket.send(new DatagramPacket(packet.getData(), packet.getOffset(), packet.getLength(), peer)); // sendto()
+    }
+
+    /** One INFO line per new peer until the memory is full; then one WARNING, and DEBUG lines after it. */
+    private void logNewPeer(SocketAddress peer) {
+        long forgotten = peers.forgotten();
+        if (forgotten == 0) {
+            LOG.log(System.Logger.Level.INFO, "new peer " + peer + " (same socket, no accept())");
+        } else if (forgotten == 1) {
+            LOG.log(System.Logger.Level.WARNING, "heard from more than " + peers.capacity() + " peers; the least"
+                    + " recent is forgotten from now on and new peers are logged at DEBUG (--max-peers)");
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, () -> "new peer " + peer + "; " + forgotten + " peers forgotten so far");
+        }
     }
 
     /** close(): the blocked receive() fails with a SocketException and the loop ends. */
@@ -109,12 +138,15 @@ public final class DatagramEchoServer implements AutoCloseable {
         }
     }
 
-    /** {@code --host H --port P [--max-datagram N]}; prints {@code listening on udp://H:P} when ready. */
+    /**
+     * {@code --host H --port P [--max-datagram N] [--max-peers N]}; prints {@code listening on udp://H:P}
+     * when ready.
+     */
     public static void main(String[] args) throws Exception {
-        CommandLine line = CommandLine.parse(args, "host", "port", "max-datagram");
+        CommandLine line = CommandLine.parse(args, "host", "port", "max-datagram", "max-peers");
         InetAddress host = InetAddress.getByName(line.string("host", "127.0.0.1"));
         DatagramEchoServer server = start(new InetSocketAddress(host, line.port("port", 7007)),
-                line.integer("max-datagram", Datagrams.MAX_IPV4_PAYLOAD));
+                line.integer("max-datagram", Datagrams.MAX_IPV4_PAYLOAD), line.integer("max-peers", DEFAULT_MAX_PEERS));
         InetSocketAddress bound = server.localAddress();
         System.out.println("listening on udp://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
         server.loop.join();

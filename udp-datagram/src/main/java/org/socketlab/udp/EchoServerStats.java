@@ -7,7 +7,7 @@ package org.socketlab.udp;
  * @param echoed    datagrams sent back
  * @param oversized datagrams longer than the configured limit, dropped without a reply
  * @param errors    I/O errors survived by the receive loop
- * @param peers     distinct peer addresses seen
+ * @param peers     distinct peer addresses remembered: the most recent ones, at most the server's cap
  */
 public record EchoServerStats(long received, long echoed, long oversized, long errors, long peers) {
 }

@@ -9,7 +9,9 @@ package org.socketlab.websocket.http;
  * @param maxHeaderBytes       bytes of the whole header section including every CRLF; more → 431
  *                             (RFC 6585 §5)
  * @param maxHeaderCount       number of header field lines; more → 431 (RFC 6585 §5)
- * @param maxBodyBytes         largest Content-Length body we read; larger → 413 (RFC 9110 §15.5.14)
+ * @param maxBodyBytes         largest Content-Length body we read; larger → 413 (RFC 9110 §15.5.14).
+ *                             Refused before anything is read; a body within it is buffered as it
+ *                             arrives (at most twice the bytes received), never allocated up front
  */
 public record HttpLimits(int maxRequestLineLength, int maxHeaderBytes, int maxHeaderCount, int maxBodyBytes) {
 

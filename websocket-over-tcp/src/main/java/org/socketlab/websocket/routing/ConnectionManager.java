@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.socketlab.websocket.api.Session;
 
 /**
@@ -21,23 +23,46 @@ import org.socketlab.websocket.api.Session;
  * by id, read its status, disconnect it. A connection is listed from its {@code onOpen} until
  * the moment its {@code $disconnect} runs; one that is closing already counts as gone.
  *
- * <p>Thread-safe: any thread may call any method. {@link #post} blocks while the connection's
- * outbound queue is full (backpressure, up to the server's {@code sendTimeout}).
+ * <p>Sending never blocks the caller: {@link #post} and {@link #broadcast} hand each message to
+ * the session's asynchronous send, so one member that reads nothing cannot delay a broadcast to
+ * the others, nor the route response of the connection that asked for it. What a member has not
+ * yet taken off the wire is counted per connection; a member whose backlog would pass
+ * {@code maxPendingBytes} is a slow consumer and is closed with 1013 (Try Again Later, IANA
+ * WebSocket close code registry) instead of being queued for without bound.
+ *
+ * <p>Thread-safe: any thread may call any method.
  */
 public final class ConnectionManager {
 
     private static final Logger LOG = System.getLogger(ConnectionManager.class.getName());
 
+    /** Default backlog per connection: bytes posted and not yet written to its socket. */
+    public static final long DEFAULT_MAX_PENDING_BYTES = 1L << 20;
+    /** 1013 Try Again Later: the server ends a connection that cannot keep up; it may reconnect. */
+    static final int SLOW_CONSUMER_CLOSE_CODE = 1013;
+
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final long maxPendingBytes;
 
     ConnectionManager(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(clock, DEFAULT_MAX_PENDING_BYTES);
     }
 
-    /** One registered connection; {@code lastActiveAt} is written by several threads. */
+    ConnectionManager(Clock clock, long maxPendingBytes) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxPendingBytes < 1) {
+            throw new IllegalArgumentException("maxPendingBytes must be at least 1, got " + maxPendingBytes);
+        }
+        this.maxPendingBytes = maxPendingBytes;
+    }
+
+    /**
+     * One registered connection; {@code lastActiveAt} is written by several threads,
+     * {@code pendingBytes} counts what was posted and is not yet written.
+     */
     private record Connection(Session session, Instant connectedAt, String sourceIp, String userAgent,
-                              AtomicReference<Instant> lastActiveAt) {
+                              AtomicReference<Instant> lastActiveAt, AtomicLong pendingBytes) {
     }
 
     /**
@@ -47,20 +72,25 @@ public final class ConnectionManager {
      */
     public boolean post(String connectionId, String text) {
         Objects.requireNonNull(text, "text");
-        return send(connectionId, session -> session.sendText(text));
+        return send(connectionId, utf8Length(text), session -> session.sendTextAsync(text));
     }
 
     /** Sends a binary message; false when no such connection is open. */
     public boolean post(String connectionId, ByteBuffer data) {
         Objects.requireNonNull(data, "data");
-        return send(connectionId, session -> session.sendBinary(data.duplicate()));
+        return send(connectionId, data.remaining(), session -> session.sendBinaryAsync(data.duplicate()));
     }
 
-    /** Sends {@code text} to every open connection; returns how many it was queued for. */
+    /**
+     * Sends {@code text} to every open connection without waiting for any of them; returns how
+     * many it was queued for (a slow consumer closed on the way is not counted).
+     */
     public int broadcast(String text) {
+        Objects.requireNonNull(text, "text");
+        long size = utf8Length(text);
         int sent = 0;
         for (String id : connections.keySet()) {
-            if (post(id, text)) {
+            if (send(id, size, session -> session.sendTextAsync(text))) {
                 sent++;
             }
         }
@@ -105,7 +135,7 @@ public final class ConnectionManager {
         Instant now = now();
         String sourceIp = session.remoteAddress() == null ? "" : session.remoteAddress().getAddress().getHostAddress();
         connections.put(connectionId, new Connection(session, now, sourceIp, userAgent,
-                new AtomicReference<>(now)));
+                new AtomicReference<>(now), new AtomicLong()));
     }
 
     void unregister(String connectionId) {
@@ -130,18 +160,60 @@ public final class ConnectionManager {
         return connection != null && connection.session().isOpen() ? Optional.of(connection) : Optional.empty();
     }
 
-    private boolean send(String connectionId, Consumer<Session> send) {
-        Optional<Connection> connection = open(connectionId);
-        if (connection.isEmpty()) {
+    private boolean send(String connectionId, long size, Function<Session, CompletableFuture<Void>> send) {
+        Optional<Connection> open = open(connectionId);
+        if (open.isEmpty()) {
             return false;
         }
+        Connection connection = open.get();
+        long pending = connection.pendingBytes().addAndGet(size);
+        if (pending > maxPendingBytes && pending > size) { // one message alone is always admitted
+            connection.pendingBytes().addAndGet(-size);
+            closeSlowConsumer(connectionId, connection, pending - size);
+            return false;
+        }
+        CompletableFuture<Void> written;
         try {
-            send.accept(connection.get().session());
+            written = send.apply(connection.session());
         } catch (IllegalStateException closedMeanwhile) {
+            connection.pendingBytes().addAndGet(-size);
             LOG.log(Level.DEBUG, "post to {0} failed: {1}", connectionId, closedMeanwhile.getMessage());
             return false;
         }
+        written.whenComplete((ignored, error) -> {
+            connection.pendingBytes().addAndGet(-size);
+            if (error != null) {
+                LOG.log(Level.DEBUG, "post to {0} was not delivered: {1}", connectionId, error.toString());
+            }
+        });
         touch(connectionId);
         return true;
+    }
+
+    private void closeSlowConsumer(String connectionId, Connection connection, long pending) {
+        LOG.log(Level.WARNING, "connection " + connectionId + " (" + connection.sourceIp() + ") is not reading: "
+                + pending + " bytes are still waiting for it, and one more message would pass the limit of "
+                + maxPendingBytes + "; closing it with " + SLOW_CONSUMER_CLOSE_CODE + " (slow consumer)");
+        connection.session().close(SLOW_CONSUMER_CLOSE_CODE, "too slow: " + pending + " bytes unread");
+    }
+
+    /** Bytes of {@code text} in UTF-8, without encoding it (the message is encoded once, by the sender). */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3; // a lone surrogate: at most 3 bytes whatever the encoder substitutes
+            }
+        }
+        return bytes;
     }
 }

@@ -37,7 +37,7 @@ public final class WebSocketApi {
     private final Optional<ConnectionsApi> connectionsApi;
 
     private WebSocketApi(Builder builder) {
-        this.connections = new ConnectionManager(builder.clock);
+        this.connections = new ConnectionManager(builder.clock, builder.maxPendingBytes);
         Router router = new Router(RouteSelectionExpression.parse(builder.expression), builder.routes,
                 Optional.ofNullable(builder.defaultRoute));
         this.handler = new RoutingHandler(router, builder.onConnect, builder.onDisconnect, connections);
@@ -99,6 +99,7 @@ public final class WebSocketApi {
         private String apiKeyHeader = "x-api-key";
         private int maxPostBytes = 128 * 1024;
         private Clock clock = Clock.systemUTC();
+        private long maxPendingBytes = ConnectionManager.DEFAULT_MAX_PENDING_BYTES;
 
         private Builder() {
         }
@@ -156,6 +157,19 @@ public final class WebSocketApi {
                 throw new IllegalArgumentException("maxPostBytes must be at least 1, got " + bytes);
             }
             this.maxPostBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Bytes posted to one connection (broadcasts, route responses, {@code @connections}) and not
+         * yet written to its socket; a connection whose backlog would pass this is closed with 1013
+         * as a slow consumer. 1 MiB by default.
+         */
+        public Builder maxPendingBytesPerConnection(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxPendingBytesPerConnection must be at least 1, got " + bytes);
+            }
+            this.maxPendingBytes = bytes;
             return this;
         }
 

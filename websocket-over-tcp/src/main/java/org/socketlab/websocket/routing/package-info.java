@@ -17,6 +17,8 @@
  * {@code $disconnect} run on the connection's reading thread, one message at a time per
  * connection, concurrently across connections — shared handlers must be thread-safe.
  * {@code ConnectionManager}, {@code ConnectionsApi}, {@code Router} and a built
- * {@code WebSocketApi} are thread-safe; builders are not.
+ * {@code WebSocketApi} are thread-safe; builders are not. Posting, broadcasting and route
+ * responses never block the calling thread: each member has its own bounded backlog, and a
+ * member that does not read is closed with 1013 rather than slowing the others.
  */
 package org.socketlab.websocket.routing;

@@ -24,6 +24,7 @@ import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
+import org.socketlab.websocket.transport.TlsHandshakeDeadline;
 import org.socketlab.websocket.transport.TlsContexts;
 import org.socketlab.websocket.transport.WebSocketConnection;
 
@@ -257,6 +258,8 @@ public final class FrontDoor implements AutoCloseable {
      */
     private void refuseOverLimit(Socket socket) {
         try {
+            // wss: the 503 needs a TLS handshake first; it must end at the handshake deadline.
+            TlsHandshakeDeadline.complete(socket, config.handshakeTimeout());
             socket.setSoTimeout(1_000);
             OutputStream out = socket.getOutputStream();
             out.write(HttpExchange.withStandardHeaders(new HandshakeException(503, "the server is at its limit of "

@@ -15,6 +15,7 @@ import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
 import org.socketlab.websocket.http.HttpResponse;
+import org.socketlab.websocket.transport.TlsHandshakeDeadline;
 
 /**
  * The HTTP/1.1 connection loop of the front door — the only code that reads requests off a
@@ -52,6 +53,9 @@ final class HttpConnection {
 
     void serve() throws IOException {
         try {
+            // wss: the TLS handshake ends at the first request's deadline too (a ClientHello
+            // trickled a byte at a time would otherwise hold the connection forever).
+            TlsHandshakeDeadline.complete(rawSocket, door.config().handshakeTimeout());
             boolean first = true;
             while (true) {
                 HttpRequest request = nextRequest(first);
@@ -116,7 +120,9 @@ final class HttpConnection {
             socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
             int count;
             door.idle(this, !started);
-            try {
+            // Under TLS a read returns whole records only: a record trickled byte by byte would
+            // outlive SO_TIMEOUT, so the deadline is armed as a timer around the read as well.
+            try (TlsHandshakeDeadline.Armed tlsRecords = TlsHandshakeDeadline.arm(rawSocket, deadline)) {
                 count = readMore();
             } catch (SocketTimeoutException slow) {
                 return timedOut(started || first, inBody);

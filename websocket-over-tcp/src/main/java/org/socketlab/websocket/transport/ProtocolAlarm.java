@@ -65,6 +65,14 @@ final class ProtocolAlarm {
         armedAtNanos = Long.MAX_VALUE;
     }
 
+    /**
+     * Runs {@code task} once on the shared timer thread after {@code delayNanos} (used by
+     * {@link TlsHandshakeDeadline}); the task must not block.
+     */
+    static ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        return TIMERS.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
     private static ScheduledThreadPoolExecutor newTimerThread() {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("ws-protocol-timers").daemon(true).factory());

@@ -67,6 +67,41 @@ class ConnectionManagerTest {
     }
 
     @Test
+    void aMemberWhoseBacklogWouldPassTheCap_isClosedWith1013_whileTheOthersGetEveryBroadcast() {
+        ConnectionManager capped = new ConnectionManager(clock, 100);
+        a.holdWrites = true; // a reads nothing: its sends are never written
+        capped.register("a", a, "");
+        capped.register("b", b, "");
+        String forty = "x".repeat(40);
+        assertThat(capped.broadcast(forty)).isEqualTo(2); // a's backlog: 40 bytes
+        assertThat(capped.broadcast(forty)).isEqualTo(2); // 80
+        assertThat(a.closedWith).isNull();
+        assertThat(capped.broadcast(forty)).as("120 would pass the cap of 100").isEqualTo(1);
+        assertThat(a.closedWith).as("close code for a slow consumer").isEqualTo(1013);
+        assertThat(b.sent).hasSize(3);
+    }
+
+    @Test
+    void writtenBytesLeaveTheBacklog_andOneMessageOverTheCapStillGoesToAnIdleConnection() {
+        ConnectionManager capped = new ConnectionManager(clock, 100);
+        a.holdWrites = true;
+        capped.register("a", a, "");
+        assertThat(capped.post("a", "y".repeat(150))).as("alone, a message larger than the cap is admitted").isTrue();
+        a.held.get(0).complete(null); // written to the socket
+        assertThat(capped.post("a", "y".repeat(60))).isTrue();
+        assertThat(capped.post("a", "y".repeat(30))).isTrue();
+        a.held.get(1).completeExceptionally(new IllegalStateException("connection failed")); // dropped: also gone
+        assertThat(capped.post("a", "y".repeat(60))).as("30 + 60 fit in 100").isTrue();
+        assertThat(a.closedWith).isNull();
+    }
+
+    @Test
+    void utf8Length_countsBytesNotChars() {
+        assertThat(ConnectionManager.utf8Length("a\u00e9\u20ac\ud83d\ude00")).isEqualTo(1 + 2 + 3 + 4);
+        assertThat(ConnectionManager.utf8Length("\ud83d")).as("a lone surrogate is counted at its worst, 3 bytes").isEqualTo(3);
+    }
+
+    @Test
     void binaryPost_sendsTheBytes() {
         connections.register("a", a, "");
         assertThat(connections.post("a", ByteBuffer.wrap(new byte[] {1, 2, 3}))).isTrue();

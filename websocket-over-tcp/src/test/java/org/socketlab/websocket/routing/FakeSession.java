@@ -16,6 +16,9 @@ import org.socketlab.websocket.api.Session;
 final class FakeSession implements Session {
 
     final List<Object> sent = new CopyOnWriteArrayList<>();
+    /** With {@link #holdWrites}, the futures of async sends stay pending, as for a peer that reads nothing. */
+    final List<CompletableFuture<Void>> held = new CopyOnWriteArrayList<>();
+    volatile boolean holdWrites;
     volatile boolean open = true;
     volatile Integer closedWith;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
@@ -62,13 +65,22 @@ final class FakeSession implements Session {
     @Override
     public CompletableFuture<Void> sendTextAsync(String text) {
         sendText(text);
-        return CompletableFuture.completedFuture(null);
+        return written();
+    }
+
+    private CompletableFuture<Void> written() {
+        if (!holdWrites) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> pending = new CompletableFuture<>();
+        held.add(pending);
+        return pending;
     }
 
     @Override
     public CompletableFuture<Void> sendBinaryAsync(ByteBuffer data) {
         sendBinary(data);
-        return CompletableFuture.completedFuture(null);
+        return written();
     }
 
     @Override
