@@ -60,7 +60,7 @@ final class EngineHttpHandler implements ConnectionHandler {
                 webSockets.serve(socket, request, buffer.slice());
                 return;
             }
-            write(socket, polling.handle(request));
+            write(socket, polling.handle(request, socket.getInetAddress()));
             if (request.headers().containsToken("Connection", "close") || request.version().equals("HTTP/1.0")) {
                 return;
             }

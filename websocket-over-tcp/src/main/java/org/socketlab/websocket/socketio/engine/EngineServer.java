@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,8 @@ public final class EngineServer implements AutoCloseable {
 
     private final EngineConfig config;
     private final Function<EngineSession, EngineSession.Listener> onSession;
-    private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final SessionRegistry sessions;
+    private final EngineCors cors;
     private final ScheduledExecutorService timers;
     private final TcpServer tcpServer;
     /** Keep-alive connections waiting for their next request: closed at once on stop. */
@@ -47,6 +47,9 @@ public final class EngineServer implements AutoCloseable {
                          Function<EngineSession, EngineSession.Listener> onSession) throws IOException {
         this.config = Objects.requireNonNull(config, "config");
         this.onSession = Objects.requireNonNull(onSession, "onSession");
+        this.sessions = new SessionRegistry(config.caps());
+        this.cors = new EngineCors(config.origins(), config.corsCredentials());
+        // EngineWarmup.run(config);
         this.timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "engine.io-timers");
             thread.setDaemon(true);
@@ -85,7 +88,7 @@ public final class EngineServer implements AutoCloseable {
 
     /** The open sessions, a snapshot. */
     public List<EngineSession> sessions() {
-        return List.copyOf(sessions.values());
+        return sessions.snapshot();
     }
 
     /** Closes every session ("server shutting down"), then stops accepting and closes connections. */
@@ -132,20 +135,37 @@ public final class EngineServer implements AutoCloseable {
     }
 
     EngineSession find(String sid) {
-        return sessions.get(sid);
+        return sessions.find(sid);
     }
 
-    /** A new session; {@code webSocket} is null for one that starts with polling. */
+    EngineCors cors() {
+        return cors;
+    }
+
+    /** Reserves room for a new session from {@code remote} (null if unknown), or refuses it (503). */
+    void admit(InetAddress remote) throws RejectedRequest {
+        sessions.admit(remote, System.nanoTime());
+    }
+
+    /** Gives back room reserved by {@link #admit} when no session was opened after all. */
+    void releaseAdmission() {
+        sessions.release();
+    }
+
+    /**
+     * A new session in room reserved by {@link #admit}; {@code webSocket} is null for one that
+     * starts with polling.
+     */
     EngineSession open(Session webSocket) {
         String sid = newId();
         EngineSession session = new EngineSession(sid, this, webSocket);
-        sessions.put(sid, session);
+        sessions.add(session);
         session.open(onSession.apply(session));
         return session;
     }
 
     void remove(EngineSession session) {
-        sessions.remove(session.id(), session);
+        sessions.remove(session);
     }
 
     /** Runs {@code task} on a fresh virtual thread after {@code delay}. */

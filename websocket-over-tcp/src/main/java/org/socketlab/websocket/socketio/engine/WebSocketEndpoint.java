@@ -2,9 +2,14 @@ package org.socketlab.websocket.socketio.engine;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import org.socketlab.websocket.api.Session;
+import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.HandshakeAccepted;
@@ -19,13 +24,16 @@ import org.socketlab.websocket.transport.ConnectionSettings;
 import org.socketlab.websocket.transport.WebSocketConnection;
 
 /**
- * The WebSocket transport: checks the Engine.IO query (a sid must name a polling session that
- * may upgrade), completes the RFC 6455 opening handshake with the shared {@link ServerHandshake},
- * then runs the ws-server's {@link WebSocketConnection} read loop on this thread.
+ * The WebSocket transport: {@link #verdict} decides what an upgrade request on the Engine.IO
+ * path gets (a new session, the probe of a polling session, 101-then-close, or an HTTP error),
+ * {@link #handlerFor} bridges an accepted WebSocket to its session. {@link #serve} runs both
+ * with the shared {@link ServerHandshake} and the ws-server's {@link WebSocketConnection}.
  */
 final class WebSocketEndpoint {
 
-    /** Engine.IO does its own CORS; the reference server accepts any Origin on the WebSocket. */
+    private static final Logger LOG = System.getLogger(WebSocketEndpoint.class.getName());
+
+    /** The Origin rule is Engine.IO's own ({@link EngineCors}, checked in {@link #verdict}). */
     private static final ServerHandshake HANDSHAKE =
             new ServerHandshake(HandshakePolicy.defaults().withOrigins(OriginPolicy.allowAny()));
 
@@ -35,49 +43,93 @@ final class WebSocketEndpoint {
         this.server = server;
     }
 
+    /**
+     * The Engine.IO decision on an upgrade request, in the reference server's order: transport,
+     * sid, then for a new session the protocol version and the caps; the Origin rule first.
+     * An {@link UpgradeVerdict.OpenSession} holds reserved room: pass it to {@link #handlerFor},
+     * or to {@link #abandon} if the RFC 6455 handshake fails.
+     *
+     * @param remote the client's address (for the handshake rate cap), or null if unknown
+     */
+    UpgradeVerdict verdict(HttpRequest request, InetAddress remote) {
+        try {
+            server.cors().check(request);
+            EngineRequest query = EngineRequest.from(request);
+            if (query.sid() == null) {
+                if (!query.transport().equals(EngineRequest.WEBSOCKET)) {
+                    throw new RejectedRequest(EngineError.BAD_REQUEST, "an Upgrade request must say transport=websocket");
+                }
+                query.requireVersion4();
+                server.admit(remote);
+                return new UpgradeVerdict.OpenSession();
+            }
+            EngineSession session = server.find(query.sid());
+            if (session == null) {
+                throw new RejectedRequest(EngineError.UNKNOWN_SID, "no session " + query.sid());
+            }
+            if (!query.transport().equals(EngineRequest.WEBSOCKET)) {
+                throw new RejectedRequest(EngineError.BAD_REQUEST, "an Upgrade request must say transport=websocket");
+            }
+            return session.canUpgrade() ? new UpgradeVerdict.Probe(session)
+                    : new UpgradeVerdict.AcceptThenClose("session " + session.id() + " is already upgrading or upgraded");
+        } catch (RejectedRequest rejected) {
+            LOG.log(Level.DEBUG, "upgrade from {0} refused: {1}", remote, rejected.getMessage());
+            return new UpgradeVerdict.Refuse(rejected.response());
+        }
+    }
+
+    /** The handler for the WebSocket an accepted verdict let in. */
+    WebSocketHandler handlerFor(UpgradeVerdict verdict) {
+        return switch (verdict) {
+            case UpgradeVerdict.OpenSession open -> new EngineWebSocketHandler(server, null);
+            case UpgradeVerdict.Probe probe -> new EngineWebSocketHandler(server, probe.session());
+            case UpgradeVerdict.AcceptThenClose refused -> new WebSocketHandler() {
+                @Override
+                public void onOpen(Session webSocket) {
+                    LOG.log(Level.DEBUG, "closing a second WebSocket: {0}", refused.why());
+                    webSocket.close(1000, "");
+                }
+            };
+            case UpgradeVerdict.Refuse refuse -> throw new IllegalArgumentException("a refused upgrade has no handler");
+        };
+    }
+
+    /** Gives back what a verdict reserved when its WebSocket never opened. */
+    void abandon(UpgradeVerdict verdict) {
+        if (verdict instanceof UpgradeVerdict.OpenSession) {
+            server.releaseAdmission();
+        }
+    }
+
     /** Serves the upgrade request; returns when the WebSocket has closed (or was refused). */
     void serve(Socket socket, HttpRequest request, ByteBuffer leftover) throws IOException {
-        EngineSession upgrading;
-        try {
-            upgrading = check(request);
-        } catch (RejectedRequest rejected) {
-            write(socket, rejected.error().toResponse().toBytes());
+        UpgradeVerdict verdict = verdict(request, socket.getInetAddress());
+        if (verdict instanceof UpgradeVerdict.Refuse refuse) {
+            write(socket, refuse.response().toBytes());
             return;
         }
         HandshakeAccepted accepted;
         try {
             accepted = HANDSHAKE.accept(request);
         } catch (HandshakeException refused) {
+            abandon(verdict);
             write(socket, refused.toResponse().toBytes());
             return;
         }
         EngineConfig config = server.config();
         ProtocolConfig protocolConfig = config.webSocketProtocol();
-        write(socket, accepted.response().toBytes());
+        try {
+            write(socket, accepted.response().toBytes());
+        } catch (IOException gone) {
+            abandon(verdict);
+            throw gone;
+        }
         WebSocketProtocol protocol = new WebSocketProtocol(Role.SERVER, protocolConfig, MaskKeySource.fixed(0),
                 System.nanoTime());
         ConnectionSettings settings = new ConnectionSettings(config.maxBufferedBytes(), Duration.ofSeconds(30),
                 protocolConfig.closeTimeout());
-        new WebSocketConnection(socket, protocol, new EngineWebSocketHandler(server, upgrading), settings,
+        new WebSocketConnection(socket, protocol, handlerFor(verdict), settings,
                 request.path(), accepted.subprotocol(), leftover).run();
-    }
-
-    private EngineSession check(HttpRequest request) throws RejectedRequest {
-        EngineRequest query = EngineRequest.from(request);
-        if (!query.transport().equals(EngineRequest.WEBSOCKET)) {
-            throw new RejectedRequest(EngineError.BAD_REQUEST, "an Upgrade request must say transport=websocket");
-        }
-        if (query.sid() == null) {
-            return null;
-        }
-        EngineSession session = server.find(query.sid());
-        if (session == null) {
-            throw new RejectedRequest(EngineError.UNKNOWN_SID, "no session " + query.sid());
-        }
-        if (!session.canUpgrade()) {
-            throw new RejectedRequest(EngineError.BAD_REQUEST, "session " + query.sid() + " is already upgrading or upgraded");
-        }
-        return session;
     }
 
     private static void write(Socket socket, byte[] bytes) throws IOException {
