@@ -254,6 +254,16 @@ public final class EngineSession {
         }
     }
 
+    /** True while a GET is held waiting for packets. */
+    boolean pollHeld() {
+        lock.lock();
+        try {
+            return pollWaiting;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---- WebSocket -------------------------------------------------------------------------
 
     /** True while a WebSocket may start probing this session (polling, no probe yet). */
