@@ -43,6 +43,7 @@ public final class SocketIoServer implements AutoCloseable {
 
     private SocketIoServer(Settings settings) {
         this.settings = settings;
+        SocketIoWarmup.run();
         of("/");
     }
 

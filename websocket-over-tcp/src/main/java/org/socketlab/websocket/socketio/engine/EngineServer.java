@@ -49,7 +49,7 @@ public final class EngineServer implements AutoCloseable {
         this.onSession = Objects.requireNonNull(onSession, "onSession");
         this.sessions = new SessionRegistry(config.caps());
         this.cors = new EngineCors(config.origins(), config.corsCredentials());
-        // EngineWarmup.run(config);
+        EngineWarmup.run(config);
         this.timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "engine.io-timers");
             thread.setDaemon(true);
