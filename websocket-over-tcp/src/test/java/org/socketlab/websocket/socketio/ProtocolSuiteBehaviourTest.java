@@ -1,6 +1,7 @@
 package org.socketlab.websocket.socketio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.concurrent.BlockingQueue;
@@ -71,5 +72,36 @@ class ProtocolSuiteBehaviourTest {
         assertThat(client.await(p -> p.startsWith("42"))).isEqualTo("42[\"message-back\",1,\"2\",{\"3\":[true]}]");
         client.send("42456[\"message-with-ack\",1,\"2\",{\"3\":[false]}]");
         assertThat(client.await(p -> p.startsWith("43"))).isEqualTo("43456[1,\"2\",{\"3\":[false]}]");
+    }
+
+    @Test
+    void binaryAttachments_echoWithTheSamePlaceholders_andBinaryAcks() throws Exception {
+        start();
+        PollingClient client = new PollingClient(server.port());
+        client.connect("/");
+        client.await(p -> p.startsWith("42[\"auth\""));
+        String placeholders = "{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}";
+        client.send("452-[\"message\"," + placeholders + "]", "bAQID", "bBAUG");
+        assertThat(client.await(p -> p.startsWith("45"))).isEqualTo("452-[\"message-back\"," + placeholders + "]");
+        assertThat(client.await(p -> p.startsWith("b"))).isEqualTo("bAQID");
+        assertThat(client.await(p -> p.startsWith("b"))).isEqualTo("bBAUG");
+        client.send("452-789[\"message-with-ack\"," + placeholders + "]", "bAQID", "bBAUG");
+        assertThat(client.await(p -> p.startsWith("46"))).isEqualTo("462-789[" + placeholders + "]");
+        assertThat(client.await(p -> p.startsWith("b"))).isEqualTo("bAQID");
+        assertThat(client.await(p -> p.startsWith("b"))).isEqualTo("bBAUG");
+    }
+
+    @Test
+    void invalidPackets_closeTheConnection() throws Exception {
+        start();
+        for (String invalid : new String[] {"4abc", "42{}", "42abc[\"message-with-ack\",1]"}) {
+            PollingClient client = new PollingClient(server.port());
+            client.connect("/");
+            client.await(p -> p.startsWith("42[\"auth\""));
+            client.send(invalid);
+            // The session is closed ("parse error") and forgotten at once: the next poll is refused.
+            assertThatThrownBy(() -> client.await(p -> false)).as("poll after " + invalid)
+                    .hasMessageContaining("400 {\"code\":1,\"message\":\"Session ID unknown\"}");
+        }
     }
 }

@@ -33,6 +33,8 @@ final class EngineHeartbeat {
     private Future<?> timer;
     private boolean stopped;
     private boolean pingDeferred;
+    /** When the pending ping's timeout is due ({@code System.nanoTime()}), or 0 when none is pending. */
+    private long timeoutDueNanos;
 
     /**
      * @param sendPing queues a ping and says whether it could leave now
@@ -56,6 +58,7 @@ final class EngineHeartbeat {
         if (!stopped) {
             cancel();
             pingDeferred = false;
+            timeoutDueNanos = 0;
             timer = server.schedule(this::ping, config.pingInterval());
         }
     }
@@ -64,8 +67,16 @@ final class EngineHeartbeat {
     synchronized void pingFlushed() {
         if (!stopped && pingDeferred) {
             pingDeferred = false;
-            timer = server.schedule(timedOut, config.pingTimeout());
+            startTimeout();
         }
+    }
+
+    /**
+     * True when the pending ping's timeout is due, even if its timer has not run yet: a request
+     * that arrives at that moment must find the session gone, not race the timer thread.
+     */
+    synchronized boolean overdue(long nowNanos) {
+        return !stopped && timeoutDueNanos != 0 && nowNanos - timeoutDueNanos >= 0;
     }
 
     synchronized void stop() {
@@ -87,9 +98,15 @@ final class EngineHeartbeat {
             if (delivery == Delivery.DEFERRED) {
                 pingDeferred = true;
             } else {
-                timer = server.schedule(timedOut, config.pingTimeout());
+                startTimeout();
             }
         }
+    }
+
+    private void startTimeout() {
+        timeoutDueNanos = System.nanoTime() + config.pingTimeout().toNanos();
+        timeoutDueNanos = timeoutDueNanos == 0 ? 1 : timeoutDueNanos;
+        timer = server.schedule(timedOut, config.pingTimeout());
     }
 
     private void cancel() {

@@ -134,8 +134,13 @@ public final class EngineServer implements AutoCloseable {
         }
     }
 
+    /** The session named {@code sid}; null if unknown, or if its pong is overdue (it is closed now). */
     EngineSession find(String sid) {
-        return sessions.find(sid);
+        EngineSession session = sessions.find(sid);
+        if (session != null && session.isOpen() && session.closeIfPongOverdue(System.nanoTime())) {
+            return null;
+        }
+        return session;
     }
 
     EngineCors cors() {

@@ -254,6 +254,18 @@ public final class EngineSession {
         }
     }
 
+    /**
+     * Closes the session ("ping timeout") if its pong is overdue; true if it is (now) closed.
+     * Called when a request names the session, so the answer never depends on whether the
+     * timeout's timer thread ran first.
+     */
+    boolean closeIfPongOverdue(long nowNanos) {
+        if (heartbeat.overdue(nowNanos)) {
+            close("ping timeout");
+        }
+        return !isOpen();
+    }
+
     /** True while a GET is held waiting for packets. */
     boolean pollHeld() {
         lock.lock();

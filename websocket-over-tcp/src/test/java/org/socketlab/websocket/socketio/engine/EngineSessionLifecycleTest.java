@@ -242,4 +242,28 @@ class EngineSessionLifecycleTest {
             }
         }
     }
+
+    @Nested
+    class Heartbeat {
+
+        @Test
+        void pingQueuedDuringAnUpgrade_timesOutFromTheUpgradeNotFromQueuing() throws Exception {
+            start(EngineConfig.defaults().withPingInterval(Duration.ofMillis(150)).withPingTimeout(Duration.ofMillis(150)));
+            String sid = handshake();
+            try (RawWebSocket ws = RawWebSocket.exchange(server.port(), RawWebSocket.upgradeRequest(server.port(),
+                    "/socket.io/?EIO=4&transport=websocket&sid=" + sid, ""))) {
+                ws.sendText("2probe");
+                assertThat(ws.readMessage().text()).isEqualTo("3probe");
+                // A slow client: the ping is queued at 150 ms, behind the upgrade; it cannot reach
+                // the client before "5", so its 150 ms must not run out meanwhile.
+                assertThat(closes.poll(450, TimeUnit.MILLISECONDS)).as("close reason during the upgrade").isNull();
+                ws.sendText("5");
+                assertThat(ws.readMessage().text()).as("the deferred ping, over the new WebSocket").isEqualTo("2");
+                ws.sendText("3");
+                ws.sendText("4still here");
+                assertThat(ws.readMessage().text()).isEqualTo("4still here");
+                assertThat(closes).isEmpty();
+            }
+        }
+    }
 }
