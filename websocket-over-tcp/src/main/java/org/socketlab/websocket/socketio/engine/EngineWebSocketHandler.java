@@ -12,11 +12,13 @@ import org.socketlab.websocket.api.WebSocketHandler;
 final class EngineWebSocketHandler implements WebSocketHandler {
 
     private final EngineServer server;
+    private final boolean newSession;
     private volatile EngineSession session;
 
     /** @param upgrading the polling session this WebSocket probes, or null for a new session */
     EngineWebSocketHandler(EngineServer server, EngineSession upgrading) {
         this.server = server;
+        this.newSession = upgrading == null;
         this.session = upgrading;
     }
 
@@ -50,6 +52,8 @@ final class EngineWebSocketHandler implements WebSocketHandler {
         EngineSession current = session;
         if (current != null) {
             current.webSocketClosed(webSocket);
+        } else if (newSession) {
+            server.releaseAdmission(); // closed before it opened: the reserved room is not used
         }
     }
 }
