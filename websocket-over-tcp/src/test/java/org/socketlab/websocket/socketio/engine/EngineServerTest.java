@@ -113,6 +113,20 @@ class EngineServerTest {
             assertThat(postHandshake.body()).contains("\"code\":2");
             assertThat(get("http://127.0.0.1:" + server.port() + "/other/").statusCode()).isEqualTo(404);
         }
+
+        @Test
+        void checksRunInTheReferenceOrder_transportThenSidThenMethodThenVersion() throws Exception {
+            start();
+            String root = "http://127.0.0.1:" + server.port() + "/socket.io/";
+            assertThat(get(root + "?EIO=abc&transport=abc").body()).as("transport before version")
+                    .isEqualTo("{\"code\":0,\"message\":\"Transport unknown\"}");
+            assertThat(get(root + "?EIO=abc&transport=polling&sid=nope").body()).as("sid before version")
+                    .isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
+            assertThat(post(root + "?transport=polling", "40").body()).as("method before version")
+                    .isEqualTo("{\"code\":2,\"message\":\"Bad handshake method\"}");
+            assertThat(get(root + "?transport=polling").body())
+                    .isEqualTo("{\"code\":5,\"message\":\"Unsupported protocol version\"}");
+        }
     }
 
     @Nested
