@@ -19,9 +19,8 @@ import org.socketlab.websocket.routing.WebSocketApi;
 import org.socketlab.websocket.server.FrontDoor;
 import org.socketlab.websocket.socketio.SocketIoServer;
 import org.socketlab.websocket.socketio.engine.EngineConfig;
-import org.socketlab.websocket.socketio.engine.EnginePacket;
 import org.socketlab.websocket.socketio.engine.EngineServer;
-import org.socketlab.websocket.socketio.engine.EngineSession;
+import org.socketlab.websocket.socketio.testsuite.ProtocolSuiteHandlers;
 
 /**
  * Every server of the course on one port, one front door:
@@ -71,42 +70,22 @@ public final class CourseServer implements AutoCloseable {
         RoutesServer.api(apiKey, null).mount(builder, "/routes");
         this.door = builder.start();
         chat.allowOwnOrigins(door);
+        // Pages served here may open Engine.IO/Socket.IO; other origins are refused, like every
+        // server of the course (clients without an Origin header — Node, curl, Java — are served).
+        String ownOrigin = door.url("/").substring(0, door.url("/").length() - 1);
         EngineConfig engineConfig = EngineConfig.defaults().withPingInterval(options.pingInterval())
-                .withPingTimeout(options.pingTimeout()).withMaxPayload(options.maxPayload());
-        this.engine = EngineServer.create(engineConfig.withPath("/engine.io/"), CourseServer::echo).attach(door);
-        this.socketIo = SocketIoServer.builder().engine(c -> engineConfig.withPath("/socket.io/")).build();
-        installSuiteBehaviour(socketIo);
+                .withPingTimeout(options.pingTimeout()).withMaxPayload(options.maxPayload())
+                .withAllowedOrigins(ownOrigin);
+        this.engine = EngineServer.create(engineConfig.withPath("/engine.io/"), ProtocolSuiteHandlers.engineEcho())
+                .attach(door);
+        this.socketIo = ProtocolSuiteHandlers.mount(
+                SocketIoServer.builder().engine(c -> engineConfig.withPath("/socket.io/")).build());
         socketIo.attach(door);
     }
 
     /** Starts every mount on {@code host:port} (0 = any free port). */
     public static CourseServer start(String host, int port, Options options) throws IOException {
         return new CourseServer(host, port, options);
-    }
-
-    /** What the official engine.io-protocol suite's server does: echo every message to its sender. */
-    private static EngineSession.Listener echo(EngineSession session) {
-        return new EngineSession.Listener() {
-            @Override
-            public void onMessage(EngineSession from, EnginePacket packet) {
-                from.send(List.of(packet));
-            }
-
-            @Override
-            public void onClose(EngineSession from, String reason) {
-                // Nothing is kept per session.
-            }
-        };
-    }
-
-    /** What the official socket.io-protocol suite's server does. */
-    private static void installSuiteBehaviour(SocketIoServer io) {
-        io.of("/").on("connection", socket -> {
-            socket.emit("auth", socket.auth());
-            socket.on("message", (args, ack) -> socket.emit("message-back", args.toArray()));
-            socket.on("message-with-ack", (args, ack) -> ack.send(args.toArray()));
-        });
-        io.of("/custom").on("connection", socket -> socket.emit("auth", socket.auth()));
     }
 
     public FrontDoor frontDoor() {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.socketlab.websocket.socketio.engine.EnginePacket;
 import org.socketlab.websocket.socketio.engine.EngineSession;
+import org.socketlab.websocket.socketio.parser.JsonObjectText;
 import org.socketlab.websocket.socketio.parser.PacketDecoder;
 import org.socketlab.websocket.socketio.parser.PacketEncoder;
 import org.socketlab.websocket.socketio.parser.PacketType;
@@ -115,9 +116,9 @@ final class Client implements EngineSession.Listener {
         send(PacketEncoder.encode(new SocketIoPacket(PacketType.CONNECT_ERROR, namespace, SocketIoPacket.NO_ACK, error)));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> auth(SocketIoPacket packet) {
-        return packet.data() instanceof Map<?, ?> map ? Map.copyOf((Map<String, Object>) map) : Map.of();
+    /** The CONNECT payload exactly as sent (the decoder keeps an object's text), or {@code {}}. */
+    private static JsonObjectText auth(SocketIoPacket packet) {
+        return packet.data() instanceof JsonObjectText text ? text : JsonObjectText.EMPTY;
     }
 
     void remove(SocketIoSocket socket) {

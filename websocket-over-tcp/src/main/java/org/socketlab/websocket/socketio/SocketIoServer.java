@@ -44,6 +44,7 @@ public final class SocketIoServer implements AutoCloseable {
 
     private SocketIoServer(Settings settings) {
         this.settings = settings;
+        SocketIoWarmup.run();
         of("/");
     }
 
@@ -194,6 +195,36 @@ public final class SocketIoServer implements AutoCloseable {
 
         public Builder upgradeTimeout(Duration value) {
             return engine(c -> c.withUpgradeTimeout(value));
+        }
+
+        /**
+         * Origins ({@code scheme://host[:port]}) whose pages may connect, by polling and by
+         * WebSocket. The default allows none: a request carrying an Origin header gets 403, a
+         * client that sends none (Node, Java, curl) is served — the same default as
+         * {@code WebSocketServer.Builder.allowedOrigins} (Cross-Site WebSocket Hijacking defence).
+         */
+        public Builder allowedOrigins(String... origins) {
+            return engine(c -> c.withAllowedOrigins(origins));
+        }
+
+        /** Lets pages from any origin connect: the explicit opt-in for public, cookie-less servers. */
+        public Builder allowAnyOrigin() {
+            return engine(EngineConfig::withAnyOrigin);
+        }
+
+        /** Credentialed CORS for allowed origins on polling ({@code Access-Control-Allow-Credentials: true}). */
+        public Builder corsCredentials(boolean value) {
+            return engine(c -> c.withCorsCredentials(value));
+        }
+
+        /** At most this many client connections at once (10,000 by default); 503 beyond. */
+        public Builder maxSessions(int value) {
+            return engine(c -> c.withMaxSessions(value));
+        }
+
+        /** At most {@code perWindow} new connections per remote address per {@code window} (300 per 10 s); 503 beyond. */
+        public Builder handshakeRate(int perWindow, Duration window) {
+            return engine(c -> c.withHandshakeRate(perWindow, window));
         }
 
         /** Adjusts any Engine.IO setting: {@code .engine(c -> c.withMaxPayload(10_000))}. */

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.socketlab.websocket.socketio.parser.JsonObjectText;
 import org.socketlab.websocket.socketio.parser.PacketEncoder;
 import org.socketlab.websocket.socketio.parser.PacketType;
 import org.socketlab.websocket.socketio.parser.SocketIoPacket;
@@ -37,7 +38,7 @@ public final class SocketIoSocket {
     private final String id;
     private final Client client;
     private final Namespace namespace;
-    private final Map<String, Object> auth;
+    private final JsonObjectText auth;
     private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<List<Object>>> pendingAcks = new ConcurrentHashMap<>();
     private final AtomicLong nextAckId = new AtomicLong();
@@ -45,7 +46,7 @@ public final class SocketIoSocket {
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final AtomicBoolean connected = new AtomicBoolean(true);
 
-    SocketIoSocket(String id, Client client, Namespace namespace, Map<String, Object> auth) {
+    SocketIoSocket(String id, Client client, Namespace namespace, JsonObjectText auth) {
         this.id = id;
         this.client = client;
         this.namespace = namespace;
@@ -61,9 +62,18 @@ public final class SocketIoSocket {
         return namespace;
     }
 
-    /** The auth object the client sent with CONNECT ({@code io(url, {auth: {...}})}); empty if none. */
+    /**
+     * The auth object the client sent with CONNECT ({@code io(url, {auth: {...}})}); empty if
+     * none. Unmodifiable, in the client's key order, numbers exact; emitting it
+     * ({@code emit("auth", socket.auth())}) sends the client's JSON back unchanged.
+     */
     public Map<String, Object> auth() {
         return auth;
+    }
+
+    /** The auth object's JSON text exactly as the client sent it; {@code {}} if none. */
+    public String authJson() {
+        return auth.json();
     }
 
     /** The Engine.IO session id of the underlying connection (shared by its namespaces). */

@@ -1,7 +1,9 @@
 package org.socketlab.websocket.socketio.engine;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import org.socketlab.websocket.handshake.OriginPolicy;
 import org.socketlab.websocket.http.HttpLimits;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 
@@ -18,10 +20,16 @@ import org.socketlab.websocket.protocol.ProtocolConfig;
  * @param keepAliveTimeout  an idle keep-alive HTTP connection is closed after this
  * @param maxBufferedBytes  outbound limit per session: a WebSocket's queue (senders wait beyond
  *                          it), or the packets waiting for a long-poll (the session closes beyond it)
+ * @param origins           which {@code Origin}s may use the endpoint (polling and WebSocket); by
+ *                          default none: a request carrying an Origin gets 403, one without is served
+ *                          (the same default as {@code WebSocketServer.Builder.allowedOrigins})
+ * @param corsCredentials   allowed cross-origin polling responses say
+ *                          {@code Access-Control-Allow-Credentials: true} (cookies may be sent)
+ * @param caps              sessions per server and handshakes per remote address (503 beyond)
  */
 public record EngineConfig(String path, Duration pingInterval, Duration pingTimeout, int maxPayload,
                            Duration upgradeTimeout, Duration requestTimeout, Duration keepAliveTimeout,
-                           long maxBufferedBytes) {
+                           long maxBufferedBytes, OriginPolicy origins, boolean corsCredentials, SessionCaps caps) {
 
     public EngineConfig {
         Objects.requireNonNull(path, "path");
@@ -37,6 +45,8 @@ public record EngineConfig(String path, Duration pingInterval, Duration pingTime
         if (maxPayload < 64) {
             throw new IllegalArgumentException("maxPayload is " + maxPayload + "; it must be at least 64 bytes");
         }
+        Objects.requireNonNull(origins, "origins");
+        Objects.requireNonNull(caps, "caps");
         if (maxBufferedBytes < 1) {
             throw new IllegalArgumentException("maxBufferedBytes is " + maxBufferedBytes + "; it must be at least 1");
         }
@@ -44,42 +54,83 @@ public record EngineConfig(String path, Duration pingInterval, Duration pingTime
 
     /**
      * {@code /socket.io/}, ping every 25 s, 20 s pong timeout, 1,000,000-byte payloads (the
-     * reference defaults), 10 s upgrade, 10 s per request, 60 s keep-alive, 4 MiB queue.
+     * reference defaults), 10 s upgrade, 10 s per request, 60 s keep-alive, 4 MiB queue, no
+     * cross-origin access, {@link SessionCaps#defaults()}.
      */
     public static EngineConfig defaults() {
         return new EngineConfig("/socket.io/", Duration.ofSeconds(25), Duration.ofSeconds(20), 1_000_000,
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60), 4L << 20);
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60), 4L << 20,
+                OriginPolicy.allowList(List.of()), false, SessionCaps.defaults());
     }
 
     public EngineConfig withPath(String value) {
         String normalised = value.endsWith("/") ? value : value + "/";
         return new EngineConfig(normalised, pingInterval, pingTimeout, maxPayload, upgradeTimeout, requestTimeout,
-                keepAliveTimeout, maxBufferedBytes);
+                keepAliveTimeout, maxBufferedBytes, origins, corsCredentials, caps);
     }
 
     public EngineConfig withPingInterval(Duration value) {
         return new EngineConfig(path, value, pingTimeout, maxPayload, upgradeTimeout, requestTimeout,
-                keepAliveTimeout, maxBufferedBytes);
+                keepAliveTimeout, maxBufferedBytes, origins, corsCredentials, caps);
     }
 
     public EngineConfig withPingTimeout(Duration value) {
         return new EngineConfig(path, pingInterval, value, maxPayload, upgradeTimeout, requestTimeout,
-                keepAliveTimeout, maxBufferedBytes);
+                keepAliveTimeout, maxBufferedBytes, origins, corsCredentials, caps);
     }
 
     public EngineConfig withMaxPayload(int value) {
         return new EngineConfig(path, pingInterval, pingTimeout, value, upgradeTimeout, requestTimeout,
-                keepAliveTimeout, maxBufferedBytes);
+                keepAliveTimeout, maxBufferedBytes, origins, corsCredentials, caps);
     }
 
     public EngineConfig withUpgradeTimeout(Duration value) {
         return new EngineConfig(path, pingInterval, pingTimeout, maxPayload, value, requestTimeout,
-                keepAliveTimeout, maxBufferedBytes);
+                keepAliveTimeout, maxBufferedBytes, origins, corsCredentials, caps);
     }
 
     public EngineConfig withMaxBufferedBytes(long value) {
         return new EngineConfig(path, pingInterval, pingTimeout, maxPayload, upgradeTimeout, requestTimeout,
-                keepAliveTimeout, value);
+                keepAliveTimeout, value, origins, corsCredentials, caps);
+    }
+
+    /**
+     * Allows exactly these origins ({@code scheme://host[:port]}) on polling and WebSocket;
+     * with no argument, none (the default).
+     */
+    public EngineConfig withAllowedOrigins(String... allowed) {
+        return withOrigins(OriginPolicy.allowList(List.of(allowed)));
+    }
+
+    /** Lets every origin in: the explicit opt-in for public endpoints (the reference test suite uses it). */
+    public EngineConfig withAnyOrigin() {
+        return withOrigins(OriginPolicy.allowAny());
+    }
+
+    public EngineConfig withOrigins(OriginPolicy value) {
+        return new EngineConfig(path, pingInterval, pingTimeout, maxPayload, upgradeTimeout, requestTimeout,
+                keepAliveTimeout, maxBufferedBytes, value, corsCredentials, caps);
+    }
+
+    /** Credentialed CORS on polling ({@code Access-Control-Allow-Credentials: true}, the origin named). */
+    public EngineConfig withCorsCredentials(boolean value) {
+        return new EngineConfig(path, pingInterval, pingTimeout, maxPayload, upgradeTimeout, requestTimeout,
+                keepAliveTimeout, maxBufferedBytes, origins, value, caps);
+    }
+
+    public EngineConfig withCaps(SessionCaps value) {
+        return new EngineConfig(path, pingInterval, pingTimeout, maxPayload, upgradeTimeout, requestTimeout,
+                keepAliveTimeout, maxBufferedBytes, origins, corsCredentials, value);
+    }
+
+    /** At most {@code value} open sessions on this server (503 beyond). */
+    public EngineConfig withMaxSessions(int value) {
+        return withCaps(caps.withMaxSessions(value));
+    }
+
+    /** At most {@code perWindow} new sessions per remote address per {@code window} (503 beyond). */
+    public EngineConfig withHandshakeRate(int perWindow, Duration window) {
+        return withCaps(caps.withHandshakeRate(perWindow, window));
     }
 
     /** HTTP limits: the default header limits, bodies up to {@link #maxPayload}. */

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -42,7 +41,8 @@ public final class EngineServer implements ExchangeHandler, AutoCloseable {
 
     private final EngineConfig config;
     private final Function<EngineSession, EngineSession.Listener> onSession;
-    private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final SessionRegistry sessions;
+    private final EngineCors cors;
     private final ScheduledExecutorService timers;
     private final PollingEndpoint polling;
     private final WebSocketEndpoint webSockets;
@@ -53,6 +53,9 @@ public final class EngineServer implements ExchangeHandler, AutoCloseable {
     private EngineServer(EngineConfig config, Function<EngineSession, EngineSession.Listener> onSession) {
         this.config = Objects.requireNonNull(config, "config");
         this.onSession = Objects.requireNonNull(onSession, "onSession");
+        this.sessions = new SessionRegistry(config.caps());
+        this.cors = new EngineCors(config.origins(), config.corsCredentials());
+        EngineWarmup.run(config);
         this.timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "engine.io-timers");
             thread.setDaemon(true);
@@ -117,7 +120,7 @@ public final class EngineServer implements ExchangeHandler, AutoCloseable {
             webSockets.serve(exchange);
             return;
         }
-        exchange.respond(polling.handle(exchange.request()));
+        exchange.respond(polling.handle(exchange.request(), exchange.remoteAddress().getAddress()));
     }
 
     public EngineConfig config() {
@@ -147,7 +150,7 @@ public final class EngineServer implements ExchangeHandler, AutoCloseable {
 
     /** The open sessions, a snapshot. */
     public List<EngineSession> sessions() {
-        return List.copyOf(sessions.values());
+        return sessions.snapshot();
     }
 
     /**
@@ -179,21 +182,43 @@ public final class EngineServer implements ExchangeHandler, AutoCloseable {
         return stopping;
     }
 
+    /** The session named {@code sid}; null if unknown, or if its pong is overdue (it is closed now). */
     EngineSession find(String sid) {
-        return sessions.get(sid);
+        EngineSession session = sessions.find(sid);
+        if (session != null && session.isOpen() && session.closeIfPongOverdue(System.nanoTime())) {
+            return null;
+        }
+        return session;
     }
 
-    /** A new session; {@code webSocket} is null for one that starts with polling. */
+    EngineCors cors() {
+        return cors;
+    }
+
+    /** Reserves room for a new session from {@code remote} (null if unknown), or refuses it (503). */
+    void admit(InetAddress remote) throws RejectedRequest {
+        sessions.admit(remote, System.nanoTime());
+    }
+
+    /** Gives back room reserved by {@link #admit} when no session was opened after all. */
+    void releaseAdmission() {
+        sessions.release();
+    }
+
+    /**
+     * A new session in room reserved by {@link #admit}; {@code webSocket} is null for one that
+     * starts with polling.
+     */
     EngineSession open(Session webSocket) {
         String sid = newId();
         EngineSession session = new EngineSession(sid, this, webSocket);
-        sessions.put(sid, session);
+        sessions.add(session);
         session.open(onSession.apply(session));
         return session;
     }
 
     void remove(EngineSession session) {
-        sessions.remove(session.id(), session);
+        sessions.remove(session);
     }
 
     /** Runs {@code task} on a fresh virtual thread after {@code delay}. */

@@ -6,7 +6,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.socketlab.websocket.api.Session;
@@ -35,6 +37,10 @@ public final class EngineSession {
     private enum Mode { POLLING, UPGRADING, WEBSOCKET, CLOSED }
 
     private static final Logger LOG = System.getLogger(EngineSession.class.getName());
+    /** Closes the server asks for: queued packets still reach a polling client. */
+    private static final Set<String> SERVER_REASONS = Set.of("forced close", "server shutting down", "connect timeout");
+    /** How long a GET that arrives during an upgrade waits for it to finish before a noop. */
+    private static final long UPGRADING_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String id;
     private final EngineServer server;
@@ -59,8 +65,7 @@ public final class EngineSession {
         this.config = server.config();
         this.webSocket = webSocket;
         this.mode = webSocket == null ? Mode.POLLING : Mode.WEBSOCKET;
-        this.heartbeat = new EngineHeartbeat(server, config,
-                () -> send(List.of(EnginePacket.of(EnginePacketType.PING))), () -> close("ping timeout"));
+        this.heartbeat = new EngineHeartbeat(server, config, this::sendPing, () -> close("ping timeout"));
     }
 
     /** Sends the open packet and starts the heartbeat (called once by the server). */
@@ -125,6 +130,20 @@ public final class EngineSession {
         }
     }
 
+    /** The heartbeat's ping: deferred while an upgrade holds the client's polling paused. */
+    private EngineHeartbeat.Delivery sendPing() {
+        lock.lock();
+        try {
+            boolean deferred = mode == Mode.UPGRADING;
+            if (!send(List.of(EnginePacket.of(EnginePacketType.PING)))) {
+                return EngineHeartbeat.Delivery.SESSION_CLOSED;
+            }
+            return deferred ? EngineHeartbeat.Delivery.DEFERRED : EngineHeartbeat.Delivery.SENT;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Closes the session from the server side; the client is told with a close packet. */
     public void close() {
         close("forced close");
@@ -135,61 +154,95 @@ public final class EngineSession {
     /**
      * A long-poll GET: waits until packets are queued (or the session closes, or an upgrade
      * needs the poll to end, or {@code maxWaitNanos} pass) and returns them ({@code 6} noop
-     * when there is nothing to say).
+     * when there is nothing to say). A second GET while one waits closes the session
+     * ("transport error"): the waiting GET gets the close packet, this one an empty 400.
      */
     List<EnginePacket> poll(long maxWaitNanos) throws RejectedRequest, InterruptedException {
         lock.lock();
         try {
-            if (mode == Mode.WEBSOCKET) {
-                throw new RejectedRequest(EngineError.BAD_REQUEST, "session " + id + " was upgraded to websocket");
+            requireNotUpgraded();
+            if (!pollWaiting) {
+                pollWaiting = true;
+                try {
+                    awaitPacketsLocked(maxWaitNanos);
+                } finally {
+                    pollWaiting = false;
+                }
+                requireNotUpgraded();
+                return drainLocked();
             }
-            if (pollWaiting) {
-                // Engine.IO v4: one GET at a time; two mean a broken client ("overlap from client").
-                closeLater("transport error");
-                throw new RejectedRequest(EngineError.BAD_REQUEST, "overlapping GET requests for session " + id);
-            }
-            pollWaiting = true;
-            long remaining = maxWaitNanos;
-            while (outbox.isEmpty() && mode == Mode.POLLING && remaining > 0) {
-                remaining = outboxChanged.awaitNanos(remaining);
-            }
-            pollWaiting = false;
-            if (outbox.isEmpty()) {
-                return List.of(EnginePacket.of(EnginePacketType.NOOP));
-            }
-            List<EnginePacket> packets = new ArrayList<>(outbox);
-            outbox.clear();
-            outboxBytes = 0;
-            if (mode == Mode.CLOSED) {
-                server.remove(this); // the close packet is delivered: the sid may go now
-            }
-            return packets;
         } finally {
             lock.unlock();
         }
+        // Engine.IO v4: one GET at a time; the reference server closes on "overlap from client".
+        close("transport error");
+        throw RejectedRequest.emptyBadRequest("overlapping GET requests for session " + id);
     }
 
-    /** The packets of one POST body, delivered in order. A payload that does not decode closes the session. */
+    private void awaitPacketsLocked(long maxWaitNanos) throws InterruptedException {
+        long remaining = maxWaitNanos;
+        if (mode == Mode.UPGRADING) {
+            // The client paused polling after 3probe; a GET now is ended with a noop shortly
+            // (the reference server writes one every 100 ms), unless the upgrade completes first.
+            remaining = Math.min(remaining, UPGRADING_POLL_NANOS);
+            while (mode == Mode.UPGRADING && remaining > 0) {
+                remaining = outboxChanged.awaitNanos(remaining);
+            }
+            return;
+        }
+        while (outbox.isEmpty() && mode == Mode.POLLING && remaining > 0) {
+            remaining = outboxChanged.awaitNanos(remaining);
+        }
+    }
+
+    /** The queued packets for one GET ({@code 6} noop if none); a lingering closed session goes with its last packets. */
+    private List<EnginePacket> drainLocked() {
+        if (outbox.isEmpty()) {
+            return List.of(EnginePacket.of(EnginePacketType.NOOP));
+        }
+        List<EnginePacket> packets = new ArrayList<>(outbox);
+        outbox.clear();
+        outboxBytes = 0;
+        if (mode == Mode.CLOSED) {
+            server.remove(this); // the close packet is delivered: the sid may go now
+        }
+        return packets;
+    }
+
+    /** Engine.IO v4: after the upgrade, polling requests with the sid get 400 (transport mismatch). */
+    private void requireNotUpgraded() throws RejectedRequest {
+        if (mode == Mode.WEBSOCKET) {
+            throw new RejectedRequest(EngineError.BAD_REQUEST, "session " + id + " was upgraded to websocket");
+        }
+    }
+
+    /**
+     * The packets of one POST body, delivered in order. A payload that does not decode closes
+     * the session at once ("parse error") and is answered 400; a second POST while one is being
+     * read closes it too ("transport error"), answered with an empty 400.
+     */
     void receivePayload(String body) throws RejectedRequest {
+        boolean overlap;
         lock.lock();
         try {
-            if (mode == Mode.WEBSOCKET || mode == Mode.CLOSED) {
-                throw new RejectedRequest(EngineError.BAD_REQUEST, "session " + id + " no longer polls");
+            requireNotUpgraded();
+            if (mode == Mode.CLOSED) {
+                throw new RejectedRequest(EngineError.BAD_REQUEST, "session " + id + " is closing");
             }
-            if (postActive) {
-                closeLater("transport error");
-                throw new RejectedRequest(EngineError.BAD_REQUEST, "overlapping POST requests for session " + id);
-            }
+            overlap = postActive;
             postActive = true;
         } finally {
             lock.unlock();
+        }
+        if (overlap) {
+            close("transport error");
+            throw RejectedRequest.emptyBadRequest("overlapping POST requests for session " + id);
         }
         try {
             List<EnginePacket> packets;
             try {
                 packets = EngineCodec.decodePayload(body);
             } catch (EngineProtocolException e) {
-                LOG.log(Level.DEBUG, "session {0}: {1}", id, e.getMessage());
                 close("parse error");
                 throw new RejectedRequest(EngineError.BAD_REQUEST, e.getMessage());
             }
@@ -197,6 +250,28 @@ public final class EngineSession {
         } finally {
             lock.lock();
             postActive = false;
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the session ("ping timeout") if its pong is overdue; true if it is (now) closed.
+     * Called when a request names the session, so the answer never depends on whether the
+     * timeout's timer thread ran first.
+     */
+    boolean closeIfPongOverdue(long nowNanos) {
+        if (heartbeat.overdue(nowNanos)) {
+            close("ping timeout");
+        }
+        return !isOpen();
+    }
+
+    /** True while a GET is held waiting for packets. */
+    boolean pollHeld() {
+        lock.lock();
+        try {
+            return pollWaiting;
+        } finally {
             lock.unlock();
         }
     }
@@ -260,7 +335,9 @@ public final class EngineSession {
             mode = Mode.WEBSOCKET;
             outbox.forEach(queued -> write(from, queued));
             outbox.clear();
+            outboxBytes = 0;
             outboxChanged.signalAll();
+            heartbeat.pingFlushed();
             LOG.log(Level.DEBUG, "session {0} upgraded to websocket", id);
         } else {
             abandonProbeLocked(from, "unexpected " + packet + " during the upgrade");
@@ -319,6 +396,8 @@ public final class EngineSession {
         cancel(upgradeTimer);
         if (mode == Mode.UPGRADING) {
             mode = Mode.POLLING;
+            outboxChanged.signalAll();
+            heartbeat.pingFlushed(); // polling resumes: a deferred ping can be fetched now
         }
         candidate.close(1002, "upgrade failed");
     }
@@ -335,7 +414,13 @@ public final class EngineSession {
         }
     }
 
-    /** Ends the session once: the client gets a close packet where it can still be reached. */
+    /**
+     * Ends the session once. The sid is forgotten at once (a later request with it gets 400
+     * "Session ID unknown"), except after a server-side close ({@link #SERVER_REASONS}) of a
+     * polling session with no GET waiting: its queued packets and the close packet then wait
+     * for the next GET, at most one pingTimeout. A pending GET gets the close packet ({@code 6}
+     * noop when the client itself closed, as the reference server answers).
+     */
     public void close(String reason) {
         Session active;
         Session probing;
@@ -345,13 +430,16 @@ public final class EngineSession {
             if (mode == Mode.CLOSED) {
                 return;
             }
-            boolean tellClient = !reason.equals("transport close");
-            // Polling: the close packet leaves with a GET; if none is pending, the session stays
-            // findable until the next GET takes it (as the reference server waits for "drain").
-            lingering = tellClient && mode != Mode.WEBSOCKET && !pollWaiting;
-            if (tellClient && mode != Mode.WEBSOCKET) {
+            boolean byServer = SERVER_REASONS.contains(reason);
+            boolean polling = mode != Mode.WEBSOCKET;
+            if (!byServer) {
+                outbox.clear(); // a broken or vanished client gets nothing more
+                outboxBytes = 0;
+            }
+            if (polling && !reason.equals("transport close")) {
                 outbox.add(EnginePacket.of(EnginePacketType.CLOSE));
             }
+            lingering = byServer && polling && !pollWaiting;
             mode = Mode.CLOSED;
             outboxChanged.signalAll();
             cancel(upgradeTimer);

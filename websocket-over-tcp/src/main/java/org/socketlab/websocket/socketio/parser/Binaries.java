@@ -31,6 +31,9 @@ final class Binaries {
             view.get(bytes);
             return placeholder(bytes, attachments);
         }
+        if (value instanceof JsonObjectText text) {
+            return text; // JSON text holds no binaries; copying it would lose its exact form
+        }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new LinkedHashMap<>();
             map.forEach((key, item) -> copy.put(key, deconstruct(item, attachments)));

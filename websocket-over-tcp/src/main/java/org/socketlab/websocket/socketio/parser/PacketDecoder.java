@@ -37,7 +37,7 @@ public final class PacketDecoder {
         int count = type.isBinary() ? reader.attachmentCount(maxAttachments) : 0;
         String namespace = reader.namespace();
         long ackId = reader.ackId();
-        Object data = reader.json();
+        Object data = type == PacketType.CONNECT ? reader.connectPayload() : reader.json();
         check(type, data);
         SocketIoPacket packet = new SocketIoPacket(type, namespace, ackId, data);
         if (count == 0) {

@@ -67,6 +67,15 @@ final class PacketReader {
         return position >= text.length() ? SocketIoPacket.NO_DATA : Json.read(text.substring(position));
     }
 
+    /** A CONNECT payload: kept as the text sent ({@link JsonObjectText}) when it is an object. */
+    Object connectPayload() throws SocketIoProtocolException {
+        if (position >= text.length()) {
+            return SocketIoPacket.NO_DATA;
+        }
+        Object tree = Json.read(text.substring(position));
+        return tree instanceof java.util.Map ? JsonObjectText.parse(text.substring(position)) : tree;
+    }
+
     private static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
