@@ -138,6 +138,15 @@ public final class Utf8Validator {
         // END SOLUTION
     }
 
+    /** {@link #feed(ByteBuffer)} for {@code bytes[from, to)} (absolute indexes; position untouched). */
+    public boolean feed(ByteBuffer bytes, int from, int to) {
+        if (bytes.hasArray()) {
+            int offset = bytes.arrayOffset();
+            return feed(bytes.array(), offset + from, offset + to);
+        }
+        return feed(bytes.slice(from, to - from));
+    }
+
     /** {@link #feed(ByteBuffer)} for part of an array. */
     public boolean feed(byte[] bytes, int from, int to) {
         if (state != REJECT) {
