@@ -33,8 +33,6 @@ public final class WebSocketConnection implements Session {
 
     private static final Logger LOG = System.getLogger(WebSocketConnection.class.getName());
     private static final AtomicLong IDS = new AtomicLong();
-    /** Per connection, so kept small: 10,000 idle connections hold 160 MiB of read buffers, not 640. */
-    private static final int READ_BUFFER_BYTES = 16 * 1024;
     /** Longest wait for the peer's FIN after ours (see {@link #lingeringClose()}). */
     private static final long LINGER_MILLIS = 2_000;
 
@@ -119,9 +117,13 @@ public final class WebSocketConnection implements Session {
         }
     }
 
+    /**
+     * Blocks on a small buffer while idle; when a read fills it, more bytes are probably waiting,
+     * so a pooled 16 KiB buffer is borrowed for the reads that cannot block (see {@link ReadBuffers}).
+     */
     private void readLoop() throws IOException {
         InputStream in = socket.getInputStream();
-        byte[] buffer = new byte[READ_BUFFER_BYTES];
+        byte[] idleBuffer = new byte[ReadBuffers.IDLE_READ_BYTES];
         socket.setSoTimeout(0); // timers run on the alarm, never as read timeouts (see ProtocolAlarm)
         while (true) {
             if (timerDueBeforeRead()) {
@@ -130,17 +132,49 @@ public final class WebSocketConnection implements Session {
                 }
                 continue;
             }
-            int n = in.read(buffer);
-            boolean closeNow = n < 0
-                    ? step(null, true)
-                    : step(ByteBuffer.wrap(buffer, 0, n), false);
-            if (closeNow || n < 0) {
+            int n = in.read(idleBuffer);
+            if (n < 0) {
+                step(null, true);
                 return;
             }
-            if (readerQueuedBytes) {
-                awaitOutboundSpace();
+            if (stepAndWait(ByteBuffer.wrap(idleBuffer, 0, n))) {
+                return;
+            }
+            if (n == idleBuffer.length && readWhileAvailable(in)) {
+                return;
             }
         }
+    }
+
+    /** Reads what is already waiting into a borrowed buffer, never blocking; true when TCP must close. */
+    private boolean readWhileAvailable(InputStream in) throws IOException {
+        byte[] busyBuffer = ReadBuffers.borrow();
+        try {
+            while (in.available() > 0) {
+                int n = in.read(busyBuffer);
+                if (n < 0) {
+                    step(null, true);
+                    return true;
+                }
+                if (stepAndWait(ByteBuffer.wrap(busyBuffer, 0, n))) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            ReadBuffers.giveBack(busyBuffer);
+        }
+    }
+
+    /** {@link #step} for bytes read; then waits for queue space if it queued replies. */
+    private boolean stepAndWait(ByteBuffer bytes) throws IOException {
+        if (step(bytes, false)) {
+            return true;
+        }
+        if (readerQueuedBytes) {
+            awaitOutboundSpace();
+        }
+        return false;
     }
 
     /** Feeds bytes (or EOF, or nothing) and the clock to the protocol; true when TCP must close. */
