@@ -69,7 +69,8 @@ public final class FrameDecoder {
     private boolean chunkEndsFrame;
     private ByteBuffer readOnlyCopy;
 
-    private final FrameCollector collector = new FrameCollector();
+    /** Only for the whole-frame conveniences; created on first use (the protocol never needs it). */
+    private FrameCollector collector;
 
     /**
      * @param localRole       this end's role: a server requires masked frames, a client unmasked ones
@@ -353,7 +354,7 @@ public final class FrameDecoder {
      * @throws ProtocolException when the peer broke a framing rule; carries the close code
      */
     public Frame decode(ByteBuffer in) throws ProtocolException {
-        DecodedFrame view = collector.view;
+        DecodedFrame view = collector().view;
         if (!decode(in, view)) {
             return null;
         }
@@ -372,6 +373,7 @@ public final class FrameDecoder {
      * @throws ProtocolException when the peer broke a framing rule; carries the close code
      */
     public boolean decode(ByteBuffer in, DecodedFrame into) throws ProtocolException {
+        FrameCollector collector = collector();
         while (true) {
             switch (next(in)) {
                 case NEED_MORE -> {
@@ -393,7 +395,14 @@ public final class FrameDecoder {
 
     /** True when the last whole frame's payload is a slice of the caller's input buffer. */
     public boolean lastPayloadSharesInput() {
-        return collector.lastShared;
+        return collector != null && collector.lastShared;
+    }
+
+    private FrameCollector collector() {
+        if (collector == null) {
+            collector = new FrameCollector();
+        }
+        return collector;
     }
 
     private boolean completed(DecodedFrame into, ByteBuffer buffer, int offset, boolean shared) throws ProtocolException {
@@ -404,7 +413,7 @@ public final class FrameDecoder {
         into.payloadOffset = offset;
         into.payloadLength = payloadLength;
         into.sharesInput = shared;
-        collector.lastShared = shared;
+        collector().lastShared = shared;
         if (opcode == Opcode.CLOSE) {
             try {
                 CloseStatus.parse(buffer.slice(offset, payloadLength));

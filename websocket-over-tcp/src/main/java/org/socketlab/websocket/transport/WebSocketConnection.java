@@ -81,7 +81,6 @@ public final class WebSocketConnection implements Session {
 
     /** Runs the read loop on the calling thread until the connection is closed. */
     public void run() {
-        Thread writer;
         SocketWriter writes;
         try {
             writes = new SocketWriter(outbound, socket.getOutputStream(), this::writeFailed);
@@ -90,7 +89,8 @@ public final class WebSocketConnection implements Session {
             return;
         }
         WriteWatchdog.Watched watched = WriteWatchdog.shared().watch(id, writes, settings.sendTimeout(), this::abortStalledWrite);
-        writer = Thread.ofVirtual().name(id + "-writer").start(writes);
+        // The writer thread runs only while bytes wait for it: an idle connection owns none.
+        outbound.startWriterOnDemand(() -> Thread.ofVirtual().name(id + "-writer").start(writes));
         socketWriter = writes;
         try {
             dispatcher.open();
@@ -108,7 +108,7 @@ public final class WebSocketConnection implements Session {
             } finally {
                 protocolLock.unlock();
             }
-            closeTransport(writer);
+            closeTransport();
             WriteWatchdog.shared().unwatch(watched);
             if (!closeFuture.isDone()) {
                 dispatcher.closed(new CloseStatus(1006, "connection lost", false));
@@ -297,10 +297,10 @@ public final class WebSocketConnection implements Session {
     }
 
     /** Lets the writer send what is queued (the close frame last), then closes the socket. */
-    private void closeTransport(Thread writer) {
+    private void closeTransport() {
         outbound.finish();
         try {
-            if (!writer.join(settings.closeTimeout())) {
+            if (!outbound.awaitDrained(settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.log(Level.DEBUG, "{0}: queued bytes not written within {1}; closing anyway",
                         id, settings.closeTimeout());
             }
