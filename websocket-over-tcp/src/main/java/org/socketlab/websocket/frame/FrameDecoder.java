@@ -69,8 +69,7 @@ public final class FrameDecoder {
     private boolean chunkEndsFrame;
     private ByteBuffer readOnlyCopy;
 
-    /** Only for the whole-frame conveniences; created on first use (the protocol never needs it). */
-    private FrameCollector collector;
+    private WholeFrames wholeFrames;
 
     /**
      * @param localRole       this end's role: a server requires masked frames, a client unmasked ones
@@ -354,14 +353,7 @@ public final class FrameDecoder {
      * @throws ProtocolException when the peer broke a framing rule; carries the close code
      */
     public Frame decode(ByteBuffer in) throws ProtocolException {
-        DecodedFrame view = collector().view;
-        if (!decode(in, view)) {
-            return null;
-        }
-        ByteBuffer payload = view.sharesInput ? view.payloadSlice() : view.buffer;
-        view.buffer = null; // do not keep the caller's buffer (or the collected payload) alive
-        return new Frame(view.fin, (view.rsvBits & FrameHeader.RSV1) != 0, (view.rsvBits & FrameHeader.RSV2) != 0,
-                (view.rsvBits & FrameHeader.RSV3) != 0, view.opcode, payload);
+        return wholeFrames().decode(this, in);
     }
 
     /**
@@ -373,56 +365,26 @@ public final class FrameDecoder {
      * @throws ProtocolException when the peer broke a framing rule; carries the close code
      */
     public boolean decode(ByteBuffer in, DecodedFrame into) throws ProtocolException {
-        FrameCollector collector = collector();
-        while (true) {
-            switch (next(in)) {
-                case NEED_MORE -> {
-                    return false;
-                }
-                case HEADER -> collector.start(payloadLength);
-                case PAYLOAD_CHUNK -> {
-                    collector.append(chunkBuffer, chunkOffset, chunkLength);
-                    if (chunkEndsFrame) {
-                        return completed(into, collector.finish(), 0, false);
-                    }
-                }
-                case FRAME -> {
-                    return completed(into, chunkBuffer, chunkOffset, true);
-                }
-            }
-        }
+        return wholeFrames().decode(this, in, into);
     }
 
     /** True when the last whole frame's payload is a slice of the caller's input buffer. */
     public boolean lastPayloadSharesInput() {
-        return collector != null && collector.lastShared;
+        return wholeFrames != null && wholeFrames.lastShared();
     }
 
-    private FrameCollector collector() {
-        if (collector == null) {
-            collector = new FrameCollector();
+    /** Only for the whole-frame conveniences; created on first use (the protocol never needs it). */
+    private WholeFrames wholeFrames() {
+        if (wholeFrames == null) {
+            wholeFrames = new WholeFrames();
         }
-        return collector;
+        return wholeFrames;
     }
 
-    private boolean completed(DecodedFrame into, ByteBuffer buffer, int offset, boolean shared) throws ProtocolException {
-        into.fin = fin;
-        into.rsvBits = rsvBits();
-        into.opcode = opcode;
-        into.buffer = buffer;
-        into.payloadOffset = offset;
-        into.payloadLength = payloadLength;
-        into.sharesInput = shared;
-        collector().lastShared = shared;
-        if (opcode == Opcode.CLOSE) {
-            try {
-                CloseStatus.parse(buffer.slice(offset, payloadLength));
-            } catch (ProtocolException e) {
-                state = State.CORRUPT;
-                failure = e;
-                throw e;
-            }
-        }
-        return true;
+    /** A rule broken above the header (a close payload checked by {@link WholeFrames}): fail for good. */
+    ProtocolException corrupt(ProtocolException error) {
+        state = State.CORRUPT;
+        failure = error;
+        return error;
     }
 }

@@ -41,8 +41,6 @@ import org.socketlab.websocket.frame.Role;
  */
 public final class WebSocketProtocol {
 
-    private static final long NO_FRAME = Long.MIN_VALUE;
-
     private final Role role;
     private final ProtocolConfig config;
     private final OutgoingFrames out;
@@ -51,7 +49,7 @@ public final class WebSocketProtocol {
     private final Heartbeat heartbeat;
     private final CloseHandshake closing;
     private final ControlPayload control = new ControlPayload();
-    private final long frameTimeoutNanos;
+    private final FrameDeadline frameDeadline;
 
     private final List<ProtocolEvent> events = new ArrayList<>();
 
@@ -59,8 +57,6 @@ public final class WebSocketProtocol {
     private boolean inputDone;
     private boolean closedEmitted;
     private long lastNowNanos;
-    /** When the first byte of the frame in progress arrived; NO_FRAME between frames. */
-    private long frameStartedNanos = NO_FRAME;
     // A close frame or an error that arrived behind messages still waiting in `events`.
     private CloseStatus deferredPeerClose;
     private ProtocolException deferredFailure;
@@ -74,7 +70,7 @@ public final class WebSocketProtocol {
         this.heartbeat = new Heartbeat(config.pingInterval(), config.pongTimeout(), config.idleTimeout(), nowNanos);
         this.closing = new CloseHandshake(role, config.closeTimeout());
         this.lastNowNanos = nowNanos;
-        this.frameTimeoutNanos = config.frameTimeout().toNanos();
+        this.frameDeadline = new FrameDeadline(config.frameTimeout());
     }
 
     // ---------------------------------------------------------------- input
@@ -90,9 +86,7 @@ public final class WebSocketProtocol {
             } catch (ProtocolException e) {
                 fail(e);
             }
-            if (!decoder.isAtFrameBoundary() && frameStartedNanos == NO_FRAME) {
-                frameStartedNanos = nowNanos; // the frame deadline runs from the read that started the frame
-            }
+            frameDeadline.afterRead(!decoder.isAtFrameBoundary(), nowNanos);
         }
         bytes.position(bytes.limit()); // after a close or failure, the rest is discarded (§7.1.7)
     }
@@ -105,7 +99,7 @@ public final class WebSocketProtocol {
                     return;
                 }
                 case FRAME -> {
-                    frameStartedNanos = NO_FRAME;
+                    frameDeadline.frameEnded();
                     onWholeFrame(nowNanos);
                 }
                 case HEADER -> onHeader();
@@ -138,7 +132,7 @@ public final class WebSocketProtocol {
         Opcode opcode = decoder.opcode();
         boolean ends = decoder.chunkEndsFrame();
         if (ends) {
-            frameStartedNanos = NO_FRAME;
+            frameDeadline.frameEnded();
         }
         if (opcode.isData()) {
             assembler.chunk(decoder.chunkBuffer(), decoder.chunkOffset(), decoder.chunkLength());
@@ -178,8 +172,8 @@ public final class WebSocketProtocol {
         lastNowNanos = nowNanos;
         runDeferred(nowNanos, false);
         if (frameOverdue(nowNanos)) {
-            long startedMillisAgo = (nowNanos - frameStartedNanos) / 1_000_000;
-            frameStartedNanos = NO_FRAME;
+            long startedMillisAgo = frameDeadline.millisSinceStart(nowNanos);
+            frameDeadline.frameEnded();
             // §7.1.7 allows failing the connection at any time; 1008 (§7.4.1) says our policy ended it.
             fail(new ProtocolException(CloseCode.POLICY_VIOLATION, ("a frame started %d ms ago is still incomplete; "
                     + "the frame timeout is %s (RFC 6455 §7.4.1: 1008, policy)").formatted(startedMillisAgo,
@@ -353,13 +347,9 @@ public final class WebSocketProtocol {
         return Math.min(timers, frameDeadlineNanos());
     }
 
-    /** When the frame in progress must be complete; MAX_VALUE between frames or without a limit. */
+    /** The frame timeout applies while the peer may still send (OPEN, CLOSING) and input is read. */
     private long frameDeadlineNanos() {
-        if (frameStartedNanos == NO_FRAME || frameTimeoutNanos == 0 || inputDone
-                || (state != State.OPEN && state != State.CLOSING)) {
-            return Long.MAX_VALUE;
-        }
-        return frameStartedNanos + frameTimeoutNanos;
+        return inputDone || (state != State.OPEN && state != State.CLOSING) ? Long.MAX_VALUE : frameDeadline.deadlineNanos();
     }
 
     private boolean frameOverdue(long nowNanos) {
