@@ -404,6 +404,18 @@ public final class WebSocketProtocol {
         startClose(code, reason);
     }
 
+    /**
+     * {@link #close(CloseCode, String)} from a thread that has the time: the close timeout
+     * (RFC 6455 §7.1.1) then runs from {@code nowNanos}, not from the last time passed in.
+     */
+    public void close(CloseCode code, String reason, long nowNanos) {
+        requireOpen();
+        if (nowNanos - lastNowNanos > 0) {
+            lastNowNanos = nowNanos;
+        }
+        startClose(code, reason);
+    }
+
     private void startClose(CloseCode code, String reason) {
         out.control(Frame.close(code, reason));
         state = State.CLOSING;

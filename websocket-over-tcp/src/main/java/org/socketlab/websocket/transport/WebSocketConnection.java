@@ -359,7 +359,7 @@ public final class WebSocketConnection implements Session {
         try {
             if (protocol.state() == State.OPEN) {
                 // RFC 6455 §7.4.1: 1011, the server hit a condition it cannot handle.
-                protocol.close(CloseCode.INTERNAL_ERROR, "handler failed");
+                protocol.close(CloseCode.INTERNAL_ERROR, "handler failed", System.nanoTime());
                 outbound.append(protocol.pollOutgoing(), null);
                 armAlarm();
             }
@@ -453,7 +453,7 @@ public final class WebSocketConnection implements Session {
             if (protocol.state() != State.OPEN) {
                 return;
             }
-            protocol.close(CloseCode.of(code), reason == null ? "" : reason);
+            protocol.close(CloseCode.of(code), reason == null ? "" : reason, System.nanoTime());
             outbound.append(protocol.pollOutgoing(), null);
             armAlarm(); // the close timeout (RFC 6455 §7.1.1) runs from now
         } finally {

@@ -337,6 +337,13 @@ class WebSocketProtocolTest {
         }
 
         @Test
+        void closeCalledWithTheTime_startsTheCloseTimeoutThen_notAtTheLastTimePassedIn() {
+            WebSocketProtocol protocol = server(ProtocolConfig.defaults().withCloseTimeout(Duration.ofSeconds(5)));
+            protocol.close(CloseCode.NORMAL_CLOSURE, "bye", T0 + 3 * SECOND); // nothing was fed since T0
+            assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 8 * SECOND);
+        }
+
+        @Test
         void frameTimeoutZero_meansNoDeadline() {
             WebSocketProtocol protocol = server(bigFrames.withFrameTimeout(Duration.ZERO));
             protocol.receive(ByteBuffer.wrap(sixteenMebibyteHeader()), T0);
