@@ -16,6 +16,8 @@ import org.socketlab.bench.CodecSuite.CodecResult;
 import org.socketlab.bench.load.LoadResult;
 import org.socketlab.bench.load.MemoryProbe.MemoryResult;
 import org.socketlab.bench.report.Charts;
+import org.socketlab.bench.report.LoadAverage;
+import org.socketlab.bench.report.Publication;
 import org.socketlab.bench.report.Machine;
 import org.socketlab.bench.report.Tables;
 
@@ -31,6 +33,12 @@ import org.socketlab.bench.report.Tables;
  * Results go to {@code target/reports/} (or the second argument, {@code -Dreports=DIR}
  * through Maven): results.json,
  * jmh.json, summary.md and PNG charts.
+ *
+ * <p><b>Measurement hygiene.</b> Every row carries the one-minute load average before and after
+ * it was measured; a row above 1 per core is marked noisy and warned about. With
+ * {@code -Dpublish=DIR} (the system property {@code bench.publish}) the suite also writes the
+ * published results, {@code DIR/RESULTS.md} and {@code DIR/RESULTS.json}, from the quiet rows only
+ * (see {@link Publication}); nothing else may write or edit them.
  */
 public final class BenchmarkSuite {
 
@@ -60,6 +68,28 @@ public final class BenchmarkSuite {
 
         write(reports, mode, machine, profile, codecResults, load, memory);
         System.out.println("report written to " + reports.toAbsolutePath());
+        publish(mode, machine, codecResults, load, memory);
+    }
+
+    /** Warns about noisy rows; with {@code bench.publish} set, writes the published results from the quiet ones. */
+    static void publish(String mode, Machine machine, List<CodecResult> codec, List<LoadResult> load,
+                        List<MemoryResult> memory) throws java.io.IOException {
+        Publication publication = new Publication(codec, load, memory);
+        for (String noisy : publication.omitted()) {
+            System.out.println("WARNING: measured above " + LoadAverage.QUIET_PER_CORE + " load per core, not publishable: " + noisy);
+        }
+        String target = System.getProperty("bench.publish", "").trim();
+        if (target.isEmpty()) {
+            return;
+        }
+        if (!publication.hasQuietRows()) {
+            System.out.println("WARNING: no row was measured on a quiet machine; " + target + "/RESULTS.md left unchanged");
+            return;
+        }
+        String command = "mvn -B -ntp -o -pl benchmarks -am compile exec:exec -Dsuite=" + mode + " -Dpublish=" + target;
+        publication.write(Path.of(target), machine, command);
+        System.out.println("published results written to " + Path.of(target, "RESULTS.md").toAbsolutePath()
+                + (publication.omitted().isEmpty() ? "" : " (" + publication.omitted().size() + " noisy rows left out)"));
     }
 
     static void write(Path reports, String mode, Machine machine, SuiteProfile profile, List<CodecResult> codec,
@@ -91,6 +121,11 @@ public final class BenchmarkSuite {
         }
         if (!memory.isEmpty()) {
             sections.add(Tables.memory(memory));
+        }
+        List<String> noisy = new Publication(codec, load, memory).omitted();
+        if (!noisy.isEmpty()) {
+            sections.add("**Noisy rows** (measured above " + LoadAverage.QUIET_PER_CORE + " load per core on "
+                    + machine.cores() + " cores; never published):\n\n- " + String.join("\n- ", noisy) + "\n");
         }
         String summary = String.join("\n", sections);
         Files.writeString(reports.resolve("summary.md"), summary, StandardCharsets.UTF_8);

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.socketlab.bench.codec.CpuTimeProfiler;
+import org.socketlab.bench.codec.LoadAverageProfiler;
+import org.socketlab.bench.report.LoadAverage;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -18,9 +20,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** Runs the JMH codec benchmarks through JMH's Runner API and flattens the results. */
 public final class CodecSuite {
 
-    /** One benchmark at one parameter value: ops/s and bytes allocated per op (GC profiler). */
+    /**
+     * One benchmark at one parameter value: ops/s and bytes allocated per op (GC profiler), and the
+     * highest one-minute load average at the start and end of its measured iterations.
+     */
     public record CodecResult(String benchmark, String method, String param, double opsPerSecond,
-                              double opsError, double allocBytesPerOp, double cpuNanosPerOp) {
+                              double opsError, double allocBytesPerOp, double cpuNanosPerOp,
+                              double loadBefore, double loadAfter) {
+
+        /** Measured at most 1 per core (see {@link LoadAverage}); only quiet rows are published. */
+        public boolean quiet() {
+            return LoadAverage.quiet(loadBefore, loadAfter);
+        }
 
         /** Operations per CPU-second of the benchmark JVM (see {@link CpuTimeProfiler}). */
         public double opsPerCpuSecond() {
@@ -46,6 +57,7 @@ public final class CodecSuite {
                 .param("text", profile.utf8Texts().toArray(String[]::new))
                 .addProfiler(GCProfiler.class)
                 .addProfiler(CpuTimeProfiler.class)
+                .addProfiler(LoadAverageProfiler.class)
                 .shouldFailOnError(true);
         if (jsonOut != null) {
             options.result(jsonOut.toString()).resultFormat(ResultFormatType.JSON);
@@ -64,9 +76,13 @@ public final class CodecSuite {
             Result<?> primary = run.getPrimaryResult();
             Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
             Result<?> cpu = run.getSecondaryResults().get("cpu.time.norm");
+            Result<?> loadBefore = run.getSecondaryResults().get("load.before");
+            Result<?> loadAfter = run.getSecondaryResults().get("load.after");
             results.add(new CodecResult(benchmark, full.substring(dot + 1), param, primary.getScore(),
                     Double.isNaN(primary.getScoreError()) ? 0 : primary.getScoreError(),
-                    alloc == null ? Double.NaN : alloc.getScore(), cpu == null ? Double.NaN : cpu.getScore()));
+                    alloc == null ? Double.NaN : alloc.getScore(), cpu == null ? Double.NaN : cpu.getScore(),
+                    loadBefore == null ? Double.NaN : loadBefore.getScore(),
+                    loadAfter == null ? Double.NaN : loadAfter.getScore()));
         }
         return results;
     }

@@ -37,6 +37,8 @@ class BenchmarkSmokeTest {
             assertThat(r.opsPerSecond()).as("%s.%s ops/s", r.benchmark(), r.method()).isPositive();
             assertThat(r.allocBytesPerOp()).as("%s.%s gc.alloc.rate.norm", r.benchmark(), r.method()).isNotNaN();
             assertThat(r.cpuNanosPerOp()).as("%s.%s cpu.time.norm", r.benchmark(), r.method()).isPositive();
+            assertThat(r.loadBefore()).as("%s.%s load average before", r.benchmark(), r.method()).isNotNaN();
+            assertThat(r.loadAfter()).as("%s.%s load average after", r.benchmark(), r.method()).isNotNaN();
         });
     }
 
@@ -60,6 +62,8 @@ class BenchmarkSmokeTest {
                     r.firstFailure()).isZero();
             assertThat(r.messages()).as("%s echoed messages", r.scenario().label()).isPositive();
             assertThat(r.p99Micros()).as("%s p99", r.scenario().label()).isPositive();
+            assertThat(r.loadBefore()).as("%s load average before", r.scenario().label()).isNotNaN();
+            assertThat(r.loadAfter()).as("%s load average after", r.scenario().label()).isNotNaN();
         });
     }
 

@@ -97,7 +97,9 @@ public final class LoadGenerator {
         List<EchoConnection> idle = open(address, path, scenario.idleConnections());
         List<EchoConnection> active = open(address, path, scenario.activeConnections());
         try {
-            return measure(scenario, active, progressMillis);
+            double loadBefore = org.socketlab.bench.report.LoadAverage.now();
+            LoadResult result = measure(scenario, active, progressMillis);
+            return result.withLoad(loadBefore, org.socketlab.bench.report.LoadAverage.now());
         } finally {
             closeAll(active);
             closeAll(idle);
@@ -165,7 +167,7 @@ public final class LoadGenerator {
         long messages = all.getTotalCount();
         return new LoadResult(scenario, messages, messages / seconds,
                 all.getValueAtPercentile(50) / 1e3, all.getValueAtPercentile(99) / 1e3,
-                all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, failed, firstFailure);
+                all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, failed, firstFailure, Double.NaN, Double.NaN);
     }
 
     static void closeAll(List<EchoConnection> connections) {

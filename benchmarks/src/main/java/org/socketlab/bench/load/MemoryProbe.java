@@ -2,6 +2,7 @@ package org.socketlab.bench.load;
 
 import java.io.IOException;
 import java.util.List;
+import org.socketlab.bench.report.LoadAverage;
 
 /**
  * Memory per idle connection: start a server in its own JVM, measure its heap (after a full GC)
@@ -10,9 +11,17 @@ import java.util.List;
  */
 public final class MemoryProbe {
 
-    /** Per-connection cost of one server kind; bytes, with the raw before/after numbers. */
+    /**
+     * Per-connection cost of one server kind; bytes, with the raw before/after numbers and the
+     * one-minute load average before and after the probe.
+     */
     public record MemoryResult(String server, int connections, long heapBefore, long heapAfter,
-                               long rssBefore, long rssAfter, int threadsAfter) {
+                               long rssBefore, long rssAfter, int threadsAfter, double loadBefore, double loadAfter) {
+
+        /** Measured at most 1 per core (see {@link LoadAverage}). */
+        public boolean quiet() {
+            return LoadAverage.quiet(loadBefore, loadAfter);
+        }
 
         public double heapPerConnection() {
             return (heapAfter - heapBefore) / (double) connections;
@@ -27,13 +36,14 @@ public final class MemoryProbe {
     }
 
     public static MemoryResult measure(String kind, int connections) throws IOException {
+        double loadBefore = LoadAverage.now();
         try (ServerProcess server = ServerProcess.start(kind, "2g")) {
             ServerProcess.Memory before = server.memory();
             List<EchoConnection> idle = LoadGenerator.open(server.address(), server.path(), connections);
             try {
                 ServerProcess.Memory after = server.memory();
                 return new MemoryResult(kind, connections, before.heapBytes(), after.heapBytes(),
-                        before.rssBytes(), after.rssBytes(), after.threads());
+                        before.rssBytes(), after.rssBytes(), after.threads(), loadBefore, LoadAverage.now());
             } finally {
                 LoadGenerator.closeAll(idle);
             }

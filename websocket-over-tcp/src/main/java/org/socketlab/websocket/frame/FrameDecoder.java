@@ -4,64 +4,72 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * A resumable frame parser (RFC 6455 §5.2): feed it whatever bytes arrived and it returns the
- * next complete frame, or {@code null} when it needs more. Input may be split at any byte.
+ * A resumable frame parser (RFC 6455 §5.2) with an explicit state: feed it whatever bytes
+ * arrived and {@link #next(ByteBuffer)} says what they completed. It never blocks and never
+ * waits for a whole frame: input may be split at any byte.
  *
- * <p>Every rule that can be checked from the header is checked as soon as its byte arrives, so
- * a bad frame fails before its payload is read, and a declared length over the limit fails with
- * 1009 before anything is allocated. Once failed, the decoder keeps throwing the same error.
+ * <pre>
+ *  FIRST_BYTE ─▶ SECOND_BYTE ─┬─▶ EXTENDED_LENGTH ─┬─▶ MASKING_KEY ─┬─▶ PAYLOAD ─▶ FIRST_BYTE
+ *                             └────────────────────┴────────────────┘   (chunks)
+ *  any header rule broken ─▶ CORRUPT (every later call throws the same error)
+ * </pre>
  *
- * <p><b>Zero copy.</b> When a whole frame is present in the input, the payload is a slice of the
- * input buffer, unmasked <em>in place</em> (the input bytes are overwritten); it is valid until
- * the caller reuses that buffer ({@link #lastPayloadSharesInput()} says which case happened).
- * A frame that spans reads is collected into one buffer sized by its (checked) length.
- * {@link #decode(ByteBuffer, DecodedFrame)} reports the same frame through a reusable view and
- * allocates nothing for a frame that arrived whole.
+ * {@link #next} returns one {@link Step}:
+ * <ul>
+ *   <li>{@link Step#FRAME}: a header and its whole payload, present in the input: the payload
+ *       is unmasked <em>in place</em> in the caller's buffer ({@link #chunkBuffer()},
+ *       {@link #chunkOffset()}, {@link #chunkLength()}); nothing is copied or allocated;</li>
+ *   <li>{@link Step#HEADER}: a header whose payload has not all arrived; chunks follow;</li>
+ *   <li>{@link Step#PAYLOAD_CHUNK}: the next unmasked piece of that payload, in the caller's
+ *       buffer; {@link #chunkEndsFrame()} on the last one;</li>
+ *   <li>{@link Step#NEED_MORE}: every byte of the input was consumed.</li>
+ * </ul>
+ * The decoder never allocates the declared payload: memory follows the bytes received, and the
+ * caller decides what to keep. Header fields ({@link #opcode()}, {@link #fin()}, ...) stay valid
+ * until the next header. Every header rule ({@link HeaderViolation}) is checked as soon as its
+ * byte arrives; a declared length over the limit fails with 1009 before any payload is read.
  *
- * <p>Not thread-safe; one owner at a time.
+ * <p>{@link #decode(ByteBuffer, DecodedFrame)} and {@link #decode(ByteBuffer)} are the
+ * whole-frame conveniences built on {@code next}: they collect a split payload in a buffer that
+ * grows as its bytes arrive. Not thread-safe; one owner at a time.
  */
 public final class FrameDecoder {
+
+    /** Where the parser stands (Netty's WebSocket08FrameDecoder has the same states). */
+    public enum State { FIRST_BYTE, SECOND_BYTE, EXTENDED_LENGTH, MASKING_KEY, PAYLOAD, CORRUPT }
+
+    /** What one call to {@link #next} produced. */
+    public enum Step { NEED_MORE, HEADER, PAYLOAD_CHUNK, FRAME }
+
+    /** Largest piece copied out of a read-only masked input at a time. */
+    private static final int READ_ONLY_CHUNK = 8192;
 
     private final Role localRole;
     private final long maxFramePayload;
     private final int allowedRsvBits;
 
-    private final byte[] header = new byte[FrameHeader.MAX_HEADER_LENGTH];
-    private int headerFilled;
-    private int headerLength = 2;
-    private int lengthEnd = 2;
+    private State state = State.FIRST_BYTE;
+    private ProtocolException failure;
 
+    private int firstByte;
+    private int secondByte;
     private boolean fin;
-    private int rsvBits;
     private Opcode opcode;
     private boolean masked;
+    private int lengthBytesLeft;
+    private long extendedLength;
+    private int keyBytesLeft;
+    private int maskKey;
     private int payloadLength;
+    private int payloadRead;
 
-    private ByteBuffer partialPayload;
-    private boolean lastPayloadShared;
-    private ProtocolException failure;
-    private FrameListener listener;
-    /** Reused by {@link #decode(ByteBuffer)}, which wraps it into a {@link Frame}. */
-    private final DecodedFrame scratch = new DecodedFrame();
+    private ByteBuffer chunkBuffer;
+    private int chunkOffset;
+    private int chunkLength;
+    private boolean chunkEndsFrame;
+    private ByteBuffer readOnlyCopy;
 
-    /**
-     * Sees a frame before it is complete, so that the protocol can fail fast: a message that will
-     * exceed its limit is refused when the header arrives, before the payload is allocated, and
-     * invalid UTF-8 in a large text frame is reported when the bad byte arrives, not when the whole
-     * frame has (Autobahn case 6.4.3). Throwing fails the decoder with that error.
-     */
-    public interface FrameListener {
-        /** The header is complete and valid; the payload has not been read or allocated yet. */
-        default void onHeader(Opcode opcode, boolean fin, int payloadLength) throws ProtocolException {
-        }
-
-        /**
-         * The next unmasked piece of the payload of a frame that spans reads (the piece that
-         * completes the frame is not reported: the frame itself is). Do not keep {@code chunk}.
-         */
-        default void onPartialPayload(Opcode opcode, ByteBuffer chunk) throws ProtocolException {
-        }
-    }
+    private WholeFrames wholeFrames;
 
     /**
      * @param localRole       this end's role: a server requires masked frames, a client unmasked ones
@@ -83,133 +91,129 @@ public final class FrameDecoder {
     }
 
     /**
-     * Consumes bytes from {@code in} and returns the next complete frame with its payload
-     * unmasked, or {@code null} when all of {@code in} was consumed without completing one.
+     * Consumes bytes from {@code in} up to the next event and reports it (see the class comment).
+     * Masked payload is unmasked in place, so {@code in} must be writable unless the frames are
+     * unmasked (a read-only masked input is copied out in pieces of at most 8 KiB).
      *
      * @throws ProtocolException when the peer broke a framing rule; carries the close code
      */
-    public Frame decode(ByteBuffer in) throws ProtocolException {
-        if (!decode(in, scratch)) {
-            return null;
-        }
-        ByteBuffer payload = scratch.sharesInput
-                ? scratch.buffer.slice(scratch.payloadOffset, scratch.payloadLength)
-                : scratch.buffer;
-        scratch.buffer = null; // do not keep the caller's buffer (or the collected payload) alive
-        return new Frame(fin, (rsvBits & FrameHeader.RSV1) != 0, (rsvBits & FrameHeader.RSV2) != 0,
-                (rsvBits & FrameHeader.RSV3) != 0, opcode, payload);
-    }
-
-    /**
-     * The allocation-free form of {@link #decode(ByteBuffer)}: when a frame completes, fills
-     * {@code into} (see {@link DecodedFrame} for how long its payload stays valid) and returns
-     * true; returns false when all of {@code in} was consumed without completing one.
-     *
-     * @throws ProtocolException when the peer broke a framing rule; carries the close code
-     */
-    public boolean decode(ByteBuffer in, DecodedFrame into) throws ProtocolException {
-        if (failure != null) {
-            throw failure;
-        }
+    public Step next(ByteBuffer in) throws ProtocolException {
         try {
-            if (headerFilled < headerLength && !readHeader(in)) {
-                return false;
-            }
-            return readPayload(in, into);
+            return switch (state) {
+                case FIRST_BYTE -> in.remaining() >= 2 ? wholeHeader(in) : headerByteByByte(in);
+                case SECOND_BYTE, EXTENDED_LENGTH, MASKING_KEY -> headerByteByByte(in);
+                case PAYLOAD -> payloadChunk(in);
+                case CORRUPT -> throw failure;
+            };
         } catch (ProtocolException e) {
+            state = State.CORRUPT;
             failure = e;
             throw e;
         }
     }
 
-    /** Registers the listener for headers and payload pieces (null to remove). */
-    public void setFrameListener(FrameListener listener) {
-        this.listener = listener;
+    /** The fast path: the first two bytes are there, probably the rest of the header too. */
+    private Step wholeHeader(ByteBuffer in) throws ProtocolException {
+        int at = in.position();
+        parseFirstByte(in.get(at) & 0xFF);
+        parseSecondByte(in.get(at + 1) & 0xFF);
+        int needed = lengthBytesLeft + keyBytesLeft;
+        if (in.remaining() - 2 < needed) {
+            in.position(at + 2);
+            state = lengthBytesLeft > 0 ? State.EXTENDED_LENGTH : State.MASKING_KEY;
+            return headerByteByByte(in);
+        }
+        at += 2;
+        if (lengthBytesLeft == 2) {
+            parseExtendedLength(bigEndianShort(in, at));
+        } else if (lengthBytesLeft == 8) {
+            parseExtendedLength(bigEndianLong(in, at));
+        }
+        at += lengthBytesLeft;
+        lengthBytesLeft = 0;
+        if (masked) {
+            maskKey = bigEndianInt(in, at);
+            at += FrameHeader.MASK_KEY_LENGTH;
+            keyBytesLeft = 0;
+        }
+        in.position(at);
+        return headerComplete(in);
     }
 
-    /** True when the last frame's payload is a slice of the caller's input buffer. */
-    public boolean lastPayloadSharesInput() {
-        return lastPayloadShared;
-    }
-
-    /** True between frames: no partial header or payload is held. */
-    public boolean isAtFrameBoundary() {
-        return headerFilled == 0;
-    }
-
-    private boolean readHeader(ByteBuffer in) throws ProtocolException {
-        while (headerFilled < headerLength) {
-            if (!in.hasRemaining()) {
-                return false;
-            }
-            header[headerFilled++] = in.get();
-            if (headerFilled == 1) {
-                checkFirstByte(header[0] & 0xFF);
-            } else if (headerFilled == 2) {
-                checkSecondByte(header[1] & 0xFF);
-            }
-            if (headerFilled == lengthEnd && lengthEnd > 2) {
-                checkExtendedLength();
+    /** The slow path: a header split across reads, one byte at a time through the states. */
+    private Step headerByteByByte(ByteBuffer in) throws ProtocolException {
+        while (in.hasRemaining()) {
+            int b = in.get() & 0xFF;
+            switch (state) {
+                case FIRST_BYTE -> {
+                    parseFirstByte(b);
+                    state = State.SECOND_BYTE;
+                }
+                case SECOND_BYTE -> {
+                    parseSecondByte(b);
+                    if (lengthBytesLeft == 0 && !masked) {
+                        return headerComplete(in);
+                    }
+                    state = lengthBytesLeft > 0 ? State.EXTENDED_LENGTH : State.MASKING_KEY;
+                }
+                case EXTENDED_LENGTH -> {
+                    extendedLength = extendedLength << 8 | b;
+                    if (--lengthBytesLeft == 0) {
+                        parseExtendedLength(extendedLength);
+                        if (!masked) {
+                            return headerComplete(in);
+                        }
+                        state = State.MASKING_KEY;
+                    }
+                }
+                case MASKING_KEY -> {
+                    maskKey = maskKey << 8 | b;
+                    if (--keyBytesLeft == 0) {
+                        return headerComplete(in);
+                    }
+                }
+                default -> throw new IllegalStateException("unreachable: header byte in state " + state);
             }
         }
-        if (listener != null) {
-            listener.onHeader(opcode, fin, payloadLength);
-        }
-        return true;
+        return Step.NEED_MORE;
     }
 
-    private void checkFirstByte(int b0) throws ProtocolException {
+    private void parseFirstByte(int b0) throws ProtocolException {
         // BEGIN SOLUTION lab=09 task="parse the first header byte: FIN, RSV1-3 and the opcode (RFC 6455 §5.2)"
+        HeaderViolation broken = HeaderViolation.checkFirstByte(b0, allowedRsvBits);
+        if (broken != null) {
+            throw broken.toException(b0, 0, -1);
+        }
+        firstByte = b0;
         fin = (b0 & FrameHeader.FIN) != 0;
-        rsvBits = b0 & FrameHeader.RSV_MASK;
-        if ((rsvBits & ~allowedRsvBits) != 0) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
-                    "RSV bits 0x%X are set but no extension gave them a meaning (RFC 6455 §5.2)".formatted(rsvBits >> 4));
-        }
-        opcode = Opcode.fromCode(b0 & FrameHeader.OPCODE_MASK);
-        if (opcode.isControl() && !fin) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
-                    "control frame %s has FIN=0; control frames must not be fragmented (RFC 6455 §5.5)".formatted(opcode));
-        }
+        opcode = Opcode.ofDefined(b0 & FrameHeader.OPCODE_MASK);
         // END SOLUTION
     }
 
-    private void checkSecondByte(int b1) throws ProtocolException {
+    private void parseSecondByte(int b1) throws ProtocolException {
         // BEGIN SOLUTION lab=09 task="parse the second header byte: MASK bit and 7-bit payload length (RFC 6455 §5.2)"
+        HeaderViolation broken = HeaderViolation.checkSecondByte(firstByte, b1, localRole);
+        if (broken != null) {
+            throw broken.toException(firstByte, b1, -1);
+        }
+        secondByte = b1;
         masked = (b1 & FrameHeader.MASK) != 0;
-        // RFC 6455 §5.1: a client masks every frame; a server never does.
-        if (localRole == Role.SERVER && !masked) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
-                    "the client sent an unmasked frame; client frames must be masked (RFC 6455 §5.1)");
-        }
-        if (localRole == Role.CLIENT && masked) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
-                    "the server sent a masked frame; server frames must not be masked (RFC 6455 §5.1)");
-        }
+        keyBytesLeft = masked ? FrameHeader.MASK_KEY_LENGTH : 0;
+        maskKey = 0;
         int length7 = b1 & FrameHeader.LENGTH_MASK;
-        int extended = length7 == FrameHeader.LENGTH_16_BIT ? 2 : length7 == FrameHeader.LENGTH_64_BIT ? 8 : 0;
-        if (opcode.isControl() && extended > 0) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
-                    "control frame %s announces an extended length (%d); the maximum is 125 (RFC 6455 §5.5)"
-                            .formatted(opcode, length7));
-        }
-        lengthEnd = 2 + extended;
-        headerLength = lengthEnd + (masked ? FrameHeader.MASK_KEY_LENGTH : 0);
-        if (extended == 0) {
+        lengthBytesLeft = length7 == FrameHeader.LENGTH_16_BIT ? 2 : length7 == FrameHeader.LENGTH_64_BIT ? 8 : 0;
+        extendedLength = 0;
+        if (lengthBytesLeft == 0) {
             checkLimit(length7);
         }
         // END SOLUTION
     }
 
-    private void checkExtendedLength() throws ProtocolException {
-        // BEGIN SOLUTION lab=09 task="read the 16-bit or 64-bit extended payload length (RFC 6455 §5.2)"
-        long length = 0;
-        for (int i = 2; i < lengthEnd; i++) {
-            length = (length << 8) | (header[i] & 0xFF);
-        }
-        if (length < 0) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
-                    "64-bit payload length 0x%016X has its most significant bit set (RFC 6455 §5.2)".formatted(length));
+    private void parseExtendedLength(long length) throws ProtocolException {
+        // BEGIN SOLUTION lab=09 task="check the 16-bit or 64-bit extended payload length (RFC 6455 §5.2)"
+        HeaderViolation broken = HeaderViolation.checkExtendedLength(secondByte & FrameHeader.LENGTH_MASK, length);
+        if (broken != null) {
+            throw broken.toException(firstByte, secondByte, length);
         }
         checkLimit(length);
         // END SOLUTION
@@ -223,61 +227,164 @@ public final class FrameDecoder {
         payloadLength = (int) length;
     }
 
-    private boolean readPayload(ByteBuffer in, DecodedFrame into) throws ProtocolException {
-        if (partialPayload == null) {
-            if (in.remaining() >= payloadLength && !in.isReadOnly()) {
-                // Zero copy: unmask in place and hand out the input's own bytes.
-                int start = in.position();
-                in.position(start + payloadLength);
-                if (masked) {
-                    Masking.apply(in, start, start + payloadLength, maskKey(), 0);
-                }
-                return complete(into, in, start, true);
+    private Step headerComplete(ByteBuffer in) {
+        payloadRead = 0;
+        int start = in.position();
+        if (payloadLength == 0 || (in.remaining() >= payloadLength && (!masked || !in.isReadOnly()))) {
+            // The whole payload is here: unmask it in place and hand out the input's own bytes.
+            in.position(start + payloadLength);
+            if (masked) {
+                Masking.apply(in, start, start + payloadLength, maskKey, 0);
             }
-            // Safe: payloadLength passed checkLimit before this allocation.
-            partialPayload = ByteBuffer.allocate(payloadLength);
+            setChunk(in, start, payloadLength, true);
+            state = State.FIRST_BYTE;
+            return Step.FRAME;
         }
-        int n = Math.min(in.remaining(), partialPayload.remaining());
-        int offset = partialPayload.position();
-        partialPayload.put(offset, in, in.position(), n);
-        partialPayload.position(offset + n);
-        in.position(in.position() + n);
-        // Unmask each piece as it lands (§5.3 masking is position-based), so listeners see clear bytes.
-        if (masked) {
-            Masking.apply(partialPayload, offset, offset + n, maskKey(), offset);
-        }
-        if (partialPayload.hasRemaining()) {
-            if (listener != null && n > 0) {
-                listener.onPartialPayload(opcode, partialPayload.slice(offset, n));
-            }
-            return false;
-        }
-        ByteBuffer payload = partialPayload.flip();
-        partialPayload = null;
-        return complete(into, payload, 0, false);
+        setChunk(in, start, 0, false);
+        state = State.PAYLOAD;
+        return Step.HEADER;
     }
 
-    private boolean complete(DecodedFrame into, ByteBuffer buffer, int offset, boolean shared) throws ProtocolException {
-        into.fin = fin;
-        into.rsvBits = rsvBits;
-        into.opcode = opcode;
-        into.buffer = buffer;
-        into.payloadOffset = offset;
-        into.payloadLength = payloadLength;
-        into.sharesInput = shared;
-        lastPayloadShared = shared;
-        headerFilled = 0;
-        headerLength = 2;
-        lengthEnd = 2;
-        if (opcode == Opcode.CLOSE) {
-            CloseStatus.parse(buffer.slice(offset, payloadLength));
+    private Step payloadChunk(ByteBuffer in) {
+        int count = Math.min(in.remaining(), payloadLength - payloadRead);
+        if (count == 0) {
+            return Step.NEED_MORE;
         }
-        return true;
+        int start = in.position();
+        if (!masked) {
+            setChunk(in, start, count, false);
+        } else if (!in.isReadOnly()) {
+            Masking.apply(in, start, start + count, maskKey, payloadRead); // §5.3: key index = payload index mod 4
+            setChunk(in, start, count, false);
+        } else {
+            count = Math.min(count, READ_ONLY_CHUNK);
+            if (readOnlyCopy == null || readOnlyCopy.capacity() < count) {
+                readOnlyCopy = ByteBuffer.allocate(Math.min(READ_ONLY_CHUNK, payloadLength));
+            }
+            Masking.copyMasked(in, start, readOnlyCopy, 0, count, Integer.rotateLeft(maskKey, 8 * (payloadRead & 3)));
+            setChunk(readOnlyCopy, 0, count, false);
+        }
+        in.position(start + count);
+        payloadRead += count;
+        chunkEndsFrame = payloadRead == payloadLength;
+        if (chunkEndsFrame) {
+            state = State.FIRST_BYTE;
+        }
+        return Step.PAYLOAD_CHUNK;
     }
 
-    private int maskKey() {
-        int at = lengthEnd;
-        return ((header[at] & 0xFF) << 24) | ((header[at + 1] & 0xFF) << 16)
-                | ((header[at + 2] & 0xFF) << 8) | (header[at + 3] & 0xFF);
+    // The wire is big-endian (network order, RFC 6455 §5.2) whatever order the caller's buffer uses.
+    private static int bigEndianShort(ByteBuffer in, int at) {
+        short value = in.getShort(at);
+        return (in.order() == java.nio.ByteOrder.BIG_ENDIAN ? value : Short.reverseBytes(value)) & 0xFFFF;
+    }
+
+    private static int bigEndianInt(ByteBuffer in, int at) {
+        int value = in.getInt(at);
+        return in.order() == java.nio.ByteOrder.BIG_ENDIAN ? value : Integer.reverseBytes(value);
+    }
+
+    private static long bigEndianLong(ByteBuffer in, int at) {
+        long value = in.getLong(at);
+        return in.order() == java.nio.ByteOrder.BIG_ENDIAN ? value : Long.reverseBytes(value);
+    }
+
+    private void setChunk(ByteBuffer buffer, int offset, int length, boolean endsFrame) {
+        chunkBuffer = buffer;
+        chunkOffset = offset;
+        chunkLength = length;
+        chunkEndsFrame = endsFrame;
+    }
+
+    // ---------------------------------------------------------------- the current frame
+
+    public State state() {
+        return state;
+    }
+
+    /** True between frames: no partial header or payload is held. */
+    public boolean isAtFrameBoundary() {
+        return state == State.FIRST_BYTE;
+    }
+
+    public boolean fin() {
+        return fin;
+    }
+
+    /** RSV1..RSV3 as they sit in the first header byte (0x40, 0x20, 0x10). */
+    public int rsvBits() {
+        return firstByte & FrameHeader.RSV_MASK;
+    }
+
+    public Opcode opcode() {
+        return opcode;
+    }
+
+    /** The declared payload length of the current frame (already checked against the limit). */
+    public int payloadLength() {
+        return payloadLength;
+    }
+
+    /** The buffer holding the last chunk's (or whole frame's) unmasked bytes; absolute indexes. */
+    public ByteBuffer chunkBuffer() {
+        return chunkBuffer;
+    }
+
+    public int chunkOffset() {
+        return chunkOffset;
+    }
+
+    public int chunkLength() {
+        return chunkLength;
+    }
+
+    /** True when the last {@link Step#PAYLOAD_CHUNK} (or {@link Step#FRAME}) completed the frame. */
+    public boolean chunkEndsFrame() {
+        return chunkEndsFrame;
+    }
+
+    // ---------------------------------------------------------------- whole-frame conveniences
+
+    /**
+     * Consumes bytes from {@code in} and returns the next complete frame with its payload
+     * unmasked, or {@code null} when all of {@code in} was consumed without completing one.
+     * A close frame's payload is checked ({@link CloseStatus#parse}).
+     *
+     * @throws ProtocolException when the peer broke a framing rule; carries the close code
+     */
+    public Frame decode(ByteBuffer in) throws ProtocolException {
+        return wholeFrames().decode(this, in);
+    }
+
+    /**
+     * The allocation-free whole-frame form: when a frame completes, fills {@code into} (see
+     * {@link DecodedFrame} for how long its payload stays valid) and returns true; returns false
+     * when all of {@code in} was consumed without completing one. A frame that arrived whole is
+     * not copied; a split one is collected in a buffer that grows as its bytes arrive.
+     *
+     * @throws ProtocolException when the peer broke a framing rule; carries the close code
+     */
+    public boolean decode(ByteBuffer in, DecodedFrame into) throws ProtocolException {
+        return wholeFrames().decode(this, in, into);
+    }
+
+    /** True when the last whole frame's payload is a slice of the caller's input buffer. */
+    public boolean lastPayloadSharesInput() {
+        return wholeFrames != null && wholeFrames.lastShared();
+    }
+
+    /** Only for the whole-frame conveniences; created on first use (the protocol never needs it). */
+    private WholeFrames wholeFrames() {
+        if (wholeFrames == null) {
+            wholeFrames = new WholeFrames();
+        }
+        return wholeFrames;
+    }
+
+    /** A rule broken above the header (a close payload checked by {@link WholeFrames}): fail for good. */
+    ProtocolException corrupt(ProtocolException error) {
+        state = State.CORRUPT;
+        failure = error;
+        return error;
     }
 }

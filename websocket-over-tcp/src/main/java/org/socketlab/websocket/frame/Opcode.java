@@ -41,6 +41,26 @@ public enum Opcode {
         return !isControl();
     }
 
+    /** True when the 4-bit wire value names an opcode (not reserved, RFC 6455 §5.2). */
+    public static boolean isDefined(int code) {
+        return code >= 0 && code < 16 && BY_CODE[code] != null;
+    }
+
+    /** RFC 6455 §5.5: a wire value with its most significant bit set is a control opcode. */
+    public static boolean isControlCode(int code) {
+        return (code & 0x8) != 0;
+    }
+
+    /** The name of a wire value, "RESERVED" for a reserved one (for messages and dumps). */
+    public static String nameOf(int code) {
+        return isDefined(code) ? BY_CODE[code].name() : "RESERVED";
+    }
+
+    /** The opcode for a 4-bit wire value, or {@code null} when it is reserved (no exception). */
+    public static Opcode ofDefined(int code) {
+        return BY_CODE[code];
+    }
+
     /**
      * The opcode for a 4-bit wire value.
      *

@@ -7,6 +7,8 @@
  *   <li>Immutable and thread-safe: {@link org.socketlab.websocket.frame.Opcode},
  *       {@link org.socketlab.websocket.frame.Role}, {@link org.socketlab.websocket.frame.CloseCode},
  *       {@link org.socketlab.websocket.frame.CloseStatus}, {@link org.socketlab.websocket.frame.FrameHeader},
+ *       {@link org.socketlab.websocket.frame.HeaderViolation} (the header rules, shared with {@code inspect}),
+ *       {@link org.socketlab.websocket.frame.Utf8Reference},
  *       and the static {@link org.socketlab.websocket.frame.Masking} methods (which touch only the
  *       buffer they are given).</li>
  *   <li>{@link org.socketlab.websocket.frame.Frame} is a record, but its payload is a mutable

@@ -131,7 +131,7 @@ final class FrameDissector {
             state = State.BROKEN;
             return;
         }
-        FrameRules.check(fromClient, deflateNegotiated, fin, rsv, opcode, masked, length, length7, messages, out);
+        FrameRules.check(fromClient, deflateNegotiated, b0, b1, length, messages, out);
         payloadRead = 0;
         kept = ByteBuffer.allocate((int) Math.min(length, isControl() ? FrameHeader.MAX_CONTROL_PAYLOAD : Preview.LIMIT));
         messages.frameStarted(opcode, fin, rsv, out);
@@ -185,9 +185,9 @@ final class FrameDissector {
             fieldView(out);
         }
         ByteBuffer shown = kept.duplicate().flip();
-        switch (opcode) {
-            case 0x8 -> CloseBody.describe(shown, out);
-            case 0x9, 0xA -> out.add("  " + opcodeName(opcode).toLowerCase(java.util.Locale.ROOT) + " payload "
+        switch (Opcode.nameOf(opcode)) {
+            case "CLOSE" -> CloseBody.describe(shown, out);
+            case "PING", "PONG" -> out.add("  " + opcodeName(opcode).toLowerCase(java.util.Locale.ROOT) + " payload "
                     + (Preview.looksLikeText(shown) ? Preview.text(shown, length) : Preview.hex(shown, length)));
             default -> messages.frameComplete(opcode, fin, shown, length, out);
         }
@@ -217,14 +217,10 @@ final class FrameDissector {
     }
 
     private boolean isControl() {
-        return (opcode & 0x8) != 0;
+        return Opcode.isControlCode(opcode);
     }
 
     static String opcodeName(int code) {
-        try {
-            return Opcode.fromCode(code).name();
-        } catch (org.socketlab.websocket.frame.ProtocolException reserved) {
-            return "RESERVED";
-        }
+        return Opcode.nameOf(code);
     }
 }

@@ -3,33 +3,39 @@ package org.socketlab.websocket.protocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.socketlab.websocket.frame.CloseCode;
-import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.Opcode;
 import org.socketlab.websocket.frame.ProtocolException;
 import org.socketlab.websocket.frame.Utf8Validator;
 
 /**
  * Turns data frames into messages (RFC 6455 §5.4): checks the fragment sequence, enforces the
- * message-size limit (§10.4) and validates text as it arrives (§8.1), failing on the first
- * invalid byte even inside a non-final fragment.
+ * message-size limit (§10.4) when each header arrives, and validates text as its bytes arrive
+ * (§8.1), failing on the first invalid byte even inside a non-final fragment.
  *
- * <p>A message in one frame is not copied into an assembly buffer: text is decoded straight from
- * the frame payload, binary payload is handed over (copied once only if it is a slice of the
- * caller's read buffer). Fragmented messages grow one buffer, doubling, never past the limit.
+ * <p>It is fed what {@link org.socketlab.websocket.frame.FrameDecoder#next} produces: a whole
+ * frame ({@link #wholeFrame}) or a header ({@link #frameStarted}), chunks ({@link #chunk}) and
+ * the end ({@link #frameEnded}). A one-frame message that arrived whole is not copied into an
+ * assembly buffer; anything else grows one buffer as its bytes arrive (doubling, never past the
+ * limit), so memory follows the bytes received, not the lengths declared.
+ *
+ * <p>When {@code keep} is false (the connection is CLOSING, §5.5.1: data after our close frame is
+ * dropped) the sequence and the size limit are still enforced, but nothing is stored.
  *
  * <p>Not thread-safe; owned by one {@link WebSocketProtocol}.
  */
 final class MessageAssembler {
 
-    private static final int INITIAL_CAPACITY = 4096;
+    private static final int INITIAL_CAPACITY = 1024;
 
     private final long maxMessageSize;
     private final Utf8Validator utf8 = new Utf8Validator();
 
     private Opcode messageOpcode;   // TEXT or BINARY while a fragmented message is open
+    private Opcode frameType;       // TEXT or BINARY: the message type of the current frame
+    private boolean frameFin;
+    private boolean keep;
     private ByteBuffer assembly;
-    private long messageSize;
-    private int validatedOfCurrentFrame; // text bytes of the current frame already fed to utf8
+    private long messageSize;       // declared bytes of the message so far, current frame included
 
     MessageAssembler(long maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
@@ -41,51 +47,65 @@ final class MessageAssembler {
     }
 
     /**
-     * Accepts the next data frame.
+     * A data frame that arrived whole. A one-frame message is decoded straight from
+     * {@code buffer} (text) or copied once (binary: the buffer is the caller's read buffer).
      *
-     * @param sharesInput the payload is a slice of a buffer the caller will reuse
-     * @return the completed message, or {@code null} when more fragments are expected
+     * @return the completed message, or {@code null} when more fragments are expected (or dropped)
      */
-    ProtocolEvent accept(Frame frame, boolean sharesInput) throws ProtocolException {
-        Opcode type = messageType(frame.opcode());
-        ByteBuffer payload = frame.payload();
-        checkSize(messageSize + payload.remaining());
-        int alreadyValidated = validatedOfCurrentFrame;
-        validatedOfCurrentFrame = 0;
-        if (type == Opcode.TEXT && !utf8.feed(payload.slice(payload.position() + alreadyValidated,
-                payload.remaining() - alreadyValidated))) {
-            throw invalidUtf8();
+    ProtocolEvent wholeFrame(Opcode opcode, boolean fin, ByteBuffer buffer, int offset, int length, boolean keep)
+            throws ProtocolException {
+        frameStarted(opcode, fin, length, keep);
+        if (fin && messageOpcode == null && keep) {
+            messageSize = 0;
+            return frameType == Opcode.TEXT ? text(buffer, offset, length, false) : binaryCopy(buffer, offset, length);
         }
-        if (frame.fin() && messageOpcode == null) {
-            return single(type, payload, sharesInput);
-        }
-        append(payload);
-        messageSize += payload.remaining();
-        messageOpcode = type;
-        return frame.fin() ? finish() : null;
+        chunk(buffer, offset, length);
+        return frameEnded();
     }
 
     /**
-     * Checks a data frame's header before its payload is read: the fragment sequence (§5.4) and
-     * the message-size limit, so an oversized message fails before memory is spent on it.
+     * A data frame's header, before its payload: the fragment sequence (§5.4) and the size limit
+     * (§10.4) are checked here, so an oversized message fails before memory is spent on it.
      */
-    void checkHeader(Opcode opcode, int payloadLength) throws ProtocolException {
-        messageType(opcode);
+    void frameStarted(Opcode opcode, boolean fin, int payloadLength, boolean keep) throws ProtocolException {
+        frameType = messageType(opcode);
         checkSize(messageSize + payloadLength);
+        messageSize += payloadLength;
+        frameFin = fin;
+        this.keep = keep;
+        if (!keep) {
+            assembly = null; // CLOSING: drop what was collected; the message will not be delivered
+        }
     }
 
-    /**
-     * Sees part of a data frame's payload before the frame is complete, so that invalid UTF-8
-     * fails the connection as soon as the bad byte arrives (RFC 6455 §8.1, Autobahn 6.4.3/6.4.4).
-     */
-    void inspectPartial(Opcode opcode, ByteBuffer chunk) throws ProtocolException {
-        if (opcode.isControl() || messageType(opcode) != Opcode.TEXT) {
+    /** The next unmasked piece of the current frame's payload; not kept by reference. */
+    void chunk(ByteBuffer buffer, int offset, int length) throws ProtocolException {
+        if (!keep || length == 0) {
             return;
         }
-        if (!utf8.feed(chunk)) {
+        if (frameType == Opcode.TEXT && !utf8.feed(buffer, offset, offset + length)) {
             throw invalidUtf8();
         }
-        validatedOfCurrentFrame += chunk.remaining();
+        append(buffer, offset, length);
+    }
+
+    /** The current frame is complete: returns the message when it was the last fragment. */
+    ProtocolEvent frameEnded() throws ProtocolException {
+        if (!frameFin) {
+            messageOpcode = frameType;
+            return null;
+        }
+        Opcode type = frameType;
+        ByteBuffer message = assembly == null ? ByteBuffer.allocate(0) : assembly.flip();
+        boolean deliver = keep;
+        assembly = null;
+        messageOpcode = null;
+        messageSize = 0;
+        if (!deliver) {
+            utf8.reset();
+            return null;
+        }
+        return type == Opcode.TEXT ? text(message, 0, message.limit(), true) : new ProtocolEvent.BinaryMessage(message);
     }
 
     /** The type of message this data frame belongs to, enforcing the fragment sequence (§5.4). */
@@ -102,38 +122,27 @@ final class MessageAssembler {
         return opcode == Opcode.CONTINUATION ? messageOpcode : opcode;
     }
 
-    private ProtocolEvent single(Opcode type, ByteBuffer payload, boolean sharesInput) throws ProtocolException {
-        if (type == Opcode.TEXT) {
-            return text(payload);
-        }
-        if (!sharesInput) {
-            return new ProtocolEvent.BinaryMessage(payload);
-        }
-        ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
-        copy.put(payload.duplicate()).flip();
+    private static ProtocolEvent binaryCopy(ByteBuffer buffer, int offset, int length) {
+        ByteBuffer copy = ByteBuffer.allocate(length);
+        copy.put(0, buffer, offset, length);
         return new ProtocolEvent.BinaryMessage(copy);
     }
 
-    private ProtocolEvent finish() throws ProtocolException {
-        ByteBuffer message = assembly.flip();
-        Opcode type = messageOpcode;
-        assembly = null;
-        messageOpcode = null;
-        messageSize = 0;
-        return type == Opcode.TEXT ? text(message) : new ProtocolEvent.BinaryMessage(message);
-    }
-
-    private ProtocolEvent text(ByteBuffer payload) throws ProtocolException {
+    /** Validates (unless each chunk was, as it arrived), requires a complete last character, decodes. */
+    private ProtocolEvent text(ByteBuffer buffer, int offset, int length, boolean validated) throws ProtocolException {
+        if (!validated && !utf8.feed(buffer, offset, offset + length)) {
+            throw invalidUtf8();
+        }
         // RFC 6455 §8.1: the whole message must be valid UTF-8, so a cut-off character fails too.
         if (!utf8.isCompleteSequence()) {
+            utf8.reset();
             throw new ProtocolException(CloseCode.INVALID_PAYLOAD,
                     "text message ends inside a multi-byte UTF-8 sequence (RFC 6455 §8.1)");
         }
         utf8.reset();
-        String text = payload.hasArray()
-                ? new String(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining(),
-                        StandardCharsets.UTF_8)
-                : StandardCharsets.UTF_8.decode(payload.duplicate()).toString();
+        String text = buffer.hasArray()
+                ? new String(buffer.array(), buffer.arrayOffset() + offset, length, StandardCharsets.UTF_8)
+                : StandardCharsets.UTF_8.decode(buffer.slice(offset, length)).toString();
         return new ProtocolEvent.TextMessage(text);
     }
 
@@ -144,18 +153,17 @@ final class MessageAssembler {
         }
     }
 
-    private void append(ByteBuffer payload) {
-        int needed = payload.remaining();
+    private void append(ByteBuffer buffer, int offset, int length) {
         if (assembly == null) {
-            assembly = ByteBuffer.allocate((int) Math.min(maxMessageSize, Math.max(INITIAL_CAPACITY, needed)));
-        } else if (assembly.remaining() < needed) {
-            long wanted = Math.max((long) assembly.capacity() * 2, (long) assembly.position() + needed);
+            assembly = ByteBuffer.allocate((int) Math.min(maxMessageSize, Math.max(INITIAL_CAPACITY, length)));
+        } else if (assembly.remaining() < length) {
+            long wanted = Math.max((long) assembly.capacity() * 2, (long) assembly.position() + length);
             ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(maxMessageSize, wanted));
-            assembly.flip();
-            bigger.put(assembly);
+            bigger.put(assembly.flip());
             assembly = bigger;
         }
-        assembly.put(payload.duplicate());
+        assembly.put(assembly.position(), buffer, offset, length);
+        assembly.position(assembly.position() + length);
     }
 
     private static ProtocolException invalidUtf8() {

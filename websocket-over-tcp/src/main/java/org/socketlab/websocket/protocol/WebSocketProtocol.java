@@ -48,6 +48,8 @@ public final class WebSocketProtocol {
     private final MessageAssembler assembler;
     private final Heartbeat heartbeat;
     private final CloseHandshake closing;
+    private final ControlPayload control = new ControlPayload();
+    private final FrameDeadline frameDeadline;
 
     private final List<ProtocolEvent> events = new ArrayList<>();
 
@@ -68,21 +70,7 @@ public final class WebSocketProtocol {
         this.heartbeat = new Heartbeat(config.pingInterval(), config.pongTimeout(), config.idleTimeout(), nowNanos);
         this.closing = new CloseHandshake(role, config.closeTimeout());
         this.lastNowNanos = nowNanos;
-        this.decoder.setFrameListener(new FrameDecoder.FrameListener() {
-            @Override
-            public void onHeader(Opcode opcode, boolean fin, int payloadLength) throws ProtocolException {
-                if (state == State.OPEN && opcode.isData()) {
-                    assembler.checkHeader(opcode, payloadLength); // 1002 / 1009 before the payload
-                }
-            }
-
-            @Override
-            public void onPartialPayload(Opcode opcode, ByteBuffer chunk) throws ProtocolException {
-                if (state == State.OPEN) {
-                    assembler.inspectPartial(opcode, chunk);
-                }
-            }
-        });
+        this.frameDeadline = new FrameDeadline(config.frameTimeout());
     }
 
     // ---------------------------------------------------------------- input
@@ -94,15 +82,75 @@ public final class WebSocketProtocol {
         if (!inputDone && bytes.hasRemaining()) {
             heartbeat.onBytesReceived(nowNanos);
             try {
-                Frame frame;
-                while (!inputDone && (frame = decoder.decode(bytes)) != null) {
-                    onFrame(frame, nowNanos);
-                }
+                decodeAll(bytes, nowNanos);
             } catch (ProtocolException e) {
                 fail(e);
             }
+            frameDeadline.afterRead(!decoder.isAtFrameBoundary(), nowNanos);
         }
         bytes.position(bytes.limit()); // after a close or failure, the rest is discarded (§7.1.7)
+    }
+
+    /** The one loop over the decoder: each step is a whole frame, a header, a chunk or "need more". */
+    private void decodeAll(ByteBuffer bytes, long nowNanos) throws ProtocolException {
+        while (!inputDone) {
+            switch (decoder.next(bytes)) {
+                case NEED_MORE -> {
+                    return;
+                }
+                case FRAME -> {
+                    frameDeadline.frameEnded();
+                    onWholeFrame(nowNanos);
+                }
+                case HEADER -> onHeader();
+                case PAYLOAD_CHUNK -> onChunk(nowNanos);
+            }
+        }
+    }
+
+    private void onWholeFrame(long nowNanos) throws ProtocolException {
+        Opcode opcode = decoder.opcode();
+        if (opcode.isData()) {
+            addIfNotNull(assembler.wholeFrame(opcode, decoder.fin(), decoder.chunkBuffer(), decoder.chunkOffset(),
+                    decoder.chunkLength(), state == State.OPEN));
+        } else {
+            onControl(opcode, decoder.chunkBuffer().slice(decoder.chunkOffset(), decoder.chunkLength()), nowNanos);
+        }
+    }
+
+    private void onHeader() throws ProtocolException {
+        Opcode opcode = decoder.opcode();
+        if (opcode.isData()) {
+            // §10.4 in every state: a message over the limit fails here, before its payload arrives.
+            assembler.frameStarted(opcode, decoder.fin(), decoder.payloadLength(), state == State.OPEN);
+        } else {
+            control.start();
+        }
+    }
+
+    private void onChunk(long nowNanos) throws ProtocolException {
+        Opcode opcode = decoder.opcode();
+        boolean ends = decoder.chunkEndsFrame();
+        if (ends) {
+            frameDeadline.frameEnded();
+        }
+        if (opcode.isData()) {
+            assembler.chunk(decoder.chunkBuffer(), decoder.chunkOffset(), decoder.chunkLength());
+            if (ends) {
+                addIfNotNull(assembler.frameEnded());
+            }
+        } else {
+            control.append(decoder.chunkBuffer(), decoder.chunkOffset(), decoder.chunkLength());
+            if (ends) {
+                onControl(opcode, control.payload(), nowNanos);
+            }
+        }
+    }
+
+    private void addIfNotNull(ProtocolEvent message) {
+        if (message != null) {
+            events.add(message);
+        }
     }
 
     /** The peer closed its side of TCP (read returned -1). */
@@ -123,6 +171,15 @@ public final class WebSocketProtocol {
     public void tick(long nowNanos) {
         lastNowNanos = nowNanos;
         runDeferred(nowNanos, false);
+        if (frameOverdue(nowNanos)) {
+            long startedMillisAgo = frameDeadline.millisSinceStart(nowNanos);
+            frameDeadline.frameEnded();
+            // §7.1.7 allows failing the connection at any time; 1008 (§7.4.1) says our policy ended it.
+            fail(new ProtocolException(CloseCode.POLICY_VIOLATION, ("a frame started %d ms ago is still incomplete; "
+                    + "the frame timeout is %s (RFC 6455 §7.4.1: 1008, policy)").formatted(startedMillisAgo,
+                    config.frameTimeout())));
+            return;
+        }
         switch (state) {
             case OPEN -> runHeartbeat(nowNanos);
             case CLOSING -> {
@@ -138,45 +195,35 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void onFrame(Frame frame, long nowNanos) throws ProtocolException {
-        switch (frame.opcode()) {
-            case PING -> onPing(frame);
-            case PONG -> onPong(frame);
-            case CLOSE -> onClose(frame, nowNanos);
-            default -> onData(frame);
+    private void onControl(Opcode opcode, ByteBuffer payload, long nowNanos) throws ProtocolException {
+        switch (opcode) {
+            case PING -> onPing(payload);
+            case PONG -> onPong(payload);
+            case CLOSE -> onClose(payload, nowNanos);
+            default -> throw new IllegalStateException("unreachable: " + opcode + " is not a control opcode");
         }
     }
 
-    private void onData(Frame frame) throws ProtocolException {
-        if (state != State.OPEN) {
-            return; // §5.5.1: after sending a close frame we only wait for the peer's; data is dropped
-        }
-        ProtocolEvent message = assembler.accept(frame, decoder.lastPayloadSharesInput());
-        if (message != null) {
-            events.add(message);
-        }
-    }
-
-    private void onPing(Frame frame) {
+    private void onPing(ByteBuffer payload) {
         if (state != State.OPEN) {
             return; // nothing may follow our close frame (§5.5.1)
         }
-        ByteBuffer payload = copy(frame.payload());
-        events.add(new ProtocolEvent.PingReceived(payload));
+        ByteBuffer copy = copy(payload);
+        events.add(new ProtocolEvent.PingReceived(copy));
         if (config.autoPong()) {
-            out.control(Frame.pong(payload.duplicate())); // §5.5.3: the pong echoes the ping's payload
+            out.control(Frame.pong(copy.duplicate())); // §5.5.3: the pong echoes the ping's payload
         }
     }
 
-    private void onPong(Frame frame) {
-        heartbeat.onPong(frame.payload());
+    private void onPong(ByteBuffer payload) {
+        heartbeat.onPong(payload);
         if (state == State.OPEN) {
-            events.add(new ProtocolEvent.PongReceived(copy(frame.payload())));
+            events.add(new ProtocolEvent.PongReceived(copy(payload)));
         }
     }
 
-    private void onClose(Frame frame, long nowNanos) throws ProtocolException {
-        CloseStatus status = CloseStatus.parse(frame.payload());
+    private void onClose(ByteBuffer payload, long nowNanos) throws ProtocolException {
+        CloseStatus status = CloseStatus.parse(payload); // the one parse of the close payload
         inputDone = true; // §5.5.1: nothing the peer sends after its close frame counts
         if (mustDefer()) {
             deferredPeerClose = status;
@@ -292,11 +339,22 @@ public final class WebSocketProtocol {
         if (deferredPeerClose != null || deferredFailure != null) {
             return lastNowNanos; // due now: see mustDefer()
         }
-        return switch (state) {
+        long timers = switch (state) {
             case OPEN -> heartbeat.nextDeadlineNanos();
             case CLOSING, CLOSED -> closing.nextDeadlineNanos();
             case CONNECTING -> Long.MAX_VALUE;
         };
+        return Math.min(timers, frameDeadlineNanos());
+    }
+
+    /** The frame timeout applies while the peer may still send (OPEN, CLOSING) and input is read. */
+    private long frameDeadlineNanos() {
+        return inputDone || (state != State.OPEN && state != State.CLOSING) ? Long.MAX_VALUE : frameDeadline.deadlineNanos();
+    }
+
+    private boolean frameOverdue(long nowNanos) {
+        long deadline = frameDeadlineNanos();
+        return deadline != Long.MAX_VALUE && nowNanos - deadline >= 0;
     }
 
     public State state() {
@@ -343,6 +401,18 @@ public final class WebSocketProtocol {
     /** Starts the closing handshake (RFC 6455 §7.1.2); {@code code == null} sends an empty close frame. */
     public void close(CloseCode code, String reason) {
         requireOpen();
+        startClose(code, reason);
+    }
+
+    /**
+     * {@link #close(CloseCode, String)} from a thread that has the time: the close timeout
+     * (RFC 6455 §7.1.1) then runs from {@code nowNanos}, not from the last time passed in.
+     */
+    public void close(CloseCode code, String reason, long nowNanos) {
+        requireOpen();
+        if (nowNanos - lastNowNanos > 0) {
+            lastNowNanos = nowNanos;
+        }
         startClose(code, reason);
     }
 

@@ -36,6 +36,11 @@ public final class OutboundQueue {
 
     private final long limitBytes;
     private final ReentrantLock lock = new ReentrantLock();
+    /** An on-demand writer thread ends after this long without work. */
+    private static final long WRITER_IDLE_NANOS = 1_000_000_000L;
+    /** Starts a writer thread when work arrives and none runs; null when one runs all the time. */
+    private Runnable writerStarter;
+    private boolean writerRunning;
     /** Senders waiting for space, and {@link #awaitDrained}: signalled when bytes leave. */
     private final Condition space = lock.newCondition();
     /** The writer thread: signalled only when it has something to do, never for a direct write. */
@@ -137,7 +142,7 @@ public final class OutboundQueue {
                 return List.of(added);
             }
             if (!writing) {
-                work.signal();
+                wakeWriter();
             }
             return List.of();
         } finally {
@@ -151,7 +156,7 @@ public final class OutboundQueue {
         try {
             writing = false;
             if (!chunks.isEmpty() || finishing || failure != null) {
-                work.signal();
+                wakeWriter();
             }
         } finally {
             lock.unlock();
@@ -180,6 +185,62 @@ public final class OutboundQueue {
             return chunks.peekFirst();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * From now on the writer thread runs only while there is work: {@code starter} starts one
+     * when bytes are queued and none runs, and an idle writer stops after {@link #WRITER_IDLE_NANOS}
+     * ({@link #stopWriterIfIdle}). An idle connection then owns no writer thread (issue 19).
+     */
+    void startWriterOnDemand(Runnable starter) {
+        lock.lock();
+        try {
+            writerStarter = starter;
+            writerRunning = false;
+            if (!chunks.isEmpty() || finishing || failure != null) {
+                wakeWriter();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How long the writer waits for work: forever, unless it is started on demand. */
+    long writerWaitNanos() {
+        lock.lock();
+        try {
+            return writerStarter == null ? Long.MAX_VALUE : WRITER_IDLE_NANOS;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writer side, after {@link #poll} found nothing: true when the writer thread may end because
+     * it was started on demand and nothing is left for it (a direct writer that holds the right
+     * will start a new one on {@link #release} if bytes queued behind it).
+     */
+    boolean stopWriterIfIdle() {
+        lock.lock();
+        try {
+            if (writerStarter == null || failure != null || finishing || (!chunks.isEmpty() && !writing)) {
+                return false;
+            }
+            writerRunning = false;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: signal the writer thread, or start one when it runs on demand and none runs. */
+    private void wakeWriter() {
+        if (writerStarter != null && !writerRunning) {
+            writerRunning = true;
+            writerStarter.run();
+        } else {
+            work.signalAll();
         }
     }
 
@@ -227,7 +288,7 @@ public final class OutboundQueue {
         try {
             finishing = true;
             space.signalAll();
-            work.signalAll();
+            wakeWriter();
         } finally {
             lock.unlock();
         }
@@ -245,7 +306,7 @@ public final class OutboundQueue {
             chunks.clear();
             queuedBytes = 0;
             space.signalAll();
-            work.signalAll();
+            wakeWriter();
         } finally {
             lock.unlock();
         }

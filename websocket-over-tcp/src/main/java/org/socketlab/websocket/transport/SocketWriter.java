@@ -42,9 +42,9 @@ final class SocketWriter implements Runnable {
     public void run() {
         try {
             while (true) {
-                OutboundQueue.Chunk chunk = queue.poll(Long.MAX_VALUE);
+                OutboundQueue.Chunk chunk = queue.poll(queue.writerWaitNanos());
                 if (chunk == null) {
-                    if (queue.isDone()) {
+                    if (queue.isDone() || queue.stopWriterIfIdle()) {
                         return;
                     }
                     continue;

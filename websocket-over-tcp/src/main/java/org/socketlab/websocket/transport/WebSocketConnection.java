@@ -33,8 +33,6 @@ public final class WebSocketConnection implements Session {
 
     private static final Logger LOG = System.getLogger(WebSocketConnection.class.getName());
     private static final AtomicLong IDS = new AtomicLong();
-    /** Per connection, so kept small: 10,000 idle connections hold 160 MiB of read buffers, not 640. */
-    private static final int READ_BUFFER_BYTES = 16 * 1024;
     /** Longest wait for the peer's FIN after ours (see {@link #lingeringClose()}). */
     private static final long LINGER_MILLIS = 2_000;
 
@@ -83,7 +81,6 @@ public final class WebSocketConnection implements Session {
 
     /** Runs the read loop on the calling thread until the connection is closed. */
     public void run() {
-        Thread writer;
         SocketWriter writes;
         try {
             writes = new SocketWriter(outbound, socket.getOutputStream(), this::writeFailed);
@@ -92,7 +89,8 @@ public final class WebSocketConnection implements Session {
             return;
         }
         WriteWatchdog.Watched watched = WriteWatchdog.shared().watch(id, writes, settings.sendTimeout(), this::abortStalledWrite);
-        writer = Thread.ofVirtual().name(id + "-writer").start(writes);
+        // The writer thread runs only while bytes wait for it: an idle connection owns none.
+        outbound.startWriterOnDemand(() -> Thread.ofVirtual().name(id + "-writer").start(writes));
         socketWriter = writes;
         try {
             dispatcher.open();
@@ -110,7 +108,7 @@ public final class WebSocketConnection implements Session {
             } finally {
                 protocolLock.unlock();
             }
-            closeTransport(writer);
+            closeTransport();
             WriteWatchdog.shared().unwatch(watched);
             if (!closeFuture.isDone()) {
                 dispatcher.closed(new CloseStatus(1006, "connection lost", false));
@@ -119,9 +117,13 @@ public final class WebSocketConnection implements Session {
         }
     }
 
+    /**
+     * Blocks on a small buffer while idle; when a read fills it, more bytes are probably waiting,
+     * so a pooled 16 KiB buffer is borrowed for the reads that cannot block (see {@link ReadBuffers}).
+     */
     private void readLoop() throws IOException {
         InputStream in = socket.getInputStream();
-        byte[] buffer = new byte[READ_BUFFER_BYTES];
+        byte[] idleBuffer = new byte[ReadBuffers.IDLE_READ_BYTES];
         socket.setSoTimeout(0); // timers run on the alarm, never as read timeouts (see ProtocolAlarm)
         while (true) {
             if (timerDueBeforeRead()) {
@@ -130,17 +132,49 @@ public final class WebSocketConnection implements Session {
                 }
                 continue;
             }
-            int n = in.read(buffer);
-            boolean closeNow = n < 0
-                    ? step(null, true)
-                    : step(ByteBuffer.wrap(buffer, 0, n), false);
-            if (closeNow || n < 0) {
+            int n = in.read(idleBuffer);
+            if (n < 0) {
+                step(null, true);
                 return;
             }
-            if (readerQueuedBytes) {
-                awaitOutboundSpace();
+            if (stepAndWait(ByteBuffer.wrap(idleBuffer, 0, n))) {
+                return;
+            }
+            if (n == idleBuffer.length && readWhileAvailable(in)) {
+                return;
             }
         }
+    }
+
+    /** Reads what is already waiting into a borrowed buffer, never blocking; true when TCP must close. */
+    private boolean readWhileAvailable(InputStream in) throws IOException {
+        byte[] busyBuffer = ReadBuffers.borrow();
+        try {
+            while (in.available() > 0) {
+                int n = in.read(busyBuffer);
+                if (n < 0) {
+                    step(null, true);
+                    return true;
+                }
+                if (stepAndWait(ByteBuffer.wrap(busyBuffer, 0, n))) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            ReadBuffers.giveBack(busyBuffer);
+        }
+    }
+
+    /** {@link #step} for bytes read; then waits for queue space if it queued replies. */
+    private boolean stepAndWait(ByteBuffer bytes) throws IOException {
+        if (step(bytes, false)) {
+            return true;
+        }
+        if (readerQueuedBytes) {
+            awaitOutboundSpace();
+        }
+        return false;
     }
 
     /** Feeds bytes (or EOF, or nothing) and the clock to the protocol; true when TCP must close. */
@@ -263,10 +297,10 @@ public final class WebSocketConnection implements Session {
     }
 
     /** Lets the writer send what is queued (the close frame last), then closes the socket. */
-    private void closeTransport(Thread writer) {
+    private void closeTransport() {
         outbound.finish();
         try {
-            if (!writer.join(settings.closeTimeout())) {
+            if (!outbound.awaitDrained(settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.log(Level.DEBUG, "{0}: queued bytes not written within {1}; closing anyway",
                         id, settings.closeTimeout());
             }
@@ -325,7 +359,7 @@ public final class WebSocketConnection implements Session {
         try {
             if (protocol.state() == State.OPEN) {
                 // RFC 6455 §7.4.1: 1011, the server hit a condition it cannot handle.
-                protocol.close(CloseCode.INTERNAL_ERROR, "handler failed");
+                protocol.close(CloseCode.INTERNAL_ERROR, "handler failed", System.nanoTime());
                 outbound.append(protocol.pollOutgoing(), null);
                 armAlarm();
             }
@@ -419,7 +453,7 @@ public final class WebSocketConnection implements Session {
             if (protocol.state() != State.OPEN) {
                 return;
             }
-            protocol.close(CloseCode.of(code), reason == null ? "" : reason);
+            protocol.close(CloseCode.of(code), reason == null ? "" : reason, System.nanoTime());
             outbound.append(protocol.pollOutgoing(), null);
             armAlarm(); // the close timeout (RFC 6455 §7.1.1) runs from now
         } finally {

@@ -2,7 +2,10 @@
  * The blocking adapter shared by the server and the client: one loop per connection that
  * reads bytes from a socket, feeds the sans-I/O {@code WebSocketProtocol}, hands the bytes it
  * produces to a bounded {@link org.socketlab.websocket.transport.OutboundQueue} (written at once
- * when it is idle, else drained by a writer thread), and delivers its events to the application's handler. TLS set-up lives here
+ * when it is idle, else drained by a writer thread that is started when bytes queue up and ends
+ * after a second without work, so an idle connection owns none), and delivers its events to the
+ * application's handler. The reader blocks on a 256-byte buffer and borrows a pooled 16 KiB one
+ * only while bytes are already waiting ({@code ReadBuffers}). TLS set-up lives here
  * too ({@link org.socketlab.websocket.transport.TlsContexts}).
  *
  * <p>Concurrency contract:

@@ -202,11 +202,92 @@ class FrameDecoderTest {
             assertThat(closeCodeOf(Role.CLIENT, "82 7f 80 00 00 00 00 00 00 01")).isEqualTo(1002);
         }
 
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+                "82 7e 00 00",                      // 0 in the 16-bit form
+                "82 7e 00 7d",                      // 125 in the 16-bit form
+                "82 7f 00 00 00 00 00 00 00 7e",    // 126 in the 64-bit form
+                "82 7f 00 00 00 00 00 00 ff ff"})   // 65535 in the 64-bit form
+        void nonMinimalLengthEncoding_closesWith1002(String hex) {
+            // RFC 6455 §5.2: "the minimal number of bytes MUST be used to encode the length".
+            assertThat(closeCodeOf(Role.CLIENT, hex)).isEqualTo(1002);
+            ProtocolException error = catchThrowableOfType(ProtocolException.class,
+                    () -> new FrameDecoder(Role.CLIENT, LIMIT, 0).decode(Hex.buffer(hex)));
+            assertThat(error).hasMessageContaining("minimal number of bytes").hasMessageContaining("§5.2");
+        }
+
+        @Test
+        void minimalExtendedLengths_areAccepted() throws ProtocolException {
+            byte[] sixteen = new byte[4 + 126];
+            System.arraycopy(Hex.bytes("82 7e 00 7e"), 0, sixteen, 0, 4);
+            assertThat(decodeByteByByte(Role.CLIENT, sixteen).get(0).payloadLength()).isEqualTo(126);
+            byte[] sixtyFour = new byte[10 + 65536];
+            System.arraycopy(Hex.bytes("82 7f 00 00 00 00 00 01 00 00"), 0, sixtyFour, 0, 10);
+            assertThat(decodeAll(Role.CLIENT, sixtyFour).get(0).payloadLength()).isEqualTo(65536);
+        }
+
         @Test
         void afterAFailure_theDecoderKeepsFailing() {
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, LIMIT, 0);
             assertThatThrownBy(() -> decoder.decode(Hex.buffer("83 00"))).isInstanceOf(ProtocolException.class);
             assertThatThrownBy(() -> decoder.decode(Hex.buffer("81 00"))).isInstanceOf(ProtocolException.class);
+        }
+    }
+
+    /** The resumable steps that {@link FrameDecoder#next} reports (what the protocol switches on). */
+    @Nested
+    class Steps {
+
+        @Test
+        void wholeMaskedFrame_isOneFrameStep_unmaskedInPlace() throws ProtocolException {
+            FrameDecoder decoder = new FrameDecoder(Role.SERVER, LIMIT, 0);
+            ByteBuffer in = Hex.buffer("81 85 | 37 fa 21 3d | 7f 9f 4d 51 58");
+            assertThat(decoder.next(in)).isEqualTo(FrameDecoder.Step.FRAME);
+            assertThat(decoder.chunkBuffer()).isSameAs(in);
+            assertThat(Hex.of(in.slice(decoder.chunkOffset(), decoder.chunkLength()))).isEqualTo("48 65 6c 6c 6f");
+            assertThat(decoder.next(in)).isEqualTo(FrameDecoder.Step.NEED_MORE);
+            assertThat(decoder.state()).isEqualTo(FrameDecoder.State.FIRST_BYTE);
+        }
+
+        @Test
+        void splitFrame_isHeaderThenChunksAsTheyArrive_withTheKeyContinuing() throws ProtocolException {
+            FrameDecoder decoder = new FrameDecoder(Role.SERVER, LIMIT, 0);
+            ByteBuffer whole = Hex.buffer("81 85 | 37 fa 21 3d | 7f 9f 4d 51 58");
+            ByteBuffer first = whole.slice(0, 4);
+            assertThat(decoder.next(first)).isEqualTo(FrameDecoder.Step.NEED_MORE);
+            assertThat(decoder.state()).isEqualTo(FrameDecoder.State.MASKING_KEY);
+            ByteBuffer second = whole.slice(4, 3);
+            assertThat(decoder.next(second)).isEqualTo(FrameDecoder.Step.HEADER);
+            assertThat(decoder.payloadLength()).isEqualTo(5);
+            assertThat(decoder.next(second)).isEqualTo(FrameDecoder.Step.PAYLOAD_CHUNK);
+            assertThat(Hex.of(second.slice(decoder.chunkOffset(), decoder.chunkLength()))).isEqualTo("48");
+            assertThat(decoder.chunkEndsFrame()).isFalse();
+            ByteBuffer third = whole.slice(7, 4);
+            assertThat(decoder.next(third)).isEqualTo(FrameDecoder.Step.PAYLOAD_CHUNK);
+            assertThat(Hex.of(third.slice(decoder.chunkOffset(), decoder.chunkLength()))).isEqualTo("65 6c 6c 6f");
+            assertThat(decoder.chunkEndsFrame()).isTrue();
+            assertThat(decoder.isAtFrameBoundary()).isTrue();
+        }
+
+        @Test
+        void hugeDeclaredLength_allocatesNothing_andReportsOnlyTheHeader() throws ProtocolException {
+            // Issue 17: 16 MiB declared, 3 bytes sent; the decoder must not hold a 16 MiB buffer.
+            FrameDecoder decoder = new FrameDecoder(Role.CLIENT, 32 << 20, 0);
+            ByteBuffer in = Hex.buffer("82 7f 00 00 00 00 01 00 00 00 | 01 02 03");
+            assertThat(decoder.next(in)).isEqualTo(FrameDecoder.Step.HEADER);
+            assertThat(decoder.payloadLength()).isEqualTo(16 << 20);
+            assertThat(decoder.next(in)).isEqualTo(FrameDecoder.Step.PAYLOAD_CHUNK);
+            assertThat(decoder.chunkLength()).isEqualTo(3);
+            assertThat(decoder.chunkBuffer()).isSameAs(in);
+            assertThat(decoder.next(in)).isEqualTo(FrameDecoder.Step.NEED_MORE);
+            assertThat(decoder.state()).isEqualTo(FrameDecoder.State.PAYLOAD);
+        }
+
+        @Test
+        void aViolation_leavesTheDecoderCorrupt() {
+            FrameDecoder decoder = new FrameDecoder(Role.SERVER, LIMIT, 0);
+            assertThatThrownBy(() -> decoder.next(Hex.buffer("81 05"))).isInstanceOf(ProtocolException.class);
+            assertThat(decoder.state()).isEqualTo(FrameDecoder.State.CORRUPT);
         }
     }
 

@@ -31,6 +31,16 @@ class Utf8ValidatorTest {
         return -1;
     }
 
+    /** The first bad byte as seen by whole-array feeds (the fast paths run): the shortest failing prefix. */
+    private static int firstRejectedByteInOneFeed(byte[] bytes) {
+        for (int length = 1; length <= bytes.length; length++) {
+            if (!new Utf8Validator().feed(bytes, 0, length)) {
+                return length - 1;
+            }
+        }
+        return -1;
+    }
+
     @Nested
     class ValidText {
 
@@ -92,6 +102,8 @@ class Utf8ValidatorTest {
         })
         void invalidSequences_areRejectedAtTheFirstBadByte(String hex, int expectedIndex) {
             assertThat(firstRejectedByte(Hex.bytes(hex))).isEqualTo(expectedIndex);
+            assertThat(firstRejectedByteInOneFeed(Hex.bytes(hex))).as("in one feed").isEqualTo(expectedIndex);
+            assertThat(Utf8Reference.firstInvalidByte(Hex.bytes(hex))).as("reference").isEqualTo(expectedIndex);
         }
 
         @Test
@@ -139,6 +151,45 @@ class Utf8ValidatorTest {
         Utf8Validator viaHeap = new Utf8Validator();
         assertThat(viaDirect.feed(direct)).isEqualTo(viaHeap.feed(ByteBuffer.wrap(bytes)));
         assertThat(viaDirect.isCompleteSequence()).isEqualTo(viaHeap.isCompleteSequence());
+    }
+
+    // --- the fast paths agree with the obvious reference (STYLE habit 10) ---
+
+    @Property(tries = 3000)
+    void fastValidator_agreesWithTheReference_onTheFirstBadByte_atAnySplit(
+            @ForAll("textWithFlaws") byte[] bytes, @ForAll @IntRange(min = 0, max = 200) int cut) {
+        int expected = Utf8Reference.firstInvalidByte(bytes);
+        int fastIndex = firstRejectedByteInOneFeed(bytes);
+        assertThat(fastIndex == -1 ? bytes.length : fastIndex).as("first bad byte, one feed").isEqualTo(expected);
+        int at = Math.min(cut, bytes.length);
+        Utf8Validator split = new Utf8Validator();
+        boolean ok = split.feed(bytes, 0, at) && split.feed(bytes, at, bytes.length);
+        assertThat(ok).as("valid so far, split at %d", at).isEqualTo(expected == bytes.length);
+        assertThat(ok && split.isCompleteSequence()).as("complete").isEqualTo(Utf8Reference.isComplete(bytes));
+    }
+
+    @Property(tries = 1000)
+    void reference_agreesWithTheJdk(@ForAll("textWithFlaws") byte[] bytes) {
+        assertThat(Utf8Reference.isComplete(bytes)).isEqualTo(jdkAccepts(bytes));
+    }
+
+    /** Real text in 1-4 byte characters (long enough for the fast paths), with a flaw now and then. */
+    @Provide
+    Arbitrary<byte[]> textWithFlaws() {
+        Arbitrary<String> characters = Arbitraries.oneOf(
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12),
+                Arbitraries.strings().withCharRange('α', 'ω').ofMinLength(1).ofMaxLength(12),
+                Arbitraries.strings().withCharRange('가', '힣').ofMinLength(1).ofMaxLength(8),
+                Arbitraries.of("😀", "🚀", "𝄞", "\uFFFD", "\u07FF", "\u0800", "\uD7FF", "\uE000", "\uDBFF\uDFFF"));
+        Arbitrary<byte[]> flaw = utf8ish().map(b -> b.length > 3 ? java.util.Arrays.copyOf(b, 3) : b);
+        Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(12, characters.map(t -> t.getBytes(StandardCharsets.UTF_8))),
+                net.jqwik.api.Tuple.of(1, flaw));
+        return piece.list().ofMaxSize(12).map(pieces -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            pieces.forEach(out::writeBytes);
+            return out.toByteArray();
+        });
     }
 
     @Provide

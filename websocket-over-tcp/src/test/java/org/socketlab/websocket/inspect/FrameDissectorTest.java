@@ -157,7 +157,7 @@ class FrameDissectorTest {
         void compressedTextSplitOverFrames_isInflatedAsOneMessage() {
             assertThat(compressed("Hello, compressed world".getBytes(java.nio.charset.StandardCharsets.UTF_8), 3))
                     .contains("  inflated message: \"Hello, compressed world\"")
-                    .noneMatch(line -> line.startsWith("!") && !line.contains("minimal form"));
+                    .noneMatch(line -> line.startsWith("!") && !line.contains("minimal number of bytes"));
         }
 
         @Test
@@ -240,7 +240,7 @@ class FrameDissectorTest {
         @Test
         void unmaskedClientFrame_isFlagged_andTheNextFrameIsStillFound() {
             assertThat(frames(true, hex("81 02 6869 89 80 00000000"))).containsSubsequence(
-                    "! a client frame must be masked (RFC 6455 §5.1): the server closes with 1002",
+                    "! the client sent an unmasked frame; client frames must be masked (RFC 6455 §5.1): the receiver closes with 1002",
                     "  text \"hi\"",
                     "frame @4: FIN=1 opcode=0x9 PING MASK=1 key=00000000 length=0 (7-bit form), header 6 bytes");
         }
@@ -248,14 +248,14 @@ class FrameDissectorTest {
         @Test
         void maskedServerFrame_isFlagged() {
             assertThat(frames(false, hex("81 80 00000000"))).contains(
-                    "! a server frame must not be masked (RFC 6455 §5.1): the client closes with 1002");
+                    "! the server sent a masked frame; server frames must not be masked (RFC 6455 §5.1): the receiver closes with 1002");
         }
 
         @Test
         void reservedOpcode_isFlagged_andSkippedByItsLength() {
             assertThat(frames(false, hex("83 01 ff 81 01 41"))).containsSubsequence(
                     "frame @0: FIN=1 opcode=0x3 RESERVED MASK=0 length=1 (7-bit form), header 2 bytes",
-                    "! opcode 0x3 is reserved (RFC 6455 §5.2): the receiver fails the connection with 1002",
+                    "! opcode 0x3 is reserved (RFC 6455 §5.2): the receiver closes with 1002",
                     "  text \"A\"");
         }
 
@@ -264,20 +264,20 @@ class FrameDissectorTest {
             byte[] bigPing = new byte[4 + 126];
             System.arraycopy(hex("89 7e 007e"), 0, bigPing, 0, 4);
             assertThat(frames(false, bigPing)).contains(
-                    "! control frame payload is 126 bytes; the maximum is 125 (RFC 6455 §5.5): 1002");
+                    "! control frame PING payload is 126 bytes; the maximum is 125 (RFC 6455 §5.5): the receiver closes with 1002");
             assertThat(frames(false, hex("09 00"))).contains(
-                    "! control frames must not be fragmented, FIN=0 (RFC 6455 §5.5): 1002");
+                    "! control frame PING has FIN=0; control frames must not be fragmented (RFC 6455 §5.5): the receiver closes with 1002");
         }
 
         @Test
         void nonMinimalLength_andRsvBits_andFragmentationOrder() {
-            assertThat(frames(false, hex("81 7e 0001 41"))).contains("! length 1 is not sent in the minimal form (RFC 6455 §5.2)");
+            assertThat(frames(false, hex("81 7e 0001 41"))).contains("! payload length 1 is sent in the 16-bit form; the minimal number of bytes must be used (RFC 6455 §5.2): the receiver closes with 1002");
             assertThat(frames(false, hex("c1 00"))).contains(
-                    "! RSV bits 0x40 set without an extension that defines them (RFC 6455 §5.2): 1002");
+                    "! RSV bits 0x40 are set but no extension gave them a meaning (RFC 6455 §5.2): the receiver closes with 1002");
             assertThat(frames(false, hex("80 00"))).contains(
-                    "! continuation frame with no message to continue (RFC 6455 §5.4): 1002");
+                    "! continuation frame with no message to continue (RFC 6455 §5.4): the receiver closes with 1002");
             assertThat(frames(false, hex("01 00 01 00"))).contains(
-                    "! new data frame before the fragmented message finished (RFC 6455 §5.4): 1002");
+                    "! new data frame before the fragmented message finished (RFC 6455 §5.4): the receiver closes with 1002");
         }
 
         @Test

@@ -18,6 +18,15 @@ class ProtocolConfigTest {
         assertThat(config.idleTimeout()).isEqualTo(Duration.ZERO);
         assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.autoPong()).isTrue();
+        assertThat(config.frameTimeout()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theSevenComponentConstructor_getsTheDefaultFrameTimeout() {
+        ProtocolConfig config = new ProtocolConfig(1 << 20, 1 << 20, Duration.ZERO, Duration.ofSeconds(10), Duration.ZERO,
+                Duration.ofSeconds(5), true);
+        assertThat(config).isEqualTo(ProtocolConfig.defaults());
+        assertThat(config.withFrameTimeout(Duration.ofSeconds(3)).frameTimeout()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
@@ -41,5 +50,7 @@ class ProtocolConfigTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ProtocolConfig.defaults().withPingInterval(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pingInterval");
+        assertThatThrownBy(() -> ProtocolConfig.defaults().withFrameTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frameTimeout");
     }
 }

@@ -265,6 +265,92 @@ class WebSocketProtocolTest {
         }
     }
 
+    /** Issue 17: a started frame must finish in time, and the size limits hold in every state. */
+    @Nested
+    class FrameDeadlineAndLimitsInEveryState {
+
+        private final ProtocolConfig bigFrames = ProtocolConfig.defaults().withMaxFramePayload(32 << 20)
+                .withMaxMessageSize(32 << 20).withFrameTimeout(Duration.ofSeconds(10));
+
+        /** The header of a masked binary frame declaring 16 MiB (2 + 8 + 4 bytes: MASK set, length 2^24, key), no payload. */
+        private byte[] sixteenMebibyteHeader() {
+            return HexFormat.of().parseHex("82ff0000000001000000" + "01020304");
+        }
+
+        @Test
+        void frameStartedThenSilence_failsWith1008_atTheFrameTimeout() throws ProtocolException {
+            WebSocketProtocol protocol = server(bigFrames);
+            protocol.receive(ByteBuffer.wrap(sixteenMebibyteHeader()), T0);
+            assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 10 * SECOND);
+            protocol.tick(T0 + 10 * SECOND - 1);
+            assertThat(protocol.state()).isEqualTo(State.OPEN);
+            protocol.tick(T0 + 10 * SECOND);
+            assertFailedWith(protocol, 1008);
+        }
+
+        @Test
+        void tricklingBytes_doesNotRestartTheFrameDeadline() throws ProtocolException {
+            WebSocketProtocol protocol = server(bigFrames);
+            byte[] header = sixteenMebibyteHeader();
+            protocol.receive(ByteBuffer.wrap(header, 0, 1), T0);
+            protocol.receive(ByteBuffer.wrap(header, 1, header.length - 1), T0 + 5 * SECOND);
+            protocol.receive(ByteBuffer.wrap(new byte[100]), T0 + 9 * SECOND);
+            assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 10 * SECOND);
+            protocol.tick(T0 + 10 * SECOND);
+            assertFailedWith(protocol, 1008);
+        }
+
+        @Test
+        void aCompletedFrame_stopsTheFrameDeadline() {
+            WebSocketProtocol protocol = server(bigFrames);
+            byte[] wire = client.wire(Frame.text("Hello"));
+            protocol.receive(ByteBuffer.wrap(wire, 0, 3), T0);
+            assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 10 * SECOND);
+            protocol.receive(ByteBuffer.wrap(wire, 3, wire.length - 3), T0 + SECOND);
+            assertThat(protocol.pollEvents()).containsExactly(new TextMessage("Hello"));
+            assertThat(protocol.nextDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
+        }
+
+        @Test
+        void whileClosing_theMessageLimitStillApplies() {
+            WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxMessageSize(1000));
+            protocol.close(CloseCode.NORMAL_CLOSURE, "bye");
+            protocol.pollOutgoing();
+            feed(protocol, client.wire(
+                    Frame.of(Opcode.BINARY, ByteBuffer.allocate(600), false),
+                    Frame.continuation(ByteBuffer.allocate(600), true)));
+            List<ProtocolEvent> events = protocol.pollEvents();
+            assertThat(events).filteredOn(Failed.class::isInstance).singleElement()
+                    .extracting(e -> ((Failed) e).error().closeCode().code()).isEqualTo(1009);
+            assertThat(protocol.shouldCloseTransport()).isTrue();
+        }
+
+        @Test
+        void whileClosing_theFrameDeadlineStillApplies() {
+            WebSocketProtocol protocol = server(bigFrames.withCloseTimeout(Duration.ofSeconds(60)));
+            protocol.close(CloseCode.NORMAL_CLOSURE, "bye");
+            protocol.receive(ByteBuffer.wrap(sixteenMebibyteHeader()), T0);
+            assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 10 * SECOND);
+            protocol.tick(T0 + 10 * SECOND);
+            assertThat(protocol.state()).isEqualTo(State.CLOSED);
+            assertThat(protocol.shouldCloseTransport()).isTrue();
+        }
+
+        @Test
+        void closeCalledWithTheTime_startsTheCloseTimeoutThen_notAtTheLastTimePassedIn() {
+            WebSocketProtocol protocol = server(ProtocolConfig.defaults().withCloseTimeout(Duration.ofSeconds(5)));
+            protocol.close(CloseCode.NORMAL_CLOSURE, "bye", T0 + 3 * SECOND); // nothing was fed since T0
+            assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 8 * SECOND);
+        }
+
+        @Test
+        void frameTimeoutZero_meansNoDeadline() {
+            WebSocketProtocol protocol = server(bigFrames.withFrameTimeout(Duration.ZERO));
+            protocol.receive(ByteBuffer.wrap(sixteenMebibyteHeader()), T0);
+            assertThat(protocol.nextDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
+        }
+    }
+
     @Nested
     class Section5_5ControlFrames {
 

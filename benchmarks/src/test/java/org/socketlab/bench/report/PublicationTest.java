@@ -1,0 +1,53 @@
+package org.socketlab.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socketlab.bench.CodecSuite.CodecResult;
+import org.socketlab.bench.load.MemoryProbe.MemoryResult;
+
+/** Issue 19: rows measured above 1 load per core are never published; the file says how it was made. */
+class PublicationTest {
+
+    private static final double QUIET = 0.1;
+    private static final double NOISY = 50.0 * Runtime.getRuntime().availableProcessors();
+
+    private static CodecResult decode(String method, String size, double ops, double alloc, double load) {
+        return new CodecResult("DecodeBenchmark", method, size, ops, 0, alloc, 1e9 / ops, load, load);
+    }
+
+    @Test
+    void noisyRowsAreLeftOutAndNamed_quietRowsArePublishedWithTheirTargets(@TempDir Path directory) throws Exception {
+        List<CodecResult> codec = List.of(
+                decode("socketlab", "16", 70e6, 0, QUIET), decode("jetty", "16", 30e6, 112, QUIET),
+                decode("socketlab", "125", 40e6, 0, NOISY), decode("jetty", "125", 15e6, 112, NOISY));
+        List<MemoryResult> memory = List.of(new MemoryResult("socketlab", 100, 0, 700_000, 0, 0, 10, QUIET, QUIET));
+        Publication publication = new Publication(codec, List.of(), memory);
+
+        publication.write(directory, Machine.current(), "mvn … -Dsuite=codec -Dpublish=results");
+
+        String md = Files.readString(directory.resolve("RESULTS.md"), StandardCharsets.UTF_8);
+        assertThat(md).contains("Command: `mvn … -Dsuite=codec -Dpublish=results`", "JDK: ", "Machine: ");
+        assertThat(md).contains("| decode 16 B: ours ≥ 2× Jetty | 2.33× | PASS |");
+        assertThat(md).as("the 125 B rows were measured at load %s", NOISY)
+                .contains("| decode 125 B: ours ≥ 2× Jetty | – | not measured |");
+        assertThat(md).contains("| idle heap per connection ≤ 8 KiB | 6.8 KiB | PASS |");
+        assertThat(md.substring(md.indexOf("## Not published")))
+                .contains("DecodeBenchmark.socketlab[125]", "DecodeBenchmark.jetty[125]");
+        assertThat(md.substring(0, md.indexOf("## Not published"))).doesNotContain("40.00 M");
+        String json = Files.readString(directory.resolve("RESULTS.json"), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"command\"", "\"loadBefore\"", "\"notPublished\"").doesNotContain("4.0E7");
+    }
+
+    @Test
+    void aRunWithNoQuietRow_hasNothingToPublish() {
+        Publication publication = new Publication(List.of(decode("socketlab", "16", 70e6, 0, NOISY)), List.of(), List.of());
+        assertThat(publication.hasQuietRows()).isFalse();
+        assertThat(publication.omitted()).hasSize(1);
+    }
+}
