@@ -3,8 +3,11 @@ package org.socketlab.tcp;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Runnable TCP echo server.
@@ -24,24 +27,40 @@ public final class EchoServer {
     private EchoServer() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        CommandLineOptions options;
-        try {
-            options = CommandLineOptions.parse(args, Set.of("host", "port", "strategy", "read-timeout-ms"));
-        } catch (IllegalArgumentException e) {
-            System.err.println("EchoServer: " + e.getMessage());
-            System.exit(2);
-            return;
+    /** The command line (see {@link Cli}). */
+    @Command(name = "EchoServer", mixinStandardHelpOptions = true,
+            description = "TCP echo server: prints 'listening on tcp://HOST:PORT', serves until Ctrl-C.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "port; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port = 7007;
+        @Option(names = "--strategy", paramLabel = "virtual|iterative|thread|pool:N",
+                description = "one thread per connection, kinds (default: ${DEFAULT-VALUE})")
+        String strategy = "virtual";
+        @Option(names = "--read-timeout-ms", description = "close a connection silent this long; 0 = never"
+                + " (default: ${DEFAULT-VALUE})")
+        int readTimeoutMillis = 0;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            Cli.requireRange("--read-timeout-ms", readTimeoutMillis, 0, Integer.MAX_VALUE);
+            ConcurrencyStrategy.parse(strategy);
         }
-        String host = options.get("host", "127.0.0.1");
-        int port = options.getInt("port", 7007);
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Options options = Cli.parse(new Options(), args);
+        String host = options.host;
+        int port = options.port;
         TcpServer server;
         try {
             server = TcpServer.builder()
                     .host(host)
                     .port(port)
-                    .strategy(ConcurrencyStrategy.parse(options.get("strategy", "virtual")))
-                    .readTimeout(Duration.ofMillis(options.getInt("read-timeout-ms", 0)))
+                    .strategy(ConcurrencyStrategy.parse(options.strategy))
+                    .readTimeout(Duration.ofMillis(options.readTimeoutMillis))
                     .handler(new EchoHandler())
                     .start();
         } catch (BindException e) {

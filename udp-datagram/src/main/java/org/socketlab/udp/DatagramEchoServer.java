@@ -10,6 +10,9 @@ import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A UDP echo server: one {@link DatagramSocket} serves every peer. There is no listen(), no
@@ -110,11 +113,29 @@ public final class DatagramEchoServer implements AutoCloseable {
     }
 
     /** {@code --host H --port P [--max-datagram N]}; prints {@code listening on udp://H:P} when ready. */
+    /** The command line (see {@link Cli}). */
+    @Command(name = "DatagramEchoServer", mixinStandardHelpOptions = true,
+            description = "UDP echo server: prints 'listening on udp://HOST:PORT', echoes until Ctrl-C.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "address to bind (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "port; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port = 7007;
+        @Option(names = "--max-datagram", paramLabel = "BYTES", description = "largest datagram read"
+                + " (default: ${DEFAULT-VALUE})")
+        int maxDatagram = Datagrams.MAX_IPV4_PAYLOAD;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            Cli.requireRange("--max-datagram", maxDatagram, 1, Datagrams.MAX_IPV4_PAYLOAD);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        CommandLine line = CommandLine.parse(args, "host", "port", "max-datagram");
-        InetAddress host = InetAddress.getByName(line.string("host", "127.0.0.1"));
-        DatagramEchoServer server = start(new InetSocketAddress(host, line.port("port", 7007)),
-                line.integer("max-datagram", Datagrams.MAX_IPV4_PAYLOAD));
+        Options options = Cli.parse(new Options(), args);
+        InetAddress host = InetAddress.getByName(options.host);
+        DatagramEchoServer server = start(new InetSocketAddress(host, options.port), options.maxDatagram);
         InetSocketAddress bound = server.localAddress();
         System.out.println("listening on udp://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
         server.loop.join();
