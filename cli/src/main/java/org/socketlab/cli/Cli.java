@@ -48,6 +48,13 @@ public final class Cli {
     /** Environment variable: when {@code 1} or {@code true}, uncaught errors print their stack. */
     public static final String STACK_TRACE_VARIABLE = "SOCKETLAB_STACKTRACE";
 
+    /**
+     * The one log format of every main and lab: one line per record, {@code [log LEVEL] message},
+     * through {@code System.Logger} → {@code java.util.logging} (the JDK default takes two lines).
+     */
+    public static final String LOG_FORMAT = "[log %4$s] %5$s%6$s%n";
+    private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+
     /** Options that check relations or ranges picocli's types cannot express. */
     public interface Validated {
         /**
@@ -73,6 +80,7 @@ public final class Cli {
      * {@code --help} or a usage error, prints and exits the JVM.
      */
     public static <T> T parse(T options, String[] args) {
+        useOneLineLogs();
         Outcome<T> outcome = parseOrExitCode(options, args, System.out, System.err);
         if (!outcome.proceed()) {
             System.out.flush();
@@ -108,6 +116,21 @@ public final class Cli {
         } catch (IllegalArgumentException e) {
             return usageError(commandLine.getCommandSpec(), e.getMessage(), errWriter);
         }
+    }
+
+    /**
+     * Sets {@link #LOG_FORMAT} unless the user chose a format ({@code -Djava.util.logging...}); it
+     * must run before the first log record, so {@link #parse} calls it first thing.
+     */
+    public static void useOneLineLogs() {
+        if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
+            System.setProperty(LOG_FORMAT_PROPERTY, LOG_FORMAT);
+        }
+    }
+
+    /** One line for an error a program stops on: {@code name: message (ExceptionType)}. */
+    public static String describe(String name, Throwable error) {
+        return OneLineErrors.describe(name, error);
     }
 
     /** For {@link Validated#validate()}: {@code option}'s value must lie within [min, max]. */

@@ -12,7 +12,13 @@ final class OneLineErrors {
     private OneLineErrors() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean INSTALLED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Once per JVM (tests may call several mains in one JVM): the first main's name is used. */
     static void installForMainThread(String name) {
+        if (!INSTALLED.compareAndSet(false, true)) {
+            return;
+        }
         Thread mainThread = Thread.currentThread();
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {

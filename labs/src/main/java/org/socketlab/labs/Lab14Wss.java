@@ -24,6 +24,8 @@ import org.socketlab.websocket.client.ClientOptions;
 import org.socketlab.websocket.client.WebSocketClient;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.transport.TlsContexts;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Lab 14 — wss: TLS under the WebSocket (RFC 6455 §4.1 step 5, §10.6; RFC 8446).
@@ -35,6 +37,9 @@ import org.socketlab.websocket.transport.TlsContexts;
  * the client does not trust, and a certificate for another host name. Guide: labs/guides/14-wss.md.
  */
 public final class Lab14Wss {
+
+    static final String TITLE = "wss";
+    static final String SUMMARY = "TLS under the WebSocket: a keytool certificate, a trusting client, a wrong certificate, a wrong host name";
 
     /** Password of the lab's throw-away key and trust stores (never reuse for real keys). */
     public static final char[] PASSWORD = "lab14-secret".toCharArray();
@@ -53,7 +58,13 @@ public final class Lab14Wss {
         }
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="14 --help"}. */
+    @Command(name = "lab 14", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+    }
+
     public static void main(String[] args) throws Exception {
+        Cli.parse(new Options(), args);
         System.out.println("Lab 14 — wss: TLS under the WebSocket");
         Path dir = Files.createTempDirectory("lab14-");
         step("1. Make a self-signed certificate for localhost with keytool");

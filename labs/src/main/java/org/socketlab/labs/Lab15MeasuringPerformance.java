@@ -12,6 +12,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Lab 15 — measuring performance. Runs a few of the codec benchmarks through JMH's Runner API
@@ -35,8 +38,15 @@ public final class Lab15MeasuringPerformance {
         this.quick = quick;
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="15 --help"}. */
+    @Command(name = "lab 15", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+        @Option(names = "--quick", description = "in-process, short runs: rough numbers in a minute")
+        boolean quick;
+    }
+
     public static void main(String[] args) throws RunnerException {
-        boolean quick = List.of(args).contains("--quick");
+        boolean quick = Cli.parse(new Options(), args).quick;
         System.setProperty("jmh.ignoreLock", "true"); // a lab may share the machine with another JMH run
         Lab15MeasuringPerformance lab = new Lab15MeasuringPerformance(quick);
         System.out.println("Lab 15 — measuring performance" + (quick ? " (quick: in-process, numbers are rough)" : ""));
