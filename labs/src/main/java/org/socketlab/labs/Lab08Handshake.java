@@ -62,6 +62,8 @@ public final class Lab08Handshake {
             exchange(server.port(), request(server.port(), "/nowhere", ""));
             observe("404: endpoints are registered by path, like routes in a web framework.");
         }
+        System.out.println();
+        System.out.println("Done. Next: labs/guides/08-handshake.md, section \"Experiments\".");
     }
 
     /** Step 1: base64(SHA-1(key + GUID)), printed one step at a time. */

@@ -58,6 +58,8 @@ public final class Lab10PingPongClose {
             deadPeer(server, serverCloses);
         }
         closeCodes();
+        System.out.println();
+        System.out.println("Done. Next: labs/guides/10-ping-pong-close.md, section \"Experiments\".");
     }
 
     public static WebSocketServer startServer(LinkedBlockingQueue<CloseStatus> serverCloses) throws IOException {

@@ -52,6 +52,8 @@ public final class Lab13SocketIo {
             heartbeat(alice);
             upgrade(server, alice);
         }
+        System.out.println();
+        System.out.println("Done. Next: labs/guides/13-socketio-events-namespaces-fallback.md, section \"Experiments\".");
     }
 
     /**

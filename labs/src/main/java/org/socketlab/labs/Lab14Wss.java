@@ -67,6 +67,16 @@ public final class Lab14Wss {
         Cli.parse(new Options(), args);
         System.out.println("Lab 14 — wss: TLS under the WebSocket");
         Path dir = Files.createTempDirectory("lab14-");
+        try {
+            walkThrough(dir);
+        } finally {
+            deleteRecursively(dir);                      // key stores hold private keys: leave none behind
+        }
+        System.out.println("\nDone (the key stores in " + dir + " were deleted)."
+                + " Next: labs/guides/14-wss.md, section \"Experiments\".");
+    }
+
+    private static void walkThrough(Path dir) throws Exception {
         step("1. Make a self-signed certificate for localhost with keytool");
         Certificates localhost = makeCertificates(dir.resolve("localhost"), "localhost");
         say("key store  " + localhost.keyStore() + "  (private key + certificate: stays on the server)");
@@ -90,7 +100,17 @@ public final class Lab14Wss {
             say("the server now presents a certificate for other.example; the client dials localhost");
             tryAndExplain(() -> echo(uri, other.clientContext(), "should not arrive"));
         }
-        System.out.println("\nDone. Read labs/guides/14-wss.md for the experiments.");
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /**
