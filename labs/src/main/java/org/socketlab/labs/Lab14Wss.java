@@ -38,7 +38,7 @@ import picocli.CommandLine.Command;
  */
 public final class Lab14Wss {
 
-    static final String TITLE = "wss";
+    static final String TITLE = "wss: WebSocket over TLS";
     static final String SUMMARY = "TLS under the WebSocket: a keytool certificate, a trusting client, a wrong certificate, a wrong host name";
 
     /** Password of the lab's throw-away key and trust stores (never reuse for real keys). */
