@@ -94,6 +94,9 @@ public final class Cli {
     public static <T> Outcome<T> parseOrExitCode(T options, String[] args, PrintStream out, PrintStream err) {
         Objects.requireNonNull(options, "options");
         CommandLine commandLine = new CommandLine(options);
+        if (commandLine.getCommandSpec().version().length == 0) {
+            commandLine.getCommandSpec().version(version());   // --version (-V) from mixinStandardHelpOptions
+        }
         PrintWriter errWriter = new PrintWriter(err, true);
         try {
             commandLine.parseArgs(args == null ? new String[0] : args);
@@ -156,6 +159,12 @@ public final class Cli {
         err.println(helpHint(spec.name()));
         err.flush();
         return new Outcome<>(null, EXIT_USAGE);
+    }
+
+    /** "socketlab 0.1.0" from the jar's manifest, or "socketlab (development build)" from classes. */
+    static String version() {
+        String implementation = Cli.class.getPackage().getImplementationVersion();
+        return "socketlab " + (implementation != null ? implementation : "(development build)");
     }
 
     static String helpHint(String name) {
