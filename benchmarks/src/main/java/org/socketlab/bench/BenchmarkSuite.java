@@ -20,6 +20,9 @@ import org.socketlab.bench.report.LoadAverage;
 import org.socketlab.bench.report.Publication;
 import org.socketlab.bench.report.Machine;
 import org.socketlab.bench.report.Tables;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * The one command that runs everything and writes the report:
@@ -45,8 +48,33 @@ public final class BenchmarkSuite {
     private BenchmarkSuite() {
     }
 
-    public static void main(String[] args) throws Exception {
-        String mode = args.length > 0 ? args[0] : "full";
+    /** The command line (see {@link Cli}): positional, as the pom's {@code -Dsuite} passes them. */
+    @Command(name = "BenchmarkSuite", mixinStandardHelpOptions = true,
+            description = "Runs the codec (JMH) and end-to-end benchmarks and writes the reports.")
+    static final class Options implements Cli.Validated {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE",
+                description = "full, quick, codec, e2e or memory (default: ${DEFAULT-VALUE})")
+        String mode = "full";
+        @Parameters(index = "1", arity = "0..1", paramLabel = "REPORT_DIR", description = "(default: ${DEFAULT-VALUE})")
+        String reports = "target/reports";
+        @Parameters(index = "2", arity = "0..1", paramLabel = "IDLE_CONNECTIONS",
+                description = "idle connections for the memory run (default: the profile's)")
+        Integer idle;
+
+        @Override
+        public void validate() {
+            if (!List.of("full", "quick", "codec", "e2e", "memory").contains(mode)) {
+                throw new IllegalArgumentException("unknown suite '" + mode + "'; expected full, quick, codec, e2e or memory");
+            }
+            if (idle != null) {
+                Cli.requireRange("IDLE_CONNECTIONS", idle, 0, 1_000_000);
+            }
+        }
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Options options = Cli.parse(new Options(), argv);
+        String mode = options.mode;
         SuiteProfile profile = SuiteProfile.named(mode.equals("quick") ? "quick" : "full");
         boolean codec = mode.equals("full") || mode.equals("quick") || mode.equals("codec");
         boolean e2e = mode.equals("full") || mode.equals("quick") || mode.equals("e2e");
@@ -54,7 +82,7 @@ public final class BenchmarkSuite {
         if (!codec && !e2e && !memoryOnly) {
             throw new IllegalArgumentException("unknown suite " + mode + "; expected full, quick, codec, e2e or memory");
         }
-        Path reports = Path.of(args.length > 1 ? args[1] : "target/reports");
+        Path reports = Path.of(options.reports);
         Files.createDirectories(reports);
         Machine machine = Machine.current();
         System.out.println("socketlab benchmarks, profile " + mode + ", on " + machine.describe());
@@ -62,7 +90,7 @@ public final class BenchmarkSuite {
         List<CodecResult> codecResults = codec
                 ? CodecSuite.run(profile, reports.resolve("jmh.json"), CodecSuite.INCLUDE) : List.of();
         List<LoadResult> load = e2e ? LoadSuite.run(LoadSuite.scenarios(profile), System.out::println) : List.of();
-        int idle = args.length > 2 ? Integer.parseInt(args[2]) : profile.idleConnections();
+        int idle = options.idle != null ? options.idle : profile.idleConnections();
         List<MemoryResult> memory = (e2e || memoryOnly) && idle > 0
                 ? LoadSuite.memory(idle, System.out::println) : List.of();
 

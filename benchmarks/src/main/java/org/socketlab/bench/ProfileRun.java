@@ -29,6 +29,9 @@ import org.socketlab.bench.load.LoadResult;
 import org.socketlab.bench.load.LoadScenario;
 import org.socketlab.bench.load.SampleCategory;
 import org.socketlab.bench.load.ServerProcess;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Where an echo's time goes: runs the e2e echo load against one server JVM at a time, with a JFR
@@ -79,13 +82,41 @@ public final class ProfileRun {
     private ProfileRun() {
     }
 
+    /** The command line (see {@link Cli}): positional, in the order of the class comment. */
+    @Command(name = "ProfileRun", mixinStandardHelpOptions = true,
+            description = "Where an echo's time goes: e2e load against one server JVM at a time, with JFR.")
+    static final class Options implements Cli.Validated {
+        @Parameters(index = "0", arity = "0..1", split = ",", paramLabel = "SERVERS",
+                description = "(default: socketlab,socketlab-platform,netty)")
+        List<String> servers = List.of("socketlab", "socketlab-platform", "netty");
+        @Parameters(index = "1", arity = "0..1", split = ",", paramLabel = "CONNECTIONS", description = "(default: 16,256)")
+        List<Integer> connections = List.of(16, 256);
+        @Parameters(index = "2", arity = "0..1", paramLabel = "BYTES", description = "(default: ${DEFAULT-VALUE})")
+        int bytes = 125;
+        @Parameters(index = "3", arity = "0..1", paramLabel = "MEASURE_SECONDS", description = "(default: ${DEFAULT-VALUE})")
+        long measureSeconds = 10;
+        @Parameters(index = "4", arity = "0..1", paramLabel = "REPEATS", description = "(default: ${DEFAULT-VALUE})")
+        int repeats = 2;
+        @Parameters(index = "5", arity = "0..1", paramLabel = "OUT_DIR", description = "(default: ${DEFAULT-VALUE})")
+        Path out = Path.of("target/profile");
+
+        @Override
+        public void validate() {
+            Cli.requireRange("BYTES", bytes, 1, 16 << 20);
+            Cli.requireRange("MEASURE_SECONDS", measureSeconds, 4, 3_600);
+            Cli.requireRange("REPEATS", repeats, 1, 100);
+            connections.forEach(count -> Cli.requireRange("CONNECTIONS", count, 1, 1_000_000));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        List<String> servers = List.of(arg(args, 0, "socketlab,socketlab-platform,netty").split(","));
-        List<Integer> connections = Stream.of(arg(args, 1, "16,256").split(",")).map(Integer::valueOf).toList();
-        int bytes = Integer.parseInt(arg(args, 2, "125"));
-        Duration measure = Duration.ofSeconds(Long.parseLong(arg(args, 3, "10")));
-        int repeats = Integer.parseInt(arg(args, 4, "2"));
-        Path out = Path.of(arg(args, 5, "target/profile"));
+        Options options = Cli.parse(new Options(), args);
+        List<String> servers = options.servers;
+        List<Integer> connections = options.connections;
+        int bytes = options.bytes;
+        Duration measure = Duration.ofSeconds(options.measureSeconds);
+        int repeats = options.repeats;
+        Path out = options.out;
         Files.createDirectories(out);
         long ticksPerSecond = clockTicks();
         StringBuilder report = new StringBuilder();
@@ -104,9 +135,6 @@ public final class ProfileRun {
         System.out.println("written: " + out.resolve("profile.md").toAbsolutePath());
     }
 
-    private static String arg(String[] args, int index, String fallback) {
-        return args.length > index && !args[index].isBlank() ? args[index] : fallback;
-    }
 
     private static List<Window> runServer(String server, List<Integer> connections, int bytes, Duration measure,
                                           int repeat, Path jfr) throws IOException, InterruptedException {

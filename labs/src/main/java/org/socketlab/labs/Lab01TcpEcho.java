@@ -12,6 +12,8 @@ import java.time.Duration;
 import org.socketlab.tcp.EchoClient;
 import org.socketlab.tcp.EchoHandler;
 import org.socketlab.tcp.TcpServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Lab 01 — a TCP echo, one system call at a time.
@@ -28,7 +30,13 @@ public final class Lab01TcpEcho {
     private Lab01TcpEcho() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="01 --help"}. */
+    @Command(name = "lab 01", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+    }
+
     public static void main(String[] args) throws IOException {
+        Cli.parse(new Options(), args);
         Narrator narrator = new Narrator();
         rawSockets(narrator);
         withTheLibrary(narrator);

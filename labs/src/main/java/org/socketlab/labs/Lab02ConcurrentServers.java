@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.socketlab.tcp.CommandLineOptions;
 import org.socketlab.tcp.ConcurrencyStrategy;
 import org.socketlab.tcp.ConnectionHandler;
 import org.socketlab.tcp.EchoClient;
 import org.socketlab.tcp.EchoHandler;
 import org.socketlab.tcp.TcpServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Lab 02 — what a server does while it is busy with one client.
@@ -39,12 +41,27 @@ public final class Lab02ConcurrentServers {
     private Lab02ConcurrentServers() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="02 --help"}. */
+    @Command(name = "lab 02", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options implements Cli.Validated {
+        @Option(names = "--clients", description = "clients per strategy in part 2 (default: ${DEFAULT-VALUE})")
+        int clients = 100;
+        @Option(names = "--connections", description = "connections held open in part 3 (default: ${DEFAULT-VALUE})")
+        int connections = 2000;
+
+        @Override
+        public void validate() {
+            Cli.requireRange("--clients", clients, 1, 100_000);
+            Cli.requireRange("--connections", connections, 1, 1_000_000);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        CommandLineOptions options = CommandLineOptions.parse(args, java.util.Set.of("clients", "connections"));
+        Options options = Cli.parse(new Options(), args);
         Narrator narrator = new Narrator();
         secondClientWaitsUnderIterative(narrator);
-        compareStrategies(narrator, options.getInt("clients", 100));
-        holdManyConnections(narrator, options.getInt("connections", 2000));
+        compareStrategies(narrator, options.clients);
+        holdManyConnections(narrator, options.connections);
         narrator.part("Done");
         narrator.say("Next: labs/guides/02-concurrent-servers.md, section \"Experiments\".");
     }

@@ -19,6 +19,9 @@ import org.socketlab.tcp.framing.LineFramer;
 import org.socketlab.tcp.framing.MessageFramer;
 import org.socketlab.tcp.framing.MessageStream;
 import org.socketlab.tcp.framing.StreamBoundaryDemo;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Lab 03 — TCP delivers a stream of bytes, not messages.
@@ -33,14 +36,26 @@ public final class Lab03TcpIsAStream {
     private Lab03TcpIsAStream() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="03 --help"}. */
+    @Command(name = "lab 03", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options implements Cli.Validated {
+        @Option(names = "--rounds", description = "request/response rounds in the Nagle part (default: ${DEFAULT-VALUE})")
+        int rounds = 20;
+
+        @Override
+        public void validate() {
+            Cli.requireRange("--rounds", rounds, 1, 10_000);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        var options = org.socketlab.tcp.CommandLineOptions.parse(args, java.util.Set.of("rounds"));
+        Options options = Cli.parse(new Options(), args);
         Narrator narrator = new Narrator();
         coalescing(narrator);
         splitting(narrator);
         framing(narrator);
         oversizedFrame(narrator);
-        nagle(narrator, options.getInt("rounds", 20));
+        nagle(narrator, options.rounds);
         narrator.part("Done");
         narrator.say("Next: labs/guides/03-tcp-is-a-stream.md, section \"Experiments\".");
     }

@@ -16,6 +16,8 @@ import org.socketlab.udp.ReceivedDatagram;
 import org.socketlab.udp.RequestTimeoutException;
 import org.socketlab.udp.lossy.Impairment;
 import org.socketlab.udp.lossy.LossyLink;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Lab 04 — UDP exchange: one socket serves many peers; timeouts and retries; truncation and
@@ -31,12 +33,13 @@ public final class Lab04UdpExchange {
     private Lab04UdpExchange() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="04 --help"}. */
+    @Command(name = "lab 04", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+    }
+
     public static void main(String[] args) throws Exception {
-        // One line per server log record, indented like the narration (must precede the first log call),
-        // unless the launcher or the user already chose a format.
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "    [server log] %5$s%n");
-        }
+        Cli.parse(new Options(), args);
         System.out.println("Lab 04 — " + TITLE);
         try (DatagramEchoServer server = DatagramEchoServer.start(new InetSocketAddress(LOOPBACK, 0))) {
             InetSocketAddress address = server.localAddress();

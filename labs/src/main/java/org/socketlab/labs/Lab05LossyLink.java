@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.socketlab.udp.CommandLine;
 import org.socketlab.udp.lossy.Impairment;
 import org.socketlab.udp.lossy.LossyLink;
 import org.socketlab.udp.reliable.Protocol;
@@ -20,6 +19,9 @@ import org.socketlab.udp.reliable.SimulatedTransfer;
 import org.socketlab.udp.reliable.TransferFailedException;
 import org.socketlab.udp.reliable.TransferReport;
 import org.socketlab.udp.transfer.SocketTransfer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Lab 05 — UDP over a lossy link: loss, duplication and reordering made visible; stop-and-wait
@@ -37,14 +39,37 @@ public final class Lab05LossyLink {
     private Lab05LossyLink() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="05 --help"}. */
+    @Command(name = "lab 05", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options implements Cli.Validated {
+        @Option(names = "--bytes", description = "bytes sent per goodput run (default: ${DEFAULT-VALUE})")
+        int bytes = 32 * 1024;
+        @Option(names = "--seed", description = "the lossy link's seed; the same seed, the same decisions"
+                + " (default: ${DEFAULT-VALUE})")
+        long seed = 42L;
+        @Option(names = "--losses", split = ",", paramLabel = "P1,P2", description = "loss probabilities of the goodput"
+                + " table (default: 0,0.1,0.3)")
+        double[] losses = {0, 0.1, 0.3};
+
+        @Override
+        public void validate() {
+            Cli.requireRange("--bytes", bytes, 1, 64 << 20);
+            for (double loss : losses) {
+                if (!(loss >= 0 && loss < 1)) {
+                    throw new IllegalArgumentException("option '--losses' has " + loss + "; a loss probability is in [0, 1)");
+                }
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        CommandLine line = CommandLine.parse(options(args), "bytes", "seed", "losses");
-        int bytes = line.integer("bytes", 32 * 1024);
-        long seed = line.longValue("seed", 42L);
+        Options options = Cli.parse(new Options(), args);
+        int bytes = options.bytes;
+        long seed = options.seed;
         System.out.println("Lab 05 — " + TITLE + " (seed " + seed + "; rerun with --seed " + seed + " to see the same decisions)");
         lossMadeVisible(seed);
         alternatingBitMeetsReordering(seed);
-        goodputTable(bytes, seed, parseLosses(line.string("losses", "0,0.1,0.3")));
+        goodputTable(bytes, seed, options.losses);
         System.out.println();
         System.out.println("Done. Read labs/guides/05-udp-lossy-link.md, section \"Questions\", next.");
     }
@@ -112,24 +137,6 @@ public final class Lab05LossyLink {
         say("Every row delivered the stream intact (compared byte for byte). Stop-and-wait pays one round trip per");
         say("segment and a whole timeout per loss. Both windows keep 16 segments in flight; after a loss Go-Back-N");
         say("resends the whole window (see its retrans column), selective repeat only the segment that was lost.");
-    }
-
-    /** Drops positional words a launcher may pass (such as the lab number); keeps {@code --name value} pairs. */
-    private static String[] options(String[] args) {
-        int first = 0;
-        while (first < args.length && !args[first].startsWith("--")) {
-            first++;
-        }
-        return java.util.Arrays.copyOfRange(args, first, args.length);
-    }
-
-    private static double[] parseLosses(String text) {
-        String[] parts = text.split(",");
-        double[] losses = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            losses[i] = Double.parseDouble(parts[i].trim());
-        }
-        return losses;
     }
 
     private static byte[] randomBytes(int length, long seed) {

@@ -9,8 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import org.socketlab.tcp.CommandLineOptions;
 import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
@@ -22,6 +20,9 @@ import org.socketlab.websocket.realtime.TrafficStats;
 import org.socketlab.websocket.realtime.client.ClientStats;
 import org.socketlab.websocket.realtime.client.TickerClient;
 import org.socketlab.websocket.realtime.client.TickerClientOptions;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Lab 06 — HTTP typed by hand over a raw socket, the response parsed, then polling with and
@@ -37,22 +38,40 @@ public final class Lab06HttpByHandAndPolling {
     private Lab06HttpByHandAndPolling() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="06 --help"}. */
+    @Command(name = "lab 06", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options implements Cli.Validated {
+        @Option(names = "--polls", description = "requests per polling run (default: ${DEFAULT-VALUE})")
+        int polls = 20;
+        @Option(names = "--poll-ms", description = "pause between polls (default: ${DEFAULT-VALUE})")
+        int pollMillis = 50;
+        @Option(names = "--interval-ms", description = "the ticker publishes every this many ms (default: ${DEFAULT-VALUE})")
+        int intervalMillis = 200;
+
+        @Override
+        public void validate() {
+            Cli.requireRange("--polls", polls, 1, 100_000);
+            Cli.requireRange("--poll-ms", pollMillis, 0, 60_000);
+            Cli.requireRange("--interval-ms", intervalMillis, 1, 60_000);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        CommandLineOptions options = CommandLineOptions.parse(args, Set.of("polls", "poll-ms", "interval-ms"));
+        Options options = Cli.parse(new Options(), args);
         Narrator narrator = new Narrator();
         RealtimeConfig config = RealtimeConfig.defaults()
-                .withTickInterval(Duration.ofMillis(options.getInt("interval-ms", 200)));
+                .withTickInterval(Duration.ofMillis(options.intervalMillis));
         try (RealtimeServer server = RealtimeServer.start(0, config)) {
             narrator.say("A ticker server publishes a stock price every " + config.tickInterval().toMillis()
                     + " ms on " + server.baseUri());
             HttpResponse response = getByHand(narrator, server);
             parse(narrator, response);
-            int polls = options.getInt("polls", 20);
-            Duration pollInterval = Duration.ofMillis(options.getInt("poll-ms", 50));
+            int polls = options.polls;
+            Duration pollInterval = Duration.ofMillis(options.pollMillis);
             poll(narrator, server, polls, pollInterval, true);
         }
         try (RealtimeServer server = RealtimeServer.start(0, config)) {
-            poll(narrator, server, options.getInt("polls", 20), Duration.ofMillis(options.getInt("poll-ms", 50)), false);
+            poll(narrator, server, options.polls, Duration.ofMillis(options.pollMillis), false);
             badRequests(narrator, server);
         }
         narrator.part("Done");

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import org.socketlab.tcp.CommandLineOptions;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.realtime.Envelopes;
 import org.socketlab.websocket.realtime.Technique;
@@ -15,6 +13,9 @@ import org.socketlab.websocket.realtime.client.ExperimentConfig;
 import org.socketlab.websocket.realtime.client.OverheadExperiment;
 import org.socketlab.websocket.realtime.client.ResultTable;
 import org.socketlab.websocket.realtime.client.TechniqueResult;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Lab 07 — long polling, streaming, SSE and WebSocket side by side, measured.
@@ -31,17 +32,48 @@ public final class Lab07LongPollingStreamingSse {
     private Lab07LongPollingStreamingSse() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="07 --help"}. */
+    @Command(name = "lab 07", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options implements Cli.Validated {
+        @Option(names = "--clients", description = "clients per technique (default: ${DEFAULT-VALUE})")
+        int clients = 5;
+        @Option(names = "--seconds", description = "measuring time per technique (default: ${DEFAULT-VALUE})")
+        int seconds = 3;
+        @Option(names = "--interval-ms", description = "one event every this many ms (default: ${DEFAULT-VALUE})")
+        int intervalMillis = 250;
+        @Option(names = "--poll-ms", description = "pause between polls (default: ${DEFAULT-VALUE})")
+        int pollMillis = 100;
+        @Option(names = "--keep-alive", arity = "1", paramLabel = "true|false",
+                description = "reuse connections between requests (default: ${DEFAULT-VALUE})")
+        boolean keepAlive = true;
+        @Option(names = "--headers", paramLabel = "browser|tool",
+                description = "request headers a browser sends, or a tool's minimal ones (default: ${DEFAULT-VALUE})")
+        String headers = "browser";
+        @Option(names = "--chart", paramLabel = "FILE", description = "where the chart goes (default: ${DEFAULT-VALUE})")
+        Path chart = Path.of("target/lab07/overhead.png");
+
+        @Override
+        public void validate() {
+            Cli.requireRange("--clients", clients, 1, 10_000);
+            Cli.requireRange("--seconds", seconds, 1, 3_600);
+            Cli.requireRange("--interval-ms", intervalMillis, 1, 60_000);
+            Cli.requireRange("--poll-ms", pollMillis, 0, 60_000);
+            if (!headers.equals("browser") && !headers.equals("tool")) {
+                throw new IllegalArgumentException("option '--headers' is '" + headers + "'; expected browser or tool");
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        CommandLineOptions options = CommandLineOptions.parse(args,
-                Set.of("clients", "seconds", "interval-ms", "poll-ms", "keep-alive", "headers", "chart"));
+        Options options = Cli.parse(new Options(), args);
         ExperimentConfig config = ExperimentConfig.defaults()
-                .withClients(options.getInt("clients", 5))
-                .withDuration(Duration.ofSeconds(options.getInt("seconds", 3)))
-                .withTickInterval(Duration.ofMillis(options.getInt("interval-ms", 250)))
-                .withPollInterval(Duration.ofMillis(options.getInt("poll-ms", 100)))
-                .withKeepAlive(Boolean.parseBoolean(options.get("keep-alive", "true")))
-                .withBrowserHeaders(!options.get("headers", "browser").equals("tool"));
-        Path chart = Path.of(options.get("chart", "target/lab07/overhead.png"));
+                .withClients(options.clients)
+                .withDuration(Duration.ofSeconds(options.seconds))
+                .withTickInterval(Duration.ofMillis(options.intervalMillis))
+                .withPollInterval(Duration.ofMillis(options.pollMillis))
+                .withKeepAlive(options.keepAlive)
+                .withBrowserHeaders(options.headers.equals("browser"));
+        Path chart = options.chart;
         Narrator narrator = new Narrator();
         envelopes(narrator);
         List<TechniqueResult> results = measure(narrator, config);

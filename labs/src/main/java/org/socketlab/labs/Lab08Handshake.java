@@ -15,6 +15,8 @@ import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.handshake.AcceptKey;
 import org.socketlab.websocket.server.Endpoint;
 import org.socketlab.websocket.server.WebSocketServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Lab 08 — the WebSocket opening handshake (RFC 6455 §4), typed by hand.
@@ -28,13 +30,22 @@ import org.socketlab.websocket.server.WebSocketServer;
  */
 public final class Lab08Handshake {
 
+    static final String TITLE = "WebSocket handshake";
+    static final String SUMMARY = "a raw upgrade typed by hand, the accept key step by step, a refused Origin, a chosen subprotocol";
+
     public static final String SAMPLE_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
     public static final String ALLOWED_ORIGIN = "http://localhost:8080";
 
     private Lab08Handshake() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="08 --help"}. */
+    @Command(name = "lab 08", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+    }
+
     public static void main(String[] args) throws Exception {
+        Cli.parse(new Options(), args);
         System.out.println("Lab 08 — the WebSocket opening handshake (RFC 6455 §4)");
         computeAcceptKeyStepByStep(SAMPLE_KEY);
         try (WebSocketServer server = startServer()) {
@@ -51,6 +62,8 @@ public final class Lab08Handshake {
             exchange(server.port(), request(server.port(), "/nowhere", ""));
             observe("404: endpoints are registered by path, like routes in a web framework.");
         }
+        System.out.println();
+        System.out.println("Done. Next: labs/guides/08-handshake.md, section \"Experiments\".");
     }
 
     /** Step 1: base64(SHA-1(key + GUID)), printed one step at a time. */

@@ -17,6 +17,8 @@ import org.socketlab.websocket.inspect.HexDump;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.protocol.ProtocolEvent;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Lab 09 — WebSocket frames and masking, byte by byte (RFC 6455 §5).
@@ -36,7 +38,13 @@ public final class Lab09FramesAndMasking {
     private Lab09FramesAndMasking() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="09 --help"}. */
+    @Command(name = "lab 09", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+    }
+
     public static void main(String[] args) throws ProtocolException {
+        Cli.parse(new Options(), args);
         byHand();
         masking();
         lengthForms();

@@ -18,6 +18,8 @@ import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.client.WebSocketClient;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.server.WebSocketServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Lab 10 — ping/pong, timeouts and the closing handshake (RFC 6455 §5.5, §7).
@@ -30,13 +32,22 @@ import org.socketlab.websocket.server.WebSocketServer;
  */
 public final class Lab10PingPongClose {
 
+    static final String TITLE = "Ping/pong, timeouts, close";
+    static final String SUMMARY = "heartbeat, a live peer answering pings, a dead peer found by pong timeout, every close code";
+
     public static final Duration PING_INTERVAL = Duration.ofMillis(300);
     public static final Duration PONG_TIMEOUT = Duration.ofMillis(500);
 
     private Lab10PingPongClose() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="10 --help"}. */
+    @Command(name = "lab 10", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+    }
+
     public static void main(String[] args) throws Exception {
+        Cli.parse(new Options(), args);
         System.out.println("Lab 10 — ping/pong, timeouts and close (RFC 6455 §5.5, §7)");
         LinkedBlockingQueue<CloseStatus> serverCloses = new LinkedBlockingQueue<>();
         try (WebSocketServer server = startServer(serverCloses)) {
@@ -47,6 +58,8 @@ public final class Lab10PingPongClose {
             deadPeer(server, serverCloses);
         }
         closeCodes();
+        System.out.println();
+        System.out.println("Done. Next: labs/guides/10-ping-pong-close.md, section \"Experiments\".");
     }
 
     public static WebSocketServer startServer(LinkedBlockingQueue<CloseStatus> serverCloses) throws IOException {

@@ -14,6 +14,9 @@ import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.chat.ChatServer;
 import org.socketlab.websocket.client.WebSocketClient;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Lab 11 — a chat with a browser client. One port serves the page (plain HTTP GETs answered by
@@ -30,33 +33,43 @@ import org.socketlab.websocket.client.WebSocketClient;
  */
 public final class Lab11BrowserChat {
 
-    public static final String TITLE = "Browser chat";
+    public static final String TITLE = "Chat with a browser client";
     public static final String SUMMARY = "a static page and /ws/chat on one port: rooms, presence, history, reconnect";
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private Lab11BrowserChat() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="11 --help"}. */
+    @Command(name = "lab 11", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "address to listen on; 0.0.0.0 for a phone on your network"
+                + " (default: ${DEFAULT-VALUE})")
         String host = "127.0.0.1";
+        @Option(names = "--port", description = "(default: ${DEFAULT-VALUE})")
         int port = 8080;
+        @Option(names = "--for", paramLabel = "SECONDS", description = "stop by itself after this long;"
+                + " 0 = serve until Ctrl-C (default: ${DEFAULT-VALUE})")
         long seconds = 0;
-        Path screenshots = null;
+        @Option(names = "--allowed-origin", paramLabel = "URL", description = "also allow this page origin (repeatable)")
         List<String> origins = new ArrayList<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--host" -> host = args[i + 1];
-                case "--port" -> port = Integer.parseInt(args[i + 1]);
-                case "--for" -> seconds = Long.parseLong(args[i + 1]);
-                case "--allowed-origin" -> origins.add(args[i + 1]);
-                case "--screenshot" -> screenshots = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --host, --port, --for SECONDS, --allowed-origin URL, --screenshot DIR");
-            }
+        @Option(names = "--screenshot", paramLabel = "DIR", description = "drive headless Chromium, save screenshots, exit")
+        Path screenshots;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            Cli.requireRange("--for", seconds, 0, 86_400);
         }
-        if (args.length % 2 == 1) {
-            throw new IllegalArgumentException(args[args.length - 1] + " needs a value");
-        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Cli.parse(new Options(), args);
+        String host = options.host;
+        int port = options.port;
+        long seconds = options.seconds;
+        Path screenshots = options.screenshots;
+        List<String> origins = options.origins;
         Narrator narrator = new Narrator();
         System.out.println("Lab 11 — a chat with a browser client (the browser's WebSocket API)");
         try (ChatServer server = start(narrator, host, screenshots != null ? 0 : port, origins)) {
@@ -69,6 +82,13 @@ public final class Lab11BrowserChat {
             narrator.observe("open " + server.url() + " in two browser tabs (or two browsers), pick nicknames, chat");
             narrator.say("then stop this program with Ctrl+C and start it again: watch the pages reconnect");
             narrator.say("from a phone on your network: --host 0.0.0.0 --allowed-origin http://<this-ip>:" + port);
+            // Unlike the other labs this one serves your browser tabs, so it runs until you stop it.
+            if (seconds > 0) {
+                narrator.say("this lab stops by itself in " + seconds + " s (--for " + seconds + ")");
+            } else {
+                narrator.say("this lab serves your browser until you press Ctrl+C (or pass --for SECONDS to stop by"
+                        + " itself); then read labs/guides/11-browser-chat.md, section \"Experiments\"");
+            }
             CountDownLatch forever = new CountDownLatch(1);
             if (seconds > 0) {
                 forever.await(seconds, TimeUnit.SECONDS);
@@ -76,6 +96,8 @@ public final class Lab11BrowserChat {
                 forever.await();
             }
         }
+        narrator.part("Done");
+        narrator.say("Next: labs/guides/11-browser-chat.md, section \"Experiments\".");
     }
 
     /** Starts the chat server and narrates the system calls behind it. */

@@ -25,6 +25,8 @@ import org.socketlab.websocket.routing.ConnectionRefusedException;
 import org.socketlab.websocket.routing.RouteContext;
 import org.socketlab.websocket.routing.WebSocketApi;
 import org.socketlab.websocket.server.WebSocketServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Lab 12 — routes and connection management, the AWS API Gateway model on our own server.
@@ -121,7 +123,13 @@ public final class Lab12Routes {
 
     // ---- the narrated run -------------------------------------------------------------------
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="12 --help"}. */
+    @Command(name = "lab 12", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+    }
+
     public static void main(String[] args) throws Exception {
+        Cli.parse(new Options(), args);
         System.out.println("Lab 12 — routes and connection management (the API Gateway WebSocket model)");
         try (Chat chat = startChat()) {
             int port = chat.server().port();

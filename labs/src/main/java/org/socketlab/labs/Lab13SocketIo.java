@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.socketlab.labs.socketio.PollingWire;
 import org.socketlab.websocket.socketio.ConnectionRefusedException;
 import org.socketlab.websocket.socketio.SocketIoServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Lab 13 — Socket.IO: events, namespaces, rooms and the long-polling fallback, watched on the
@@ -33,7 +35,13 @@ public final class Lab13SocketIo {
     private Lab13SocketIo() {
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="13 --help"}. */
+    @Command(name = "lab 13", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+    }
+
     public static void main(String[] args) throws Exception {
+        Cli.parse(new Options(), args);
         System.out.println("Lab 13 — Socket.IO events, namespaces, rooms and the fallback (Engine.IO v4, Socket.IO v5)");
         try (SocketIoServer server = startServer()) {
             System.out.println("  server on " + server.url() + "/socket.io/ (namespaces \"/\" and \"/admin\")");
@@ -44,6 +52,8 @@ public final class Lab13SocketIo {
             heartbeat(alice);
             upgrade(server, alice);
         }
+        System.out.println();
+        System.out.println("Done. Next: labs/guides/13-socketio-events-namespaces-fallback.md, section \"Experiments\".");
     }
 
     /**

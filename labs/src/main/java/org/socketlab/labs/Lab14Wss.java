@@ -24,6 +24,8 @@ import org.socketlab.websocket.client.ClientOptions;
 import org.socketlab.websocket.client.WebSocketClient;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.transport.TlsContexts;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Lab 14 — wss: TLS under the WebSocket (RFC 6455 §4.1 step 5, §10.6; RFC 8446).
@@ -35,6 +37,9 @@ import org.socketlab.websocket.transport.TlsContexts;
  * the client does not trust, and a certificate for another host name. Guide: labs/guides/14-wss.md.
  */
 public final class Lab14Wss {
+
+    static final String TITLE = "wss: WebSocket over TLS";
+    static final String SUMMARY = "TLS under the WebSocket: a keytool certificate, a trusting client, a wrong certificate, a wrong host name";
 
     /** Password of the lab's throw-away key and trust stores (never reuse for real keys). */
     public static final char[] PASSWORD = "lab14-secret".toCharArray();
@@ -53,9 +58,25 @@ public final class Lab14Wss {
         }
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="14 --help"}. */
+    @Command(name = "lab 14", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+    }
+
     public static void main(String[] args) throws Exception {
+        Cli.parse(new Options(), args);
         System.out.println("Lab 14 — wss: TLS under the WebSocket");
         Path dir = Files.createTempDirectory("lab14-");
+        try {
+            walkThrough(dir);
+        } finally {
+            deleteRecursively(dir);                      // key stores hold private keys: leave none behind
+        }
+        System.out.println("\nDone (the key stores in " + dir + " were deleted)."
+                + " Next: labs/guides/14-wss.md, section \"Experiments\".");
+    }
+
+    private static void walkThrough(Path dir) throws Exception {
         step("1. Make a self-signed certificate for localhost with keytool");
         Certificates localhost = makeCertificates(dir.resolve("localhost"), "localhost");
         say("key store  " + localhost.keyStore() + "  (private key + certificate: stays on the server)");
@@ -79,7 +100,17 @@ public final class Lab14Wss {
             say("the server now presents a certificate for other.example; the client dials localhost");
             tryAndExplain(() -> echo(uri, other.clientContext(), "should not arrive"));
         }
-        System.out.println("\nDone. Read labs/guides/14-wss.md for the experiments.");
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /**

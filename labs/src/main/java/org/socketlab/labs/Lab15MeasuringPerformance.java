@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.profile.StackProfiler;
+import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -12,6 +12,14 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lab 15 — measuring performance. Runs a few of the codec benchmarks through JMH's Runner API
@@ -30,24 +38,38 @@ public final class Lab15MeasuringPerformance {
     private static final String CODEC = "org\\.socketlab\\.bench\\.codec\\.";
 
     private final boolean quick;
+    private final Map<String, Double> maskingGigabytesPerSecond = new LinkedHashMap<>();
+    private final Map<String, Double> decodeOpsPerSecond = new LinkedHashMap<>();
 
     private Lab15MeasuringPerformance(boolean quick) {
         this.quick = quick;
     }
 
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="15 --help"}. */
+    @Command(name = "lab 15", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options {
+        @Option(names = "--quick", description = "in-process, short runs: rough numbers in a minute")
+        boolean quick;
+    }
+
     public static void main(String[] args) throws RunnerException {
-        boolean quick = List.of(args).contains("--quick");
-        System.setProperty("jmh.ignoreLock", "true"); // a lab may share the machine with another JMH run
+        boolean quick = Cli.parse(new Options(), args).quick;
         Lab15MeasuringPerformance lab = new Lab15MeasuringPerformance(quick);
         System.out.println("Lab 15 — measuring performance" + (quick ? " (quick: in-process, numbers are rough)" : ""));
         lab.step1MaskingLoops();
         lab.step2DecodeAgainstPeers();
         lab.step3WhereTheTimeGoes();
-        System.out.println("\nDone. The full suite: mvn -q -pl benchmarks -am compile exec:exec -Dsuite=full");
+        lab.charts();
+        System.out.println("\nDone. Next: labs/guides/15-measuring-performance.md, section \"Experiments\"; the full suite:"
+                + " mvn -q -pl benchmarks -am compile exec:exec -Dsuite=full");
     }
 
     private ChainedOptionsBuilder options(String include) {
         ChainedOptionsBuilder options = new OptionsBuilder().include(include).shouldFailOnError(true);
+        if (Runtime.version().feature() >= 23) {
+            // JMH 1.37 reads fields through sun.misc.Unsafe; JDK 23+ warns in every fork (JEP 471) unless allowed.
+            options = options.jvmArgsAppend("--sun-misc-unsafe-memory-access=allow");
+        }
         if (quick) {
             return options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
@@ -69,6 +91,9 @@ public final class Lab15MeasuringPerformance {
         double simple = score(runs, "simpleByteLoop");
         double fast = score(runs, "fastHeap");
         double copy = score(runs, "baselineArraycopy");
+        maskingGigabytesPerSecond.put("byte loop (applySimple)", simple * 65536 / 1e9);
+        maskingGigabytesPerSecond.put("fast path (apply)", fast * 65536 / 1e9);
+        maskingGigabytesPerSecond.put("System.arraycopy", copy * 65536 / 1e9);
         System.out.printf(Locale.ROOT, "  byte loop   %,14.0f ops/s = %6.2f GB/s%n", simple, simple * 65536 / 1e9);
         System.out.printf(Locale.ROOT, "  fast path   %,14.0f ops/s = %6.2f GB/s  (%.1f× the byte loop)%n", fast,
                 fast * 65536 / 1e9, fast / simple);
@@ -88,6 +113,7 @@ public final class Lab15MeasuringPerformance {
         double ours = score(runs, "socketlab");
         for (String method : List.of("socketlab", "socketlabFrameRecord", "jetty", "nettyDirect")) {
             double ops = score(runs, method);
+            decodeOpsPerSecond.put(method, ops);
             System.out.printf(Locale.ROOT, "  %-22s %,14.0f ops/s  %6.0f B/op  (ours is %.2f× this)%n", method, ops,
                     secondary(runs, method, "gc.alloc.rate.norm"), ours / ops);
         }
@@ -95,25 +121,51 @@ public final class Lab15MeasuringPerformance {
                 + " returns a new Frame and a slice each time — the same work plus two objects.");
     }
 
-    /** Step 3: JMH's stack profiler samples the benchmark thread; the top frame is where time goes. */
+    /**
+     * Step 3: where the time goes, from Flight Recorder's execution samples. JMH's stack profiler
+     * samples at safepoints only, so half its samples landed on the harness loop's safepoint poll
+     * and showed as "<stack is empty, everything is filtered?>"; JFR with -XX:+DebugNonSafepoints
+     * samples asynchronously and attributes the time to the method running.
+     */
     private void step3WhereTheTimeGoes() throws RunnerException {
         System.out.println("""
 
-                Step 3. Where does a 64 KiB decode spend its time? JMH's stack profiler samples the running
-                thread's top frame. Look for Masking.applyToArray: the XOR loop is the work; parsing the
-                header is a few nanoseconds.""");
-        Collection<RunResult> runs = new Runner(options(CODEC + "DecodeBenchmark\\.socketlab$")
-                .param("size", "65536").addProfiler(StackProfiler.class, "lines=1;top=5;detailLine=false").build()).run();
-        Result<?> stack = runs.iterator().next().getSecondaryResults().get("stack");
-        String text = stack == null ? "(no stack samples)" : stack.extendedInfo();
-        // Print the RUNNABLE section: the frames the benchmark thread was executing when sampled.
-        boolean runnable = false;
-        for (String line : text.lines().toList()) {
-            if (line.startsWith("....[")) {
-                runnable = line.contains("RUNNABLE");
-            } else if (runnable && !line.isBlank()) {
-                System.out.println("  " + line.strip());
+                Step 3. Where does a 64 KiB decode spend its time? Flight Recorder samples the benchmark
+                thread every 10 ms (JMH's -prof jfr, not at safepoints); each sample counts for the method
+                of ours that was running. Look for Masking.applyToArray: the XOR loop is the work;
+                parsing the header is a few nanoseconds.""");
+        Path jfrDirectory = Path.of("target", "lab15", "jfr").toAbsolutePath();
+        new Runner(options(CODEC + "DecodeBenchmark\\.socketlab$").forks(1).param("size", "65536")
+                .addProfiler(JavaFlightRecorderProfiler.class, "dir=" + jfrDirectory + ";configName=profile")
+                .build()).run();
+        try {
+            Optional<Path> recording = ExecutionSamples.newestRecording(jfrDirectory);
+            if (recording.isEmpty()) {
+                System.out.println("  (no recording found under " + jfrDirectory + ")");
+                return;
             }
+            System.out.println("  recording: " + recording.get());
+            ExecutionSamples.topFrames(recording.get(), "jmh-worker", 5)
+                    .forEach(line -> System.out.println("  " + line));
+        } catch (IOException e) {
+            System.out.println("  could not read the recording: " + e.getMessage());
+        }
+    }
+
+    /** The numbers of steps 1 and 2 as bar charts (XChart PNGs) under target/lab15/. */
+    private void charts() {
+        if (maskingGigabytesPerSecond.isEmpty() || decodeOpsPerSecond.isEmpty()) {
+            return;
+        }
+        try {
+            Path directory = Path.of("target", "lab15");
+            Path masking = BarChart.write(directory.resolve("masking.png"), "Masking 64 KiB", "GB/s",
+                    maskingGigabytesPerSecond);
+            Path decode = BarChart.write(directory.resolve("decode.png"), "Decoding one 125-byte masked frame",
+                    "operations per second", decodeOpsPerSecond);
+            System.out.println("\nCharts: " + masking.toAbsolutePath() + ", " + decode.toAbsolutePath());
+        } catch (IOException e) {
+            System.out.println("\nCharts not written: " + e.getMessage());
         }
     }
 

@@ -28,6 +28,23 @@ class LabCatalogTest {
                 .doesNotContain("org.socketlab.labs.LabLauncher", "org.socketlab.labs.LabCatalog");
     }
 
+    /** The README's lab table and the launcher's list name every lab alike; every lab has a summary. */
+    @Test
+    void theReadmeTableMatchesTheCatalog() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(MainsCommandLineTest.repositoryRoot().resolve("README.md"));
+        java.util.Map<Integer, String> tableTitles = new java.util.TreeMap<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| (\\d\\d) \\| ([^|]+?) \\|").matcher(readme);
+        while (row.find()) {
+            tableTitles.put(Integer.parseInt(row.group(1)), row.group(2));
+        }
+        java.util.Map<Integer, String> catalogTitles = new java.util.TreeMap<>();
+        for (LabCatalog.Lab lab : LabCatalog.discover()) {
+            catalogTitles.put(lab.number(), lab.title());
+            assertThat(lab.summary()).as("summary of lab %s", lab.numberText()).isNotBlank();
+        }
+        assertThat(tableTitles).as("README lab table (number -> title)").isEqualTo(catalogTitles);
+    }
+
     @Test
     void derivesATitleFromTheClassName() {
         assertThat(LabCatalog.titleFromName("TcpIsAStream")).isEqualTo("Tcp Is A Stream");

@@ -14,9 +14,12 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A blocking echo client: connect with a timeout, read with a timeout, and half-close.
@@ -125,16 +128,37 @@ public final class EchoClient implements AutoCloseable {
      * {@code EchoClient --host H --port P [--message TEXT] [--connect-timeout-ms 3000]
      * [--read-timeout-ms 5000]}: without {@code --message}, echoes each line of standard input.
      */
+    /** The command line (see {@link Cli}). */
+    @Command(name = "EchoClient", mixinStandardHelpOptions = true,
+            description = "TCP echo client: sends --message (or each line of standard input) and prints the echo.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "server address (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "server port (default: ${DEFAULT-VALUE})")
+        int port = 7007;
+        @Option(names = "--message", description = "send this, half-close, print the reply, exit")
+        String message;
+        @Option(names = "--connect-timeout-ms", description = "(default: ${DEFAULT-VALUE})")
+        int connectTimeoutMillis = 3000;
+        @Option(names = "--read-timeout-ms", description = "(default: ${DEFAULT-VALUE})")
+        int readTimeoutMillis = 5000;
+
+        @Override
+        public void validate() {
+            Cli.requireRange("--port", port, 1, 65_535);
+            Cli.requireRange("--connect-timeout-ms", connectTimeoutMillis, 0, Integer.MAX_VALUE);
+            Cli.requireRange("--read-timeout-ms", readTimeoutMillis, 0, Integer.MAX_VALUE);
+        }
+    }
+
     public static void main(String[] args) throws IOException {
-        CommandLineOptions options = CommandLineOptions.parse(args,
-                Set.of("host", "port", "message", "connect-timeout-ms", "read-timeout-ms"));
-        InetSocketAddress server = new InetSocketAddress(options.get("host", "127.0.0.1"),
-                options.getInt("port", 7007));
+        Options options = Cli.parse(new Options(), args);
+        InetSocketAddress server = new InetSocketAddress(options.host, options.port);
         try (EchoClient client = connect(server,
-                Duration.ofMillis(options.getInt("connect-timeout-ms", 3000)),
-                Duration.ofMillis(options.getInt("read-timeout-ms", 5000)))) {
-            if (options.has("message")) {
-                byte[] reply = client.sendAndHalfClose(options.get("message", "").getBytes(StandardCharsets.UTF_8));
+                Duration.ofMillis(options.connectTimeoutMillis),
+                Duration.ofMillis(options.readTimeoutMillis))) {
+            if (options.message != null) {
+                byte[] reply = client.sendAndHalfClose(options.message.getBytes(StandardCharsets.UTF_8));
                 System.out.println(new String(reply, StandardCharsets.UTF_8));
                 return;
             }

@@ -3,8 +3,11 @@ package org.socketlab.tcp;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Runnable TCP echo server.
@@ -20,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * that stops reading its echo is dropped once one write has been blocked for
  * {@code --write-timeout-ms}, and at most {@code --max-connections} clients are served at once
  * (later ones are closed at once). 0 turns each limit off. Without them, an idle client and a
- * client that never reads would each hold a thread forever (issue 17 item 10).
+ * client that never reads would each hold a thread forever.
  *
  * <p>Prints exactly one line {@code listening on tcp://HOST:PORT} once the socket is listening
  * (scripts and tests wait for it), then serves until the process is stopped (Ctrl-C), when
@@ -35,36 +38,51 @@ public final class EchoServer {
     /** Clients served at once; the next one is closed without an answer. */
     public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
 
-    static final Set<String> OPTIONS = Set.of("host", "port", "strategy", "read-timeout-ms", "write-timeout-ms",
-            "max-connections");
-
     private static final System.Logger LOG = System.getLogger(EchoServer.class.getName());
 
     private EchoServer() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        CommandLineOptions options;
-        try {
-            options = CommandLineOptions.parse(args, OPTIONS);
-        } catch (IllegalArgumentException e) {
-            System.err.println("EchoServer: " + e.getMessage());
-            System.exit(2);
-            return;
+    /** The command line (see {@link Cli}). */
+    @Command(name = "EchoServer", mixinStandardHelpOptions = true,
+            description = "TCP echo server: prints 'listening on tcp://HOST:PORT', serves until Ctrl-C.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "port; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port = 7007;
+        @Option(names = "--strategy", paramLabel = "virtual|iterative|thread|pool:N",
+                description = "one thread per connection, kinds (default: ${DEFAULT-VALUE})")
+        String strategy = "virtual";
+        @Option(names = "--read-timeout-ms", description = "drop a connection silent this long; 0 = never"
+                + " (default: ${DEFAULT-VALUE})")
+        int readTimeoutMillis = (int) DEFAULT_READ_TIMEOUT.toMillis();
+        @Option(names = "--write-timeout-ms", description = "drop a client whose echo write is blocked this long;"
+                + " 0 = never (default: ${DEFAULT-VALUE})")
+        int writeTimeoutMillis = (int) DEFAULT_WRITE_TIMEOUT.toMillis();
+        @Option(names = "--max-connections", description = "clients served at once, later ones are closed;"
+                + " 0 = no limit (default: ${DEFAULT-VALUE})")
+        int maxConnections = DEFAULT_MAX_CONNECTIONS;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            Cli.requireRange("--read-timeout-ms", readTimeoutMillis, 0, Integer.MAX_VALUE);
+            Cli.requireRange("--write-timeout-ms", writeTimeoutMillis, 0, Integer.MAX_VALUE);
+            Cli.requireRange("--max-connections", maxConnections, 0, Integer.MAX_VALUE);
+            ConcurrencyStrategy.parse(strategy);
         }
-        String host = options.get("host", "127.0.0.1");
-        int port = options.getInt("port", 7007);
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Options options = Cli.parse(new Options(), args);
         TcpServer server;
         try {
             server = start(options);
         } catch (BindException e) {
-            System.err.println("EchoServer: cannot listen on " + host + ":" + port + ": " + e.getMessage()
-                    + " (another process holds the port; try another --port, or 0 for any free one)");
+            System.err.println("EchoServer: cannot listen on " + options.host + ":" + options.port + ": "
+                    + e.getMessage() + " (another process holds the port; try another --port, or 0 for any free one)");
             System.exit(1);
-            return;
-        } catch (IllegalArgumentException e) {
-            System.err.println("EchoServer: " + e.getMessage());
-            System.exit(2);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -72,28 +90,21 @@ public final class EchoServer {
             server.stop(Duration.ofSeconds(2));
             stopped.countDown();
         }, "echo-server-shutdown"));
-        System.out.println("listening on tcp://" + host + ":" + server.port());
+        System.out.println("listening on tcp://" + options.host + ":" + server.port());
         System.out.flush();
         stopped.await();
     }
 
     /** The server {@link #main} runs, built from its options with the safe defaults above. */
-    static TcpServer start(CommandLineOptions options) throws IOException {
-        Duration readTimeout = millis(options, "read-timeout-ms", DEFAULT_READ_TIMEOUT);
-        Duration writeTimeout = millis(options, "write-timeout-ms", DEFAULT_WRITE_TIMEOUT);
-        int maxConnections = options.getInt("max-connections", DEFAULT_MAX_CONNECTIONS);
+    static TcpServer start(Options options) throws IOException {
         return TcpServer.builder()
-                .host(options.get("host", "127.0.0.1"))
-                .port(options.getInt("port", 7007))
-                .strategy(ConcurrencyStrategy.parse(options.get("strategy", "virtual")))
-                .readTimeout(readTimeout)
-                .handler(new EchoHandler(8192, writeTimeout))
-                .maxConnections(maxConnections, EchoServer::refuse)
+                .host(options.host)
+                .port(options.port)
+                .strategy(ConcurrencyStrategy.parse(options.strategy))
+                .readTimeout(Duration.ofMillis(options.readTimeoutMillis))
+                .handler(new EchoHandler(8192, Duration.ofMillis(options.writeTimeoutMillis)))
+                .maxConnections(options.maxConnections, EchoServer::refuse)
                 .start();
-    }
-
-    private static Duration millis(CommandLineOptions options, String name, Duration fallback) {
-        return Duration.ofMillis(options.getInt(name, (int) fallback.toMillis()));
     }
 
     /** Past --max-connections: the echo protocol has no way to say "busy", so the socket is just closed. */

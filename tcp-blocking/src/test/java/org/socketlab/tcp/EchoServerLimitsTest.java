@@ -3,6 +3,7 @@ package org.socketlab.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import org.socketlab.cli.Cli;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -42,7 +43,9 @@ class EchoServerLimitsTest {
         all[0] = "--port";
         all[1] = "0";
         System.arraycopy(args, 0, all, 2, args.length);
-        server = EchoServer.start(CommandLineOptions.parse(all, EchoServer.OPTIONS));
+        var parsed = Cli.parseOrExitCode(new EchoServer.Options(), all, System.out, System.err);
+        assertThat(parsed.proceed()).as("options %s parse", String.join(" ", all)).isTrue();
+        server = EchoServer.start(parsed.options());
     }
 
     private Socket connect() throws IOException {

@@ -68,6 +68,6 @@ class EchoServerMainTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(output).contains("unknown option \"--colour\"");
+        assertThat(output).isEqualTo("EchoServer: Unknown options: '--colour', 'blue'\ntry: EchoServer --help\n");
     }
 }

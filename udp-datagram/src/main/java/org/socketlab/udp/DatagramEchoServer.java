@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A UDP echo server: one {@link DatagramSocket} serves every peer. There is no listen(), no
@@ -139,14 +142,36 @@ public final class DatagramEchoServer implements AutoCloseable {
     }
 
     /**
-     * {@code --host H --port P [--max-datagram N] [--max-peers N]}; prints {@code listening on udp://H:P}
-     * when ready.
+     * The command line (see {@link Cli}): {@code --host H --port P [--max-datagram N] [--max-peers N]};
+     * {@link #main} prints {@code listening on udp://H:P} when ready.
      */
+    @Command(name = "DatagramEchoServer", mixinStandardHelpOptions = true,
+            description = "UDP echo server: prints 'listening on udp://HOST:PORT', echoes until Ctrl-C.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "address to bind (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "port; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port = 7007;
+        @Option(names = "--max-datagram", paramLabel = "BYTES", description = "largest datagram read"
+                + " (default: ${DEFAULT-VALUE})")
+        int maxDatagram = Datagrams.MAX_IPV4_PAYLOAD;
+        @Option(names = "--max-peers", description = "recent peers remembered for the log, least recent"
+                + " forgotten first (default: ${DEFAULT-VALUE})")
+        int maxPeers = DEFAULT_MAX_PEERS;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            Cli.requireRange("--max-datagram", maxDatagram, 1, Datagrams.MAX_IPV4_PAYLOAD);
+            Cli.requireRange("--max-peers", maxPeers, 1, Integer.MAX_VALUE);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        CommandLine line = CommandLine.parse(args, "host", "port", "max-datagram", "max-peers");
-        InetAddress host = InetAddress.getByName(line.string("host", "127.0.0.1"));
-        DatagramEchoServer server = start(new InetSocketAddress(host, line.port("port", 7007)),
-                line.integer("max-datagram", Datagrams.MAX_IPV4_PAYLOAD), line.integer("max-peers", DEFAULT_MAX_PEERS));
+        Options options = Cli.parse(new Options(), args);
+        InetAddress host = InetAddress.getByName(options.host);
+        DatagramEchoServer server = start(new InetSocketAddress(host, options.port), options.maxDatagram,
+                options.maxPeers);
         InetSocketAddress bound = server.localAddress();
         System.out.println("listening on udp://" + bound.getAddress().getHostAddress() + ":" + bound.getPort());
         server.loop.join();

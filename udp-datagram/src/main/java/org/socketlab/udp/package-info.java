@@ -11,7 +11,7 @@
  *       {@code stats()}, {@code localAddress()} and {@code close()} are safe from any thread.</li>
  *   <li>{@code DatagramClient}: not thread-safe; one request at a time, from one thread. Use one
  *       client per thread (its own socket, so replies cannot be stolen by another thread).</li>
- *   <li>{@code Datagrams}, {@code PortProbe}, {@code CommandLine}: stateless; every call owns the
+ *   <li>{@code Datagrams}, {@code PortProbe}: stateless; every call owns the
  *       sockets it creates. A {@code DatagramSocket} itself may be shared for send/receive by
  *       two threads, as the JDK allows.</li>
  * </ul>

@@ -11,6 +11,9 @@ import java.util.Locale;
 import org.socketlab.websocket.demo.EchoServer;
 import org.socketlab.websocket.server.ConnectionThreads;
 import org.socketlab.websocket.server.WebSocketServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * One echo server in its own JVM, so that the load generator's heap, GC and file descriptors are
@@ -37,9 +40,25 @@ public final class EchoServerProcess {
     private EchoServerProcess() {
     }
 
+    /** The command line (see {@link Cli}); started by the load suite, not by hand. */
+    @Command(name = "EchoServerProcess", mixinStandardHelpOptions = true,
+            description = "An echo server of one KIND in its own JVM, for the load suite; reads 'memory'/'quit' on stdin.")
+    static final class Options implements Cli.Validated {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "KIND", description = "(default: ${DEFAULT-VALUE})")
+        String kind = "socketlab";
+        @Parameters(index = "1", arity = "0..1", paramLabel = "PORT", description = "(default: ${DEFAULT-VALUE})")
+        int port = 0;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("PORT", port);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        String kind = args.length > 0 ? args[0] : "socketlab";
-        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        Options options = Cli.parse(new Options(), args);
+        String kind = options.kind;
+        int port = options.port;
         try (Server server = start(kind, port)) {
             System.out.println("listening on ws://" + HOST + ":" + server.port() + PATH);
             System.out.flush();

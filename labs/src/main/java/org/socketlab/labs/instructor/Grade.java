@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Grades all labs, or chosen ones, of this repository or of a starter folder: runs the labs
@@ -24,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Only the grading suites run (other modules' unit tests are skipped), so a starter with
  * unfinished labs still compiles and gets a score. Exit status: 0 when grading ran (whatever the
- * score), 1 for bad arguments, 2 when the target did not build.
+ * score), 1 when grading could not run, 2 for bad arguments, 3 when the target did not build.
  */
 public final class Grade {
 
@@ -45,43 +48,41 @@ public final class Grade {
     private Grade() {
     }
 
-    public static void main(String[] args) {
+    /** The command line (see {@link Cli}). */
+    @Command(name = "Grade", mixinStandardHelpOptions = true,
+            description = "Runs the grading suites of this repository or a starter and prints the score table.")
+    static final class Arguments implements Cli.Validated {
+        @Option(names = {"--lab", "--labs"}, paramLabel = "NN[,NN]", description = "only these labs (repeatable)")
+        List<String> labs = new ArrayList<>();
+        @Option(names = "--repo", paramLabel = "DIR", description = "the repository or starter to grade (default: here)")
+        Path repo;
+        @Option(names = "--hidden-tests", paramLabel = "DIR", description = "add these hidden grading tests first")
+        Path hiddenTests;
+        @Option(names = "--offline", description = "run Maven offline (-o)")
+        boolean offline;
         Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("Grade: " + e.getMessage());
-            System.err.println("usage: Grade [--lab NN]... [--repo DIR] [--hidden-tests DIR] [--offline]");
-            System.exit(1);
-            return;
-        }
-        try {
-            Outcome outcome = run(options, System.out);
-            System.exit(outcome.built() ? 0 : 2);
-        } catch (IOException e) {
-            System.err.println("Grade: " + e);
-            System.exit(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.exit(2);
+
+        @Override
+        public void validate() {
+            Set<String> labNumbers = new TreeSet<>();
+            labs.forEach(text -> labNumbers.addAll(labList(text)));
+            options = new Options(repo != null ? Repository.at(repo) : Repository.containing(Path.of("")),
+                    labNumbers, hiddenTests, offline);
         }
     }
 
-    static Options parse(String[] args) {
-        Repository repo = null;
-        Set<String> labs = new TreeSet<>();
-        Path hidden = null;
-        boolean offline = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--lab", "--labs" -> labs.addAll(labList(StarterGenerator.value(args, ++i, args[i - 1])));
-                case "--repo" -> repo = Repository.at(Path.of(StarterGenerator.value(args, ++i, "--repo")));
-                case "--hidden-tests" -> hidden = Path.of(StarterGenerator.value(args, ++i, "--hidden-tests"));
-                case "--offline" -> offline = true;
-                default -> throw new IllegalArgumentException("unexpected argument \"" + args[i] + "\"");
-            }
+    public static void main(String[] args) {
+        Options options = Cli.parse(new Arguments(), args).options;
+        try {
+            Outcome outcome = run(options, System.out);
+            System.exit(outcome.built() ? 0 : 3);
+        } catch (IOException e) {
+            System.err.println("Grade: " + e);
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
         }
-        return new Options(repo != null ? repo : Repository.containing(Path.of("")), labs, hidden, offline);
     }
 
     /** "1,09" → ["01", "09"]; refuses anything that is not a lab number. */

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Writes a student starter: a copy of this repository in which every marked solution region
@@ -38,14 +42,36 @@ public final class StarterGenerator {
     private StarterGenerator() {
     }
 
+    /** The command line (see {@link Cli}). */
+    @Command(name = "StarterGenerator", mixinStandardHelpOptions = true,
+            description = "Copies this repository into a student starter, solution regions replaced by TODO stubs.")
+    static final class Arguments implements Cli.Validated {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "OUTPUT_DIR", description = "new or empty folder outside the repository")
+        Path output;
+        @Option(names = "--labs", paramLabel = "NN[,NN]", description = "stub only these labs (repeatable; default: all)")
+        List<String> labs = new ArrayList<>();
+        @Option(names = "--from", paramLabel = "DIR", description = "the reference repository (default: here)")
+        Path from;
+        Options options;
+
+        @Override
+        public void validate() {
+            Set<String> labNumbers = new TreeSet<>();
+            labs.forEach(text -> labNumbers.addAll(Grade.labList(text)));
+            if (output == null) {
+                throw new IllegalArgumentException("the output folder is missing");
+            }
+            options = new Options(output, labNumbers, from != null ? Repository.at(from) : Repository.containing(Path.of("")));
+        }
+    }
+
     public static void main(String[] args) {
+        Options options = Cli.parse(new Arguments(), args).options;
         try {
-            Options options = Options.parse(args);
             Result result = generate(options.from(), options.output(), options.labs());
             report(result, System.out);
         } catch (IllegalArgumentException | MarkerException e) {
             System.err.println("StarterGenerator: " + e.getMessage());
-            System.err.println("usage: StarterGenerator <outputDir> [--labs NN,NN] [--from DIR]");
             System.exit(1);
         } catch (IOException e) {
             System.err.println("StarterGenerator: " + e);
@@ -140,33 +166,17 @@ public final class StarterGenerator {
 
     /** Command-line options: {@code <outputDir> [--labs NN,NN] [--from DIR]}. */
     record Options(Path output, Set<String> labs, Repository from) {
+        /** Parses like {@link #main} but throws {@link IllegalArgumentException} instead of exiting. */
         static Options parse(String[] args) {
-            Path output = null;
-            Set<String> labs = new TreeSet<>();
-            Repository from = null;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--labs" -> labs.addAll(Grade.labList(value(args, ++i, "--labs")));
-                    case "--from" -> from = Repository.at(Path.of(value(args, ++i, "--from")));
-                    default -> {
-                        if (args[i].startsWith("--") || output != null) {
-                            throw new IllegalArgumentException("unexpected argument \"" + args[i] + "\"");
-                        }
-                        output = Path.of(args[i]);
-                    }
-                }
+            Arguments arguments = new Arguments();
+            try {
+                new picocli.CommandLine(arguments).parseArgs(args);
+            } catch (picocli.CommandLine.ParameterException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
-            if (output == null) {
-                throw new IllegalArgumentException("the output folder is missing");
-            }
-            return new Options(output, labs, from != null ? from : Repository.containing(Path.of("")));
+            arguments.validate();
+            return arguments.options;
         }
     }
 
-    static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
-    }
 }

@@ -85,10 +85,24 @@ class Lab01TcpEchoGradingTest {
 
     @Test
     @Points(3)
-    @DisplayName("When the client half-closes, your server finishes the echo and closes its side")
-    void halfCloseEndsTheConversation() throws IOException {
+    @DisplayName("When the client half-closes, your server echoes exactly what it read and half-closes its side")
+    void halfCloseEndsTheConversation() throws Exception {
         Scenario scenario = GradingAssertions.scenario("client sends \"bye\" then shutdownOutput()", GUIDE, "Half-close");
-        try (TcpServer server = startEchoServer(scenario);
+        // The server's connection stays open after EchoHandler returns, until the client has seen
+        // end of stream: so the client's -1 can only come from the handler's own shutdownOutput()
+        // (or close()), not from TcpServer closing the socket after the handler.
+        CountDownLatch clientDone = new CountDownLatch(1);
+        ConnectionHandler echoThenHold = socket -> {
+            new EchoHandler().handle(socket);
+            try {
+                clientDone.await(HOLD.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (TcpServer server = scenario.step("start a TcpServer whose handler runs EchoHandler, then keeps the"
+                        + " connection open for " + HOLD.toSeconds() + " s",
+                () -> TcpServer.builder().port(0).handler(echoThenHold).start());
              Socket client = scenario.step("connect a plain Socket with SO_TIMEOUT 5 s", () -> socket(server))) {
             scenario.step("write \"bye\" and shutdownOutput() (sends FIN)", () -> {
                 client.getOutputStream().write("bye".getBytes(StandardCharsets.UTF_8));
@@ -98,9 +112,40 @@ class Lab01TcpEchoGradingTest {
             byte[] echo = scenario.step("read 3 bytes", () -> in.readNBytes(3));
             scenario.expectBytes("the echo", "bye".getBytes(StandardCharsets.UTF_8), echo,
                     "half-close ends only the client's sending direction; the echo must still arrive");
-            int next = scenario.step("read() once more", () -> in.read());
-            scenario.expectEquals("the value of the last read()", -1, next,
-                    "after read() returned -1 the server must close (or shutdownOutput) its side, or the client waits forever");
+            client.setSoTimeout((int) HOLD.dividedBy(2).toMillis());
+            byte[] after = scenario.step("read until end of stream, at most " + HOLD.dividedBy(2).toMillis() + " ms",
+                    () -> readUntilEndOrTimeout(in));
+            clientDone.countDown();
+            if (after.length > 0) {
+                throw scenario.fail("the server sent " + after.length + " byte(s) more than the 3-byte echo: "
+                        + java.util.HexFormat.ofDelimiter(" ").formatHex(after, 0, Math.min(after.length, 16))
+                        + (after.length > 16 ? " ..." : ""),
+                        "the server wrote more than it read: write(buffer, 0, count) sends the count bytes read(),"
+                                + " write(buffer) sends the whole buffer, leftovers included");
+            }
+            if (after != END_OF_STREAM) {
+                throw scenario.fail("no end of stream (-1) while the server's connection was still open",
+                        "after read() returned -1 the handler must shutdownOutput() (send its FIN); without it the"
+                                + " client waits until the server happens to close the socket");
+            }
+        }
+    }
+
+    private static final Duration HOLD = Duration.ofSeconds(3);
+    private static final byte[] END_OF_STREAM = new byte[0];
+    private static final byte[] TIMED_OUT = new byte[0];
+
+    /** Bytes read before -1 (then {@link #END_OF_STREAM} if none) or before the timeout ({@link #TIMED_OUT} if none). */
+    private static byte[] readUntilEndOrTimeout(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream extra = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int count; (count = in.read(buffer)) != -1; ) {
+                extra.write(buffer, 0, count);
+            }
+            return extra.size() == 0 ? END_OF_STREAM : extra.toByteArray();
+        } catch (SocketTimeoutException timeout) {
+            return extra.size() == 0 ? TIMED_OUT : extra.toByteArray();
         }
     }
 

@@ -46,7 +46,7 @@ class Lab07LongPollingStreamingSseGradingTest {
     @Points(3)
     @DisplayName("Your SSE parser follows the WHATWG rules: CRLF/LF/CR, one space stripped, data joined with LF, comments, id, retry")
     void sseParser() throws Exception {
-        Scenario scenario = GradingAssertions.scenario("parse a tricky event stream", GUIDE, "Step 3: SSE");
+        Scenario scenario = GradingAssertions.scenario("parse a tricky event stream", GUIDE, "Server-sent events");
         String stream = "\uFEFF: heartbeat\r\nid: 7\r\nevent: tick\r\ndata:  two\rdata\ndata: x\n\nretry: 2s\nretry: 900\n\n";
         SseParser parser = new SseParser();
         List<SseEvent> events = scenario.step("feed it one byte at a time", () -> {
@@ -69,7 +69,7 @@ class Lab07LongPollingStreamingSseGradingTest {
     @Points(2)
     @DisplayName("A long poll is held until an event arrives, then answered with it")
     void longPollIsHeld() throws Exception {
-        Scenario scenario = GradingAssertions.scenario("long poll, then publish", GUIDE, "Step 1: long polling");
+        Scenario scenario = GradingAssertions.scenario("long poll, then publish", GUIDE, "Long polling");
         start(RealtimeConfig.defaults());
         try (HttpWire wire = new HttpWire(server.port())) {
             scenario.step("GET /long-poll?since=0", () -> wire.get("/long-poll?since=0"));
@@ -85,7 +85,7 @@ class Lab07LongPollingStreamingSseGradingTest {
     @Points(2)
     @DisplayName("Streaming sends each event as its own chunk of one never-ending response")
     void streaming() throws Exception {
-        Scenario scenario = GradingAssertions.scenario("GET /stream, publish twice", GUIDE, "Step 2: streaming");
+        Scenario scenario = GradingAssertions.scenario("GET /stream, publish twice", GUIDE, "HTTP streaming");
         start(RealtimeConfig.defaults());
         try (HttpWire wire = new HttpWire(server.port())) {
             scenario.step("GET /stream", () -> wire.get("/stream"));
@@ -105,7 +105,7 @@ class Lab07LongPollingStreamingSseGradingTest {
     @Points(2)
     @DisplayName("SSE resumes from Last-Event-ID out of the bounded history")
     void sseResume() throws Exception {
-        Scenario scenario = GradingAssertions.scenario("publish 3, reconnect with Last-Event-ID: 1", GUIDE, "Step 3: SSE");
+        Scenario scenario = GradingAssertions.scenario("publish 3, reconnect with Last-Event-ID: 1", GUIDE, "Server-sent events");
         start(RealtimeConfig.defaults());
         scenario.step("publish ticks 1, 2, 3", () -> {
             for (int i = 0; i < 3; i++) {
@@ -124,7 +124,7 @@ class Lab07LongPollingStreamingSseGradingTest {
     @Points(2)
     @DisplayName("A client that vanishes mid-stream is noticed and its subscription freed")
     void vanishingClient() throws Exception {
-        Scenario scenario = GradingAssertions.scenario("open /sse, then drop the socket", GUIDE, "Step 3: SSE");
+        Scenario scenario = GradingAssertions.scenario("open /sse, then drop the socket", GUIDE, "Vanishing clients");
         start(RealtimeConfig.defaults().withHeartbeatInterval(Duration.ofMillis(100)));
         HttpWire wire = new HttpWire(server.port());
         scenario.step("GET /sse", () -> wire.get("/sse"));
@@ -155,7 +155,7 @@ class Lab07LongPollingStreamingSseGradingTest {
     @DisplayName("Measured: WebSocket costs the fewest overhead bytes per event; polling and long polling the most requests")
     void measurement() throws Exception {
         Scenario scenario = GradingAssertions.scenario("OverheadExperiment, 2 clients, 0.8 s per technique", GUIDE,
-                "Step 4: measuring");
+                "Step 2: measuring");
         ExperimentConfig config = ExperimentConfig.defaults().withClients(2).withDuration(Duration.ofMillis(800))
                 .withTickInterval(Duration.ofMillis(50)).withPollInterval(Duration.ofMillis(20));
         List<TechniqueResult> results = scenario.step("run every technique", () -> OverheadExperiment.run(config, line -> { }));

@@ -87,7 +87,7 @@ class Lab13SocketIoGradingTest {
         PollingWire wire = connected();
         wire.send("451-2[\"upload\",{\"_placeholder\":true,\"num\":0}]", "bAQIDBAU=");
         assertThat(wire.await(p -> p.startsWith("43")))
-                .as(hint("the server should see the 5 attached bytes and ack their count", "Step 3b: binary"))
+                .as(hint("the server should see the 5 attached bytes and ack their count", "Step 3: events and acks"))
                 .isEqualTo("432[5]");
     }
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
 
 /**
  * Walks one connection through its TCP states and shows the kernel's table after each step:
@@ -31,7 +33,14 @@ public final class TcpStatesDemo {
     private TcpStatesDemo() {
     }
 
+    /** The command line (see {@link Cli}): no options, only {@code --help}. */
+    @Command(name = "TcpStatesDemo", mixinStandardHelpOptions = true,
+            description = "Walks one connection through LISTEN, ESTABLISHED, FIN_WAIT2/CLOSE_WAIT and TIME_WAIT.")
+    static final class Options {
+    }
+
     public static void main(String[] args) throws Exception {
+        Cli.parse(new Options(), args);
         TcpStatesDemo demo = new TcpStatesDemo();
         if (!demo.proc.isAvailable()) {
             System.out.println(demo.proc.unavailableReason());

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Prints the TCP sockets of one port and their states, from the kernel's own tables:
@@ -24,26 +27,29 @@ public final class TcpStatesMain {
     private TcpStatesMain() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Integer port = null;
-        boolean watch = false;
+    /** The command line (see {@link Cli}). */
+    @Command(name = "TcpStatesMain", mixinStandardHelpOptions = true,
+            description = "Prints the TCP sockets of one port and their states (Linux /proc/net/tcp).")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--port", required = true, description = "the port to watch")
+        int port;
+        @Option(names = "--watch", description = "print again every --interval-ms until Ctrl-C")
+        boolean watch;
+        @Option(names = "--interval-ms", description = "(default: ${DEFAULT-VALUE})")
         long intervalMillis = 1000;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--watch" -> watch = true;
-                case "--interval-ms" -> intervalMillis = Long.parseLong(args[++i]);
-                default -> {
-                    System.err.println("usage: --port PORT [--watch] [--interval-ms MILLIS]");
-                    System.exit(2);
-                }
-            }
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            Cli.requireRange("--interval-ms", intervalMillis, 1, Long.MAX_VALUE);
         }
-        if (port == null) {
-            System.err.println("usage: --port PORT [--watch] [--interval-ms MILLIS]");
-            System.exit(2);
-            return;
-        }
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Options options = Cli.parse(new Options(), args);
+        int port = options.port;
+        boolean watch = options.watch;
+        long intervalMillis = options.intervalMillis;
         ProcNetTcp proc = new ProcNetTcp();
         do {
             System.out.println(String.join(System.lineSeparator(), render(proc, port)));

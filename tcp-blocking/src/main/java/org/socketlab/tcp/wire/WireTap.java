@@ -14,6 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import org.socketlab.tcp.ConcurrencyStrategy;
 import org.socketlab.tcp.TcpServer;
 
@@ -102,24 +106,32 @@ public final class WireTap implements AutoCloseable {
         server.stop(Duration.ofSeconds(2));
     }
 
+    /** The hex-only tap's command line (see {@link Cli}). */
+    @Command(name = "WireTap", mixinStandardHelpOptions = true,
+            description = "A TCP relay that prints every byte both ways (hex only; "
+                    + "org.socketlab.websocket.inspect.WireTapMain adds HTTP/WebSocket dissection).")
+    static final class Options implements Cli.Validated {
+        @Mixin
+        WireTapArguments tap = new WireTapArguments();
+
+        @Override
+        public void validate() {
+            tap.toOptions();
+        }
+    }
+
     /** Starts a hex-only tap from the command line and runs until the process is stopped. */
     public static void main(String[] args) throws Exception {
-        run(args, Dissector::none, "hex only; org.socketlab.websocket.inspect.WireTapMain adds HTTP/WebSocket dissection");
+        Options options = Cli.parse(new Options(), args);
+        run(options.tap.toOptions(), Dissector::none,
+                "hex only; org.socketlab.websocket.inspect.WireTapMain adds HTTP/WebSocket dissection");
     }
 
     /**
      * The body of both tap mains: parse options, open the pcap file, start, print one line
      * {@code tap listening on ...} and wait until the process is interrupted (Ctrl-C).
      */
-    public static void run(String[] args, Supplier<Dissector> dissectors, String mode) throws Exception {
-        WireTapOptions options;
-        try {
-            options = WireTapOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+    public static void run(WireTapOptions options, Supplier<Dissector> dissectors, String mode) throws Exception {
         PcapWriter pcap = options.pcapFile().isPresent() ? PcapWriter.create(options.pcapFile().get()) : null;
         WireTap tap = builder().listenHost(InetAddress.getByName(options.listenHost())).listenPort(options.listenPort())
                 .target(options.target()).maxDumpBytes(options.maxDumpBytes()).dissectors(dissectors).pcap(pcap).start();

@@ -13,7 +13,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.socketlab.udp.CommandLine;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A UDP relay that behaves like a bad network. A client sends to {@link #address()}; the link
@@ -165,18 +167,55 @@ public final class LossyLink implements AutoCloseable {
     }
 
     /** {@code --port P --target HOST:PORT [--host H] [--loss 0.3] [--duplicate 0.1] [--reorder 0.1] [--seed N]}. */
-    public static void main(String[] args) throws Exception {
-        CommandLine line = CommandLine.parse(args, "host", "port", "target", "loss", "duplicate", "reorder", "seed");
-        String[] target = line.string("target", "127.0.0.1:7007").split(":", 2);
-        if (target.length != 2) {
-            throw new IllegalArgumentException("--target is '" + line.string("target", "") + "'; expected HOST:PORT");
+    /** The command line (see {@link Cli}). */
+    @Command(name = "LossyLink", mixinStandardHelpOptions = true,
+            description = "A UDP relay that loses, duplicates and reorders datagrams, decided by a seeded random.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "address to bind (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "port; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port = 7008;
+        @Option(names = "--target", paramLabel = "HOST:PORT", description = "where datagrams go (default: ${DEFAULT-VALUE})")
+        String target = "127.0.0.1:7007";
+        @Option(names = "--loss", description = "probability in [0, 1] (default: ${DEFAULT-VALUE})")
+        double loss = 0.3;
+        @Option(names = "--duplicate", description = "probability in [0, 1] (default: ${DEFAULT-VALUE})")
+        double duplicate = 0.1;
+        @Option(names = "--reorder", description = "probability in [0, 1] (default: ${DEFAULT-VALUE})")
+        double reorder = 0.1;
+        @Option(names = "--seed", description = "the same seed makes the same decisions (default: ${DEFAULT-VALUE})")
+        long seed = 42;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            String[] parts = target.split(":", 2);
+            if (parts.length != 2 || parts[0].isEmpty()) {
+                throw new IllegalArgumentException("option '--target' is '" + target + "'; expected HOST:PORT");
+            }
+            try {
+                Cli.requireRange("--target port", Integer.parseInt(parts[1]), 1, 65_535);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option '--target' is '" + target + "'; the port is not a number");
+            }
+            for (double probability : new double[] {loss, duplicate, reorder}) {
+                if (!(probability >= 0 && probability <= 1)) {
+                    throw new IllegalArgumentException("--loss, --duplicate and --reorder are probabilities in [0, 1];"
+                            + " got " + probability);
+                }
+            }
         }
-        Impairment impairment = Impairment.standard(line.decimal("loss", 0.3))
-                .withDuplicate(line.decimal("duplicate", 0.1))
-                .withReorder(line.decimal("reorder", 0.1), java.time.Duration.ofMillis(5));
-        long seed = line.longValue("seed", 42);
-        InetAddress host = InetAddress.getByName(line.string("host", "127.0.0.1"));
-        LossyLink link = start(new InetSocketAddress(host, line.port("port", 7008)),
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Cli.parse(new Options(), args);
+        String[] target = options.target.split(":", 2);
+        Impairment impairment = Impairment.standard(options.loss)
+                .withDuplicate(options.duplicate)
+                .withReorder(options.reorder, java.time.Duration.ofMillis(5));
+        long seed = options.seed;
+        InetAddress host = InetAddress.getByName(options.host);
+        LossyLink link = start(new InetSocketAddress(host, options.port),
                 new InetSocketAddress(target[0], Integer.parseInt(target[1])), impairment, seed);
         InetSocketAddress bound = link.address();
         System.out.println("listening on udp://" + bound.getAddress().getHostAddress() + ":" + bound.getPort()

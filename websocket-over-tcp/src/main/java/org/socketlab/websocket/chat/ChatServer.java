@@ -11,6 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import org.socketlab.websocket.handshake.OriginPolicy;
 import org.socketlab.websocket.server.Endpoint;
 import org.socketlab.websocket.server.WebSocketServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The browser chat: one port serves the page ({@code /}, {@code /chat.js}, {@code /chat.css}
@@ -29,7 +32,6 @@ public final class ChatServer implements AutoCloseable {
 
     public static final String CHAT_PATH = "/ws/chat";
     public static final String STATIC_ROOT = "static/chat";
-    private static final String USAGE = "ChatServer [--host 127.0.0.1] [--port 8080] [--allowed-origin http://host:port ...]";
 
     private final WebSocketServer server;
     private final ChatRooms rooms;
@@ -105,19 +107,29 @@ public final class ChatServer implements AutoCloseable {
         return text.indexOf(':') >= 0 ? "[" + text + "]" : text;
     }
 
+    /** The command line (see {@link Cli}). */
+    @Command(name = "ChatServer", mixinStandardHelpOptions = true,
+            description = "The chat page and /ws/chat on one port: rooms, presence, history.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "port; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port = 8080;
+        @Option(names = "--allowed-origin", split = ",", paramLabel = "http://host:port",
+                description = "also allow this browser origin (repeat or comma-separate)")
+        java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        Builder builder = builder();
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value\nusage: " + USAGE);
-            }
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--host" -> builder.host(value);
-                case "--port" -> builder.port(Integer.parseInt(value));
-                case "--allowed-origin" -> builder.allowedOrigins(value.split(","));
-                default -> throw new IllegalArgumentException("unexpected argument \"" + args[i] + "\"\nusage: " + USAGE);
-            }
+        Options options = Cli.parse(new Options(), args);
+        Builder builder = builder().host(options.host).port(options.port);
+        if (!options.allowedOrigins.isEmpty()) {
+            builder.allowedOrigins(options.allowedOrigins.toArray(String[]::new));
         }
         ChatServer chat = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(chat::close));

@@ -4,7 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} command-line options, with a clear error for anything unknown. */
+/**
+ * {@code --name value} command-line options, with a clear error for anything unknown.
+ *
+ * @deprecated every main now reads its options with picocli through {@code org.socketlab.cli.Cli};
+ *             kept only until {@code demo.CourseServer} (being added on another branch) is
+ *             converted, then delete this class.
+ */
+@Deprecated
 final class Args {
 
     private final Map<String, String> values = new HashMap<>();

@@ -2,12 +2,14 @@ package org.socketlab.websocket.demo;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.Set;
 import org.socketlab.websocket.api.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.client.ClientOptions;
 import org.socketlab.websocket.client.WebSocketClient;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A WebSocket echo client: connects, sends back every message it receives, and completes the
@@ -21,16 +23,37 @@ import org.socketlab.websocket.client.WebSocketClient;
  */
 public final class EchoClient {
 
-    private static final String USAGE = "EchoClient --url ws://host:port/path [--send TEXT] [--max-message BYTES]";
 
     private EchoClient() {
     }
 
+    /** The command line (see {@link Cli}). */
+    @Command(name = "EchoClient", mixinStandardHelpOptions = true,
+            description = "WebSocket client: echoes what it receives (or sends --send once), closes cleanly.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--url", description = "ws:// or wss:// URL (default: ${DEFAULT-VALUE})")
+        URI url = URI.create("ws://127.0.0.1:9001/");
+        @Option(names = "--send", paramLabel = "TEXT", description = "send this text, print the answer, close")
+        String send;
+        @Option(names = "--max-message", paramLabel = "BYTES", description = "largest message (default: ${DEFAULT-VALUE})")
+        long maxMessage = EchoServer.DEFAULT_MAX_MESSAGE;
+
+        @Override
+        public void validate() {
+            String scheme = url.getScheme();
+            if (!"ws".equals(scheme) && !"wss".equals(scheme) || url.getHost() == null) {
+                throw new IllegalArgumentException("option '--url' is '" + url + "'; expected ws://HOST:PORT/PATH"
+                        + " or wss://...");
+            }
+            Cli.requireRange("--max-message", maxMessage, 1, Long.MAX_VALUE - 1024);
+        }
+    }
+
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, Set.of("--url", "--send", "--max-message"), USAGE);
-        URI url = URI.create(args.get("--url", "ws://127.0.0.1:9001/"));
-        String send = args.get("--send", null);
-        long maxMessage = args.getLong("--max-message", EchoServer.DEFAULT_MAX_MESSAGE);
+        Options args = Cli.parse(new Options(), argv);
+        URI url = args.url;
+        String send = args.send;
+        long maxMessage = args.maxMessage;
         ClientOptions options = ClientOptions.defaults().maxMessageSize(maxMessage).maxBufferedBytes(maxMessage + 1024);
         Session session = WebSocketClient.connect(url, send == null ? new Echo() : new PrintOnce(), options);
         System.out.println("connected to " + url);

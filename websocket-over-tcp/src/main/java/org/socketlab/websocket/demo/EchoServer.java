@@ -1,11 +1,13 @@
 package org.socketlab.websocket.demo;
 
 import java.nio.ByteBuffer;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.server.WebSocketServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A WebSocket echo server: every text and binary message comes back unchanged; pings are
@@ -22,8 +24,6 @@ import org.socketlab.websocket.server.WebSocketServer;
 public final class EchoServer {
 
     static final long DEFAULT_MAX_MESSAGE = 16L << 20;
-    private static final String USAGE = "EchoServer --host H --port P [--path /] [--max-message BYTES]"
-            + " [--allowed-origins O1,O2 | --allow-any-origin]";
 
     private EchoServer() {
     }
@@ -41,16 +41,45 @@ public final class EchoServer {
         }
     }
 
+    /** The command line (see {@link Cli}). */
+    @Command(name = "EchoServer", mixinStandardHelpOptions = true,
+            description = "WebSocket echo server: prints 'listening on ws://H:P/path', serves until Ctrl-C.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "port; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port = 9001;
+        @Option(names = "--path", description = "endpoint path (default: ${DEFAULT-VALUE})")
+        String path = "/";
+        @Option(names = "--max-message", paramLabel = "BYTES", description = "largest message (default: ${DEFAULT-VALUE})")
+        long maxMessage = DEFAULT_MAX_MESSAGE;
+        @Option(names = "--allowed-origins", paramLabel = "O1,O2", description = "browser origins allowed to connect")
+        String allowedOrigins = "";
+        @Option(names = "--allow-any-origin", description = "accept every Origin (tests, autobahn)")
+        boolean allowAnyOrigin;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            Cli.requireRange("--max-message", maxMessage, 1, Long.MAX_VALUE);
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("option '--path' is '" + path + "'; a path starts with /");
+            }
+            if (allowAnyOrigin && !allowedOrigins.isEmpty()) {
+                throw new IllegalArgumentException("--allowed-origins and --allow-any-origin exclude each other");
+            }
+        }
+    }
+
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, Set.of("--host", "--port", "--path", "--max-message", "--allowed-origins"),
-                Set.of("--allow-any-origin"), USAGE);
-        String host = args.get("--host", "127.0.0.1");
-        int port = (int) args.getLong("--port", 9001);
-        String path = args.get("--path", "/");
-        long maxMessage = args.getLong("--max-message", DEFAULT_MAX_MESSAGE);
-        String origins = args.get("--allowed-origins", "");
+        Options args = Cli.parse(new Options(), argv);
+        String host = args.host;
+        int port = args.port;
+        String path = args.path;
+        long maxMessage = args.maxMessage;
+        String origins = args.allowedOrigins;
         WebSocketServer.Builder builder = builder(host, port, path, maxMessage);
-        if (args.has("--allow-any-origin")) {
+        if (args.allowAnyOrigin) {
             builder.allowAnyOrigin();
         } else if (!origins.isEmpty()) {
             builder.allowedOrigins(origins.split(","));

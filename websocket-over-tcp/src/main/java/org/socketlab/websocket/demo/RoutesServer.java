@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.socketlab.websocket.routing.ConnectionRefusedException;
 import org.socketlab.websocket.routing.WebSocketApi;
 import org.socketlab.websocket.server.WebSocketServer;
+import org.socketlab.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * An API Gateway-style WebSocket API to try with wscat and curl: routes {@code sendmessage}
@@ -26,17 +28,39 @@ import org.socketlab.websocket.server.WebSocketServer;
 public final class RoutesServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String USAGE = "RoutesServer --host H --port P [--path /] [--api-key KEY] [--token TOKEN]";
 
     private RoutesServer() {
     }
 
+    /** The command line (see {@link Cli}). */
+    @Command(name = "RoutesServer", mixinStandardHelpOptions = true,
+            description = "Lab 12's routes ($connect, $default, custom routes) and the @connections API on one port.")
+    static final class Options implements Cli.Validated {
+        @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "port; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port = 9002;
+        @Option(names = "--path", description = "WebSocket path (default: ${DEFAULT-VALUE})")
+        String path = "/";
+        @Option(names = "--api-key", paramLabel = "KEY", description = "x-api-key for @connections (default: random)")
+        String apiKey;
+        @Option(names = "--token", description = "$connect requires ?token=TOKEN")
+        String token;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("option '--path' is '" + path + "'; a path starts with /");
+            }
+        }
+    }
+
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, Set.of("--host", "--port", "--path", "--api-key", "--token"), USAGE);
-        String path = args.get("--path", "/");
-        String apiKey = args.get("--api-key", randomKey());
-        WebSocketServer server = start(args.get("--host", "127.0.0.1"), (int) args.getLong("--port", 9002), path,
-                apiKey, args.get("--token", null));
+        Options args = Cli.parse(new Options(), argv);
+        String path = args.path;
+        String apiKey = args.apiKey != null ? args.apiKey : randomKey();
+        WebSocketServer server = start(args.host, args.port, path, apiKey, args.token);
         System.out.println("listening on " + server.uri(path));
         System.out.println("@connections on " + server.uri("/@connections/{id}").replaceFirst("^ws", "http")
                 + " with header x-api-key: " + apiKey);

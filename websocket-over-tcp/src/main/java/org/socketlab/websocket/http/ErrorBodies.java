@@ -30,8 +30,15 @@ final class ErrorBodies {
 
     /** "403 Forbidden: this origin may not open a WebSocket here (RFC 6455 §10.2)\n". */
     static String forStatus(int status) {
+        return forStatus(status, null);
+    }
+
+    /** As {@link #forStatus(int)}, with the server's own explanation when {@code explanation} is not null. */
+    static String forStatus(int status, String explanation) {
         String head = status + " " + HttpStatus.reasonPhrase(status);
-        String explanation = EXPLANATIONS.get(status);
+        if (explanation == null) {
+            explanation = EXPLANATIONS.get(status);
+        }
         return (explanation == null ? head : head + ": " + explanation) + "\n";
     }
 }

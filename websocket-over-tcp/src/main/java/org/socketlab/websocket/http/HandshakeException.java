@@ -14,6 +14,7 @@ public class HandshakeException extends Exception {
 
     private final int status;
     private final HttpHeaders responseHeaders;
+    private final String publicExplanation;
 
     public HandshakeException(int status, String message) {
         this(status, message, new HttpHeaders());
@@ -24,12 +25,23 @@ public class HandshakeException extends Exception {
      *                        (RFC 9110 §15.5.6) or {@code Sec-WebSocket-Version: 13} with 426 (RFC 6455 §4.4)
      */
     public HandshakeException(int status, String message, HttpHeaders responseHeaders) {
+        this(status, message, responseHeaders, null);
+    }
+
+    /**
+     * @param publicExplanation the response body's explanation in place of the fixed one for the
+     *                          status, chosen by the server (never request bytes): e.g. a routing
+     *                          {@code $connect} refusal "this token is not valid" instead of the
+     *                          origin policy's 403 text; {@code null} for the fixed text
+     */
+    public HandshakeException(int status, String message, HttpHeaders responseHeaders, String publicExplanation) {
         super(message);
         if (status < 100 || status > 999) {
             throw new IllegalArgumentException("status must be three digits, got " + status);
         }
         this.status = status;
         this.responseHeaders = responseHeaders.copy();
+        this.publicExplanation = publicExplanation;
     }
 
     /** The HTTP status code. */
@@ -60,7 +72,7 @@ public class HandshakeException extends Exception {
         HttpHeaders headers = responseHeaders.copy();
         headers.set("Connection", headers.contains("Upgrade") ? "Upgrade, close" : "close");
         headers.set("X-Content-Type-Options", "nosniff");
-        byte[] body = ErrorBodies.forStatus(status).getBytes(StandardCharsets.UTF_8);
+        byte[] body = ErrorBodies.forStatus(status, publicExplanation).getBytes(StandardCharsets.UTF_8);
         return HttpResponse.withBody(status, headers, "text/plain; charset=utf-8", body);
     }
 }

@@ -1,7 +1,11 @@
 package org.socketlab.websocket.inspect;
 
-import java.util.Arrays;
+import org.socketlab.cli.Cli;
 import org.socketlab.tcp.wire.WireTap;
+import org.socketlab.tcp.wire.WireTapArguments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The wire tap with the HTTP and WebSocket dissectors plugged in:
@@ -19,10 +23,25 @@ public final class WireTapMain {
     private WireTapMain() {
     }
 
+    /** The command line (see {@link Cli}). */
+    @Command(name = "WireTapMain", mixinStandardHelpOptions = true,
+            description = "A TCP relay that prints every byte both ways, dissected as HTTP/1.1 and WebSocket.")
+    static final class Options implements Cli.Validated {
+        @Mixin
+        WireTapArguments tap = new WireTapArguments();
+        @Option(names = "--frame-fields", description = "print every frame field by field (lab 09)")
+        boolean frameFields;
+
+        @Override
+        public void validate() {
+            tap.toOptions();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        boolean frameFields = Arrays.asList(args).contains("--frame-fields");
-        String[] tapArgs = Arrays.stream(args).filter(arg -> !arg.equals("--frame-fields")).toArray(String[]::new);
-        WireTap.run(tapArgs, () -> new HttpWebSocketDissector(frameFields),
+        Options options = Cli.parse(new Options(), args);
+        boolean frameFields = options.frameFields;
+        WireTap.run(options.tap.toOptions(), () -> new HttpWebSocketDissector(frameFields),
                 "HTTP/1.1 + WebSocket dissectors" + (frameFields ? ", frames field by field" : ""));
     }
 }

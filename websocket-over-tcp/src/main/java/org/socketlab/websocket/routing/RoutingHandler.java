@@ -48,7 +48,10 @@ final class RoutingHandler implements WebSocketHandler, HandshakeInterceptor {
             onConnect.onConnect(new ConnectRequest(connectionId, request, remoteAddress, attributes));
         } catch (ConnectionRefusedException refused) {
             HttpHeaders headers = refused.status() == 401 ? HttpHeaders.of("WWW-Authenticate", CHALLENGE) : new HttpHeaders();
-            throw new HandshakeException(refused.status(), refused.getMessage(), headers);
+            // The refusal's own words in the body (401 no token, 403 bad token), not the origin policy's 403
+            // text: the message is the server's, written for the client (see ConnectionRefusedException).
+            throw new HandshakeException(refused.status(), "$connect refused: " + refused.getMessage(), headers,
+                    refused.getMessage());
         }
         attributes.put(CONNECTION_ID, connectionId);
         attributes.put(USER_AGENT, request.headers().first("User-Agent").orElse(""));

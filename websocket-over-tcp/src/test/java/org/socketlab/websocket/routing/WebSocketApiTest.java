@@ -63,6 +63,7 @@ class WebSocketApiTest {
                     RawWebSocket.upgradeRequest(fixture.server.port(), "/ws", ""))) {
                 assertThat(ws.status()).isEqualTo(401);
                 assertThat(ws.responseHead()).containsIgnoringCase("WWW-Authenticate: Bearer");
+                assertThat(body(ws)).as("the body says what was refused").isEqualTo("401 Unauthorized: a token is required\n");
             }
             assertThat(fixture.opened).isEmpty();
         }
@@ -73,8 +74,14 @@ class WebSocketApiTest {
             try (RawWebSocket ws = RawWebSocket.exchange(fixture.server.port(),
                     RawWebSocket.upgradeRequest(fixture.server.port(), "/ws?token=bad", ""))) {
                 assertThat(ws.status()).isEqualTo(403);
+                assertThat(body(ws)).as("a refused token is not an origin problem")
+                        .isEqualTo("403 Forbidden: this token may not connect\n");
             }
             assertThat(fixture.api.connections().size()).isZero();
+        }
+
+        private static String body(RawWebSocket ws) throws java.io.IOException {
+            return new String(ws.socket().getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
