@@ -20,7 +20,7 @@ import org.socketlab.bench.report.LoadAverage;
 import org.socketlab.bench.report.Publication;
 import org.socketlab.bench.report.Machine;
 import org.socketlab.bench.report.Tables;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -29,7 +29,7 @@ import org.socketlab.bench.load.LoadResult;
 import org.socketlab.bench.load.LoadScenario;
 import org.socketlab.bench.load.SampleCategory;
 import org.socketlab.bench.load.ServerProcess;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

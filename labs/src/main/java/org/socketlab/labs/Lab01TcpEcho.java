@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.socketlab.tcp.EchoClient;
 import org.socketlab.tcp.EchoHandler;
 import org.socketlab.tcp.TcpServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**

@@ -21,7 +21,7 @@ import org.socketlab.tcp.ConnectionHandler;
 import org.socketlab.tcp.EchoClient;
 import org.socketlab.tcp.EchoHandler;
 import org.socketlab.tcp.TcpServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

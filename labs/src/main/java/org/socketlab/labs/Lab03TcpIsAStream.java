@@ -19,7 +19,7 @@ import org.socketlab.tcp.framing.LineFramer;
 import org.socketlab.tcp.framing.MessageFramer;
 import org.socketlab.tcp.framing.MessageStream;
 import org.socketlab.tcp.framing.StreamBoundaryDemo;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -16,7 +16,7 @@ import org.socketlab.udp.ReceivedDatagram;
 import org.socketlab.udp.RequestTimeoutException;
 import org.socketlab.udp.lossy.Impairment;
 import org.socketlab.udp.lossy.LossyLink;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**

@@ -19,7 +19,7 @@ import org.socketlab.udp.reliable.SimulatedTransfer;
 import org.socketlab.udp.reliable.TransferFailedException;
 import org.socketlab.udp.reliable.TransferReport;
 import org.socketlab.udp.transfer.SocketTransfer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

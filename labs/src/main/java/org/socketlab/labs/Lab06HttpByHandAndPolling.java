@@ -20,7 +20,7 @@ import org.socketlab.websocket.realtime.TrafficStats;
 import org.socketlab.websocket.realtime.client.ClientStats;
 import org.socketlab.websocket.realtime.client.TickerClient;
 import org.socketlab.websocket.realtime.client.TickerClientOptions;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

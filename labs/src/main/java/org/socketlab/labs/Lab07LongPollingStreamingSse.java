@@ -13,7 +13,7 @@ import org.socketlab.websocket.realtime.client.ExperimentConfig;
 import org.socketlab.websocket.realtime.client.OverheadExperiment;
 import org.socketlab.websocket.realtime.client.ResultTable;
 import org.socketlab.websocket.realtime.client.TechniqueResult;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

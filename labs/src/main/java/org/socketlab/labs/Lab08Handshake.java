@@ -15,7 +15,7 @@ import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.handshake.AcceptKey;
 import org.socketlab.websocket.server.Endpoint;
 import org.socketlab.websocket.server.WebSocketServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**

@@ -17,7 +17,7 @@ import org.socketlab.websocket.inspect.HexDump;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.protocol.ProtocolEvent;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**

@@ -18,7 +18,7 @@ import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.client.WebSocketClient;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.server.WebSocketServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**

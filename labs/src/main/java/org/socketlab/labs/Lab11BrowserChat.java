@@ -14,7 +14,7 @@ import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.chat.ChatServer;
 import org.socketlab.websocket.client.WebSocketClient;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -25,7 +25,7 @@ import org.socketlab.websocket.routing.ConnectionRefusedException;
 import org.socketlab.websocket.routing.RouteContext;
 import org.socketlab.websocket.routing.WebSocketApi;
 import org.socketlab.websocket.server.WebSocketServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**

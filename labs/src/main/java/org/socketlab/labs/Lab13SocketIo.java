@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.socketlab.labs.socketio.PollingWire;
 import org.socketlab.websocket.socketio.ConnectionRefusedException;
 import org.socketlab.websocket.socketio.SocketIoServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**

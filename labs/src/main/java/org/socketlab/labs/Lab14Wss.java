@@ -24,7 +24,7 @@ import org.socketlab.websocket.client.ClientOptions;
 import org.socketlab.websocket.client.WebSocketClient;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.transport.TlsContexts;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**

@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
+import org.socketlab.tcp.cli.Cli;
 import org.socketlab.labs.manysockets.ChildServer;
 import org.socketlab.labs.manysockets.EchoLoad;
 import org.socketlab.labs.manysockets.ProcessCounters;
 import org.socketlab.labs.manysockets.ServerKind;
 import org.socketlab.labs.manysockets.SyscallCount;
-import org.socketlab.tcp.CommandLineOptions;
 import org.socketlab.tcp.EchoClient;
 import org.socketlab.tcp.nonblocking.SelectorEchoServer;
 import org.socketlab.tcp.nonblocking.SelectorStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Lab 16 — one thread, many sockets: the same echo served by blocking platform threads, blocking
@@ -35,14 +36,25 @@ public final class Lab16OneThreadManySockets {
     private Lab16OneThreadManySockets() {
     }
 
-    public static void main(String[] args) throws Exception {
-        CommandLineOptions options = CommandLineOptions.parse(args, Set.of("connections", "messages"));
-        int connections = options.getInt("connections", 1000);
-        int messages = options.getInt("messages", 50);
-        if (connections < 1 || messages < 1) {
-            System.err.println("lab 16: --connections and --messages must be at least 1");
-            System.exit(2);
+    /** The command line (see {@link Cli}); run through the launcher: {@code -Dargs="16 --help"}. */
+    @Command(name = "lab 16", mixinStandardHelpOptions = true, description = SUMMARY)
+    static final class Options implements Cli.Validated {
+        @Option(names = "--connections", description = "connections per server in part 2 (default: ${DEFAULT-VALUE})")
+        int connections = 1000;
+        @Option(names = "--messages", description = "round trips per connection in part 2 (default: ${DEFAULT-VALUE})")
+        int messages = 50;
+
+        @Override
+        public void validate() {
+            Cli.requireRange("--connections", connections, 1, 1_000_000);
+            Cli.requireRange("--messages", messages, 1, 1_000_000);
         }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Cli.parse(new Options(), args);
+        int connections = options.connections;
+        int messages = options.messages;
         Narrator narrator = new Narrator();
         theLoopStepByStep(narrator);
         if (!ProcessCounters.available()) {

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 
 /**
  * Lists the labs or runs one.

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -5,7 +5,7 @@ import java.net.BindException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

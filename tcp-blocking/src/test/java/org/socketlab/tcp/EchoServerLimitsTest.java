@@ -3,7 +3,7 @@ package org.socketlab.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

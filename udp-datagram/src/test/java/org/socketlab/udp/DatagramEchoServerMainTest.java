@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import org.junit.jupiter.api.Timeout;
 
 /** The stable entry point {@code org.socketlab.udp.DatagramEchoServer --host H --port P}, run as a real process. */

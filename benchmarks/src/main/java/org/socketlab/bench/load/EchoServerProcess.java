@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.socketlab.websocket.demo.EchoServer;
 import org.socketlab.websocket.server.ConnectionThreads;
 import org.socketlab.websocket.server.WebSocketServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** An {@link EchoServerChild} in a new JVM: the same Java and class path as this one. */
@@ -25,7 +24,7 @@ public final class ChildServer implements AutoCloseable {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(javaCommand, "-Xss512k", "-Xmx1g",
                 "-cp", System.getProperty("java.class.path"),
-                EchoServerChild.class.getName(), kind.name().toLowerCase(Locale.ROOT)));
+                EchoServerChild.class.getName(), "--kind", kind.name()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();                 // the child prints one line when it listens

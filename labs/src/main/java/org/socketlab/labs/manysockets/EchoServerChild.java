@@ -1,35 +1,33 @@
 package org.socketlab.labs.manysockets;
 
 import java.io.IOException;
-import java.util.Locale;
+import org.socketlab.tcp.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The server side of lab 16, run in its own JVM so that its threads, memory, CPU time, context
  * switches and system calls can be read from {@code /proc/PID} without the load mixed in.
  * Prints {@code port N} when ready and stops when its standard input closes.
  *
- * <pre>java -cp ... org.socketlab.labs.manysockets.EchoServerChild platform|virtual|selector</pre>
+ * <pre>java -cp ... org.socketlab.labs.manysockets.EchoServerChild --kind PLATFORM|VIRTUAL|SELECTOR</pre>
  */
 public final class EchoServerChild {
 
     private EchoServerChild() {
     }
 
-    public static void main(String[] args) {
-        if (args.length != 1 || args[0].equals("--help")) {
-            System.out.println("usage: EchoServerChild platform|virtual|selector");
-            System.out.println("Starts that echo server on 127.0.0.1, port 0, prints \"port N\", and stops at the end of stdin.");
-            System.exit(args.length == 1 ? 0 : 2);
-        }
+    /** The command line (see {@link Cli}). */
+    @Command(name = "EchoServerChild", mixinStandardHelpOptions = true,
+            description = "Starts that echo server on 127.0.0.1, port 0, prints 'port N', and stops at the end of stdin.")
+    static final class Options {
+        @Option(names = "--kind", required = true, description = "which server: ${COMPLETION-CANDIDATES}")
         ServerKind kind;
-        try {
-            kind = ServerKind.valueOf(args[0].toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            System.err.println("EchoServerChild: unknown server kind \"" + args[0] + "\"; use platform, virtual or selector");
-            System.exit(2);
-            return;
-        }
-        try (ServerKind.RunningServer server = kind.start()) {
+    }
+
+    public static void main(String[] args) {
+        Options options = Cli.parse(new Options(), args);
+        try (ServerKind.RunningServer server = options.kind.start()) {
             System.out.println("port " + server.port());
             System.out.flush();
             while (System.in.read() >= 0) {
@@ -37,7 +35,7 @@ public final class EchoServerChild {
             }
         } catch (IOException e) {
             System.err.println("EchoServerChild: " + e.getMessage());
-            System.exit(1);
+            System.exit(Cli.EXIT_FAILED);
         }
     }
 }

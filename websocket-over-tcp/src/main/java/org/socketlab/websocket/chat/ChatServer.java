@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.socketlab.websocket.handshake.OriginPolicy;
 import org.socketlab.websocket.server.Endpoint;
 import org.socketlab.websocket.server.WebSocketServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.socketlab.tcp.cli.Cli;
 import org.socketlab.websocket.chat.ChatLimits;
 import org.socketlab.websocket.chat.ChatMount;
 import org.socketlab.websocket.realtime.RealtimeConfig;
@@ -21,6 +21,8 @@ import org.socketlab.websocket.socketio.SocketIoServer;
 import org.socketlab.websocket.socketio.engine.EngineConfig;
 import org.socketlab.websocket.socketio.engine.EngineServer;
 import org.socketlab.websocket.socketio.testsuite.ProtocolSuiteHandlers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Every server of the course on one port, one front door:
@@ -39,14 +41,6 @@ import org.socketlab.websocket.socketio.testsuite.ProtocolSuiteHandlers;
  * Thread-safe; {@link #close()} stops everything.
  */
 public final class CourseServer implements AutoCloseable {
-
-    static final String USAGE = """
-            CourseServer [--host 127.0.0.1] [--port 8080] [--ping-interval MS] [--ping-timeout MS]
-                         [--max-payload BYTES] [--api-key KEY]
-              Serves the chat, the ticker, the routes API, raw Engine.IO (echo) and Socket.IO on one port.
-              --ping-interval / --ping-timeout  Engine.IO heartbeat (defaults 25000 / 20000 ms)
-              --max-payload                     Engine.IO/Socket.IO payload limit (default 1000000 bytes)
-              --api-key                         key for /@connections (default: a random one, printed)""";
 
     /** Engine.IO and Socket.IO settings shared by both mounts. */
     public record Options(Duration pingInterval, Duration pingTimeout, int maxPayload, String apiKey) {
@@ -143,49 +137,45 @@ public final class CourseServer implements AutoCloseable {
         return HexFormat.of().formatHex(bytes);
     }
 
-    public static void main(String[] argv) throws Exception {
-        if (List.of(argv).contains("--help") || List.of(argv).contains("-h")) {
-            System.out.println("usage: " + USAGE);
-            return;
+    /** The command line (see {@link Cli}). */
+    @Command(name = "CourseServer", mixinStandardHelpOptions = true,
+            description = "Serves the chat, the ticker, the routes API, raw Engine.IO (echo) and Socket.IO on one port;"
+                    + " prints each URL, then 'listening on http://HOST:PORT/'.")
+    static final class CommandLineOptions implements Cli.Validated {
+        @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+        @Option(names = "--port", description = "port; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port = 8080;
+        @Option(names = "--ping-interval", paramLabel = "MS", description = "Engine.IO ping interval (default: ${DEFAULT-VALUE})")
+        long pingIntervalMillis = 25_000;
+        @Option(names = "--ping-timeout", paramLabel = "MS", description = "Engine.IO ping timeout (default: ${DEFAULT-VALUE})")
+        long pingTimeoutMillis = 20_000;
+        @Option(names = "--max-payload", paramLabel = "BYTES",
+                description = "Engine.IO/Socket.IO payload limit (default: ${DEFAULT-VALUE})")
+        int maxPayload = 1_000_000;
+        @Option(names = "--api-key", description = "key for /@connections (default: a random one, printed)")
+        String apiKey;
+
+        @Override
+        public void validate() {
+            Cli.requirePort("--port", port);
+            Cli.requireRange("--ping-interval", pingIntervalMillis, 1, Integer.MAX_VALUE);
+            Cli.requireRange("--ping-timeout", pingTimeoutMillis, 1, Integer.MAX_VALUE);
+            Cli.requireRange("--max-payload", maxPayload, 64, Integer.MAX_VALUE);
         }
-        CourseServer server;
-        try {
-            server = fromArguments(argv);
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+
+        Options toOptions() {
+            return new Options(Duration.ofMillis(pingIntervalMillis), Duration.ofMillis(pingTimeoutMillis), maxPayload,
+                    apiKey == null ? randomKey() : apiKey);
         }
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions options = Cli.parse(new CommandLineOptions(), args);
+        CourseServer server = start(options.host, options.port, options.toOptions());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         print(server, System.out);
         new CountDownLatch(1).await(); // serve until the process is stopped
-    }
-
-    private static CourseServer fromArguments(String[] argv) throws IOException {
-        Args args = new Args(argv, Set.of("--host", "--port", "--ping-interval", "--ping-timeout", "--max-payload",
-                "--api-key"), "\n" + USAGE);
-        Options defaults = Options.defaults();
-        long maxPayload = args.getLong("--max-payload", defaults.maxPayload());
-        if (maxPayload < 64 || maxPayload > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("--max-payload must be 64.." + Integer.MAX_VALUE + ", got " + maxPayload);
-        }
-        Options options = new Options(
-                Duration.ofMillis(positive(args, "--ping-interval", defaults.pingInterval().toMillis())),
-                Duration.ofMillis(positive(args, "--ping-timeout", defaults.pingTimeout().toMillis())),
-                (int) maxPayload, args.get("--api-key", defaults.apiKey()));
-        long port = args.getLong("--port", 8080);
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("--port must be 0..65535, got " + port);
-        }
-        return start(args.get("--host", "127.0.0.1"), (int) port, options);
-    }
-
-    private static long positive(Args args, String name, long fallback) {
-        long value = args.getLong(name, fallback);
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be a positive number of milliseconds, got " + value);
-        }
-        return value;
     }
 
     /** Each URL, then the one readiness line tools wait for. */

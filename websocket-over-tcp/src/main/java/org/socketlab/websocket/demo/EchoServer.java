@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.server.WebSocketServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

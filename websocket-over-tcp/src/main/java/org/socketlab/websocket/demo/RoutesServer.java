@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.socketlab.websocket.routing.ConnectionRefusedException;
 import org.socketlab.websocket.routing.WebSocketApi;
 import org.socketlab.websocket.server.WebSocketServer;
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

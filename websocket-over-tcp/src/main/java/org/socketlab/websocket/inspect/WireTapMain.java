@@ -1,6 +1,6 @@
 package org.socketlab.websocket.inspect;
 
-import org.socketlab.cli.Cli;
+import org.socketlab.tcp.cli.Cli;
 import org.socketlab.tcp.wire.WireTap;
 import org.socketlab.tcp.wire.WireTapArguments;
 import picocli.CommandLine.Command;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.socketlab.tcp.cli.Cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,16 +35,25 @@ class CourseServerTest {
     }
 
     @Test
-    void help_printsUsage_andReturns() throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            CourseServer.main(new String[] {"--help"});
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("usage: CourseServer").contains("--ping-interval");
+    void help_printsUsage_withExitStatus0() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var outcome = Cli.parseOrExitCode(new CourseServer.CommandLineOptions(), new String[] {"--help"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(outcome.exitCode()).isEqualTo(Cli.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: CourseServer").contains("--ping-interval");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void badOptions_areRefusedBeforeAnythingStarts() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var outcome = Cli.parseOrExitCode(new CourseServer.CommandLineOptions(), new String[] {"--ping-interval", "0"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(outcome.exitCode()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("CourseServer: option '--ping-interval' is 0; it must be within [1, 2147483647]");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.socketlab.cli;
+package org.socketlab.tcp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

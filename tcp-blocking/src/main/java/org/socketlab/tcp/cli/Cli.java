@@ -1,4 +1,4 @@
-package org.socketlab.cli;
+package org.socketlab.tcp.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
