@@ -87,11 +87,15 @@ public final class BenchmarkSuite {
         Machine machine = Machine.current();
         System.out.println("socketlab benchmarks, profile " + mode + ", on " + machine.describe());
 
+        String include = System.getProperty("bench.include", "").isBlank() ? CodecSuite.INCLUDE
+                : System.getProperty("bench.include").trim();
         List<CodecResult> codecResults = codec
-                ? CodecSuite.run(profile, reports.resolve("jmh.json"), CodecSuite.INCLUDE) : List.of();
+                ? CodecSuite.run(profile, reports.resolve("jmh.json"), include) : List.of();
         List<LoadResult> load = e2e ? LoadSuite.run(LoadSuite.scenarios(profile), System.out::println) : List.of();
         int idle = options.idle != null ? options.idle : profile.idleConnections();
-        List<MemoryResult> memory = (e2e || memoryOnly) && idle > 0
+        // A codec run given IDLE_CONNECTIONS measures idle memory too: the issue-19 targets in one run.
+        boolean memoryAsked = e2e || memoryOnly || options.idle != null;
+        List<MemoryResult> memory = memoryAsked && idle > 0
                 ? LoadSuite.memory(idle, System.out::println) : List.of();
 
         write(reports, mode, machine, profile, codecResults, load, memory);
@@ -114,7 +118,10 @@ public final class BenchmarkSuite {
             System.out.println("WARNING: no row was measured on a quiet machine; " + target + "/RESULTS.md left unchanged");
             return;
         }
-        String command = "mvn -B -ntp -o -pl benchmarks -am compile exec:exec -Dsuite=" + mode + " -Dpublish=" + target;
+        String include = System.getProperty("bench.include", "").trim();
+        String command = "mvn -B -ntp -o -pl benchmarks -am compile exec:exec -Dsuite=" + mode + " -Dpublish=" + target
+                + (include.isEmpty() ? "" : " -Dinclude='" + include + "'")
+                + (memory.isEmpty() || !mode.equals("codec") ? "" : " -Dargs=\"codec target/reports " + memory.get(0).connections() + "\"");
         publication.write(Path.of(target), machine, command);
         System.out.println("published results written to " + Path.of(target, "RESULTS.md").toAbsolutePath()
                 + (publication.omitted().isEmpty() ? "" : " (" + publication.omitted().size() + " noisy rows left out)"));
