@@ -21,17 +21,20 @@ import org.socketlab.websocket.client.WebSocketClient;
  */
 public final class EchoClient {
 
-    private static final String USAGE = "EchoClient --url ws://host:port/path [--send TEXT] [--max-message BYTES]";
+    private static final String USAGE = "EchoClient --url ws://host:port/path [--send TEXT] [--max-message BYTES] [--permessage-deflate]";
 
     private EchoClient() {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, Set.of("--url", "--send", "--max-message"), USAGE);
+        Args args = new Args(argv, Set.of("--url", "--send", "--max-message"), Set.of("--permessage-deflate"), USAGE);
         URI url = URI.create(args.get("--url", "ws://127.0.0.1:9001/"));
         String send = args.get("--send", null);
         long maxMessage = args.getLong("--max-message", EchoServer.DEFAULT_MAX_MESSAGE);
         ClientOptions options = ClientOptions.defaults().maxMessageSize(maxMessage).maxBufferedBytes(maxMessage + 1024);
+        if (args.has("--permessage-deflate")) {
+            options = options.permessageDeflate(org.socketlab.websocket.extension.DeflateConfig.defaults()); // RFC 7692
+        }
         Session session = WebSocketClient.connect(url, send == null ? new Echo() : new PrintOnce(), options);
         System.out.println("connected to " + url);
         if (send != null) {

@@ -23,7 +23,7 @@ public final class EchoServer {
 
     static final long DEFAULT_MAX_MESSAGE = 16L << 20;
     private static final String USAGE = "EchoServer --host H --port P [--path /] [--max-message BYTES]"
-            + " [--allowed-origins O1,O2 | --allow-any-origin]";
+            + " [--allowed-origins O1,O2 | --allow-any-origin] [--permessage-deflate]";
 
     private EchoServer() {
     }
@@ -43,7 +43,7 @@ public final class EchoServer {
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv, Set.of("--host", "--port", "--path", "--max-message", "--allowed-origins"),
-                Set.of("--allow-any-origin"), USAGE);
+                Set.of("--allow-any-origin", "--permessage-deflate"), USAGE);
         String host = args.get("--host", "127.0.0.1");
         int port = (int) args.getLong("--port", 9001);
         String path = args.get("--path", "/");
@@ -54,6 +54,9 @@ public final class EchoServer {
             builder.allowAnyOrigin();
         } else if (!origins.isEmpty()) {
             builder.allowedOrigins(origins.split(","));
+        }
+        if (args.has("--permessage-deflate")) {
+            builder.permessageDeflate(org.socketlab.websocket.extension.DeflateConfig.defaults()); // RFC 7692
         }
         WebSocketServer server = builder.start();
         System.out.println("listening on " + server.uri(path));

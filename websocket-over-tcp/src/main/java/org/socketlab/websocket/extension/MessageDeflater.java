@@ -44,6 +44,16 @@ public final class MessageDeflater implements AutoCloseable {
      * position moves to the limit). The result is a fresh buffer owned by the caller.
      */
     public ByteBuffer compress(ByteBuffer message) {
+        return compress(message, true);
+    }
+
+    /**
+     * One fragment of a message compressed as it is sent (§7.2.1 applies to the message as a
+     * whole): every fragment ends with a sync flush so the receiver can inflate it at once, but the
+     * {@code 00 00 ff ff} tail is removed, and the context reset without takeover, only at the
+     * message's end. The empty stored blocks left inside the message are valid DEFLATE.
+     */
+    public ByteBuffer compress(ByteBuffer message, boolean endOfMessage) {
         Deflater zlib = deflater();
         zlib.setInput(message);
         int length = 0;
@@ -56,6 +66,9 @@ public final class MessageDeflater implements AutoCloseable {
             if (length < output.length && zlib.needsInput()) {
                 break;
             }
+        }
+        if (!endOfMessage) {
+            return ByteBuffer.wrap(Arrays.copyOf(output, length));
         }
         if (noContextTakeover) {
             zlib.reset();
