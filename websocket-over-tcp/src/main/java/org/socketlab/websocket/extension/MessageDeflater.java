@@ -70,6 +70,16 @@ public final class MessageDeflater implements AutoCloseable {
         if (!endOfMessage) {
             return ByteBuffer.wrap(Arrays.copyOf(output, length));
         }
+        if (length == 0) {
+            // Nothing to flush (an empty message right after another flush, with context takeover):
+            // zlib writes nothing, so send the empty stored block's first byte, 0x00 (RFC 7692
+            // §7.2.3.6); the receiver's restored 00 00 ff ff completes it. An empty payload would
+            // leave the receiver a tail that is not a block at all.
+            if (noContextTakeover) {
+                zlib.reset();
+            }
+            return ByteBuffer.wrap(new byte[] {0x00});
+        }
         if (noContextTakeover) {
             zlib.reset();
         }

@@ -83,6 +83,24 @@ class PerMessageDeflateProtocolTest {
             }
         }
 
+        /** Bug found by python-websockets and ws: with takeover, an empty message after a flush deflated to nothing. */
+        @Test
+        void emptyMessagesWithContextTakeover_thenText_arriveIntact() throws ProtocolException {
+            WebSocketProtocol server = new WebSocketProtocol(Role.SERVER, ProtocolConfig.defaults(), null, T0,
+                    DeflateParameters.defaults(), DeflateConfig.defaults().withMinCompressSize(0)
+                            .withServerNoContextTakeover(false));
+            WebSocketProtocol client = new WebSocketProtocol(Role.CLIENT, ProtocolConfig.defaults(),
+                    MaskKeySource.fixed(7), T0, DeflateParameters.defaults(), DeflateConfig.defaults().withMinCompressSize(0));
+            server.sendText("");
+            server.sendBinary(ByteBuffer.allocate(0));
+            server.sendText("a".repeat(125));
+            List<Frame> wire = pipe(server, client);
+            assertThat(wire).extracting(f -> f.payload().remaining()).as("payload sizes on the wire")
+                    .allSatisfy(size -> assertThat(size).isPositive());
+            assertThat(client.pollEvents()).containsExactly(new TextMessage(""),
+                    new BinaryMessage(ByteBuffer.allocate(0)), new TextMessage("a".repeat(125)));
+        }
+
         @Test
         void messageBelowThreshold_goesUncompressedWithoutRsv1() throws ProtocolException {
             WebSocketProtocol server = end(Role.SERVER, DeflateParameters.defaults(), ProtocolConfig.defaults());
