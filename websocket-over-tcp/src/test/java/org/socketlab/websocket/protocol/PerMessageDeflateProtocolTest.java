@@ -25,6 +25,7 @@ import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.protocol.ProtocolEvent.BinaryMessage;
 import org.socketlab.websocket.protocol.ProtocolEvent.Failed;
 import org.socketlab.websocket.protocol.ProtocolEvent.TextMessage;
+import org.socketlab.websocket.testing.Allocations;
 
 /** permessage-deflate (RFC 7692) inside {@link WebSocketProtocol}: two ends agreed, bytes piped between them. */
 class PerMessageDeflateProtocolTest {
@@ -203,8 +204,14 @@ class PerMessageDeflateProtocolTest {
                     ProtocolConfig.defaults().withMaxMessageSize(limit));
             byte[] bomb = compressedPayload(new byte[10_000_000]);
             assertThat(bomb.length).as("the bomb's wire size").isLessThan(20_000);
-            feedClientFrames(server, new Frame(true, true, false, false, Opcode.BINARY, ByteBuffer.wrap(bomb)));
+            ByteBuffer wire = new FrameEncoder(Role.CLIENT, MaskKeySource.fixed(0x0A0B_0C0D))
+                    .encode(new Frame(true, true, false, false, Opcode.BINARY, ByteBuffer.wrap(bomb)));
+            long allocated = Allocations.during(() -> server.receive(wire, T0));
             assertFailed(server, 1009, "limit of " + limit);
+            // The output grows by doubling up to limit + 1 bytes (1 KiB + 2 KiB + … + 1 MiB + the capped last
+            // step: about 3 × limit allocated in all, 3.1 MB measured), never the 10 MB the bomb expands to.
+            assertThat(allocated).as("bytes allocated while refusing a 10 MB bomb with a %d-byte limit", limit)
+                    .isLessThan(4 * limit);
         }
 
         @Test
