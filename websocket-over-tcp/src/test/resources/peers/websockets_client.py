@@ -32,6 +32,7 @@ def option(name):
 async def scenario(url, ctx):
     async with websockets.connect(url, subprotocols=['chat', 'other'], max_size=4 * 2 ** 20, ssl=ctx) as ws:
         print('OPEN protocol=%s' % ws.subprotocol, flush=True)
+        print('EXTENSIONS %s' % ','.join(e.name for e in ws.extensions), flush=True)
         for n in SIZES:
             await ws.send(text(n))
             r = await ws.recv()

@@ -9,6 +9,7 @@ import websockets
 
 
 async def handler(ws, path=None):
+    print('EXTENSIONS %s' % ','.join(e.name for e in ws.extensions), flush=True)
     try:
         async for message in ws:
             if isinstance(message, str) and message.startswith('close:'):

@@ -1,7 +1,10 @@
 'use strict';
 // Interop peer: Node's `ws` as a CLIENT of the server under test.
 // usage: node ws_client.js URL [--mode scenario|refused] [--origin O] [--ca cert.pem]
+//        [--deflate takeover|no-takeover]   (offer permessage-deflate, RFC 7692, threshold 0)
 // Prints "OPEN protocol=..", one "PASS name" / "FAIL name detail" per case, then "DONE".
+// With --deflate it also prints "EXTENSIONS ..." and checks that the server's 1 MiB text echo
+// arrived compressed ("PASS deflate-on-the-wire": under a tenth of its size was read from TCP).
 const fs = require('fs');
 const WebSocket = require('ws');
 
@@ -11,6 +14,11 @@ const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1
 const options = { maxPayload: 4 * 1024 * 1024 };
 if (opt('--origin')) options.origin = opt('--origin');
 if (opt('--ca')) options.ca = fs.readFileSync(opt('--ca'));
+const deflate = opt('--deflate');
+if (deflate) {
+  const noTakeover = deflate === 'no-takeover';
+  options.perMessageDeflate = { threshold: 0, clientNoContextTakeover: noTakeover, serverNoContextTakeover: noTakeover };
+}
 
 const SIZES = [0, 125, 126, 65535, 65536, 1048576];
 const text = (n) => 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil(n / 26) + 1).slice(0, n);
@@ -40,9 +48,15 @@ const next = (ws) => ws.inbox.length ? Promise.resolve(ws.inbox.shift())
 async function scenario() {
   const ws = await open(['chat', 'other']);
   console.log('OPEN protocol=' + ws.protocol);
+  if (deflate) console.log('EXTENSIONS ' + ws.extensions);
   for (const n of SIZES) {
+    const readBefore = ws._socket.bytesRead;
     ws.send(text(n));
     let m = await next(ws);
+    if (deflate && n === 1048576) {
+      const read = ws._socket.bytesRead - readBefore;
+      check('deflate-on-the-wire', read < n / 10, 'read ' + read + ' bytes from TCP for a ' + n + '-byte text');
+    }
     check('text-' + n, !m.isBinary && m.data.toString() === text(n), 'got ' + m.data.length + ' bytes');
     ws.send(binary(n));
     m = await next(ws);

@@ -1,6 +1,8 @@
 'use strict';
 // Interop peer: Node's `ws` as a SERVER for the client under test.
-// usage: node ws_server.js [--pfx keystore.p12 --passphrase PW]
+// usage: node ws_server.js [--pfx keystore.p12 --passphrase PW] [--deflate takeover|no-takeover]
+// With --deflate it accepts permessage-deflate (threshold 0) and prints "EXTENSIONS ..." per connection
+// and "BYTESREAD n" (bytes read from TCP) when a connection closes.
 // Echoes every message; a text "close:CODE:REASON" makes it close with that code.
 // Speaks subprotocol "chat" when offered. Prints "PORT n" when ready, "CLOSED code reason" per connection.
 const fs = require('fs');
@@ -12,7 +14,12 @@ const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1
 const common = {
   maxPayload: 4 * 1024 * 1024,
   handleProtocols: (protocols) => (protocols.has('chat') ? 'chat' : false),
+  perMessageDeflate: false,
 };
+if (opt('--deflate')) {
+  const noTakeover = opt('--deflate') === 'no-takeover';
+  common.perMessageDeflate = { threshold: 0, clientNoContextTakeover: noTakeover, serverNoContextTakeover: noTakeover };
+}
 
 let wss;
 if (opt('--pfx')) {
@@ -25,6 +32,8 @@ if (opt('--pfx')) {
 }
 
 wss.on('connection', (ws) => {
+  if (opt('--deflate')) console.log('EXTENSIONS ' + ws.extensions);
+  const socket = ws._socket;
   ws.on('message', (data, isBinary) => {
     if (!isBinary) {
       const s = data.toString();
@@ -36,5 +45,8 @@ wss.on('connection', (ws) => {
     }
     ws.send(data, { binary: isBinary });
   });
-  ws.on('close', (code, reason) => console.log('CLOSED ' + code + ' ' + reason.toString()));
+  ws.on('close', (code, reason) => {
+    if (opt('--deflate')) console.log('BYTESREAD ' + socket.bytesRead);
+    console.log('CLOSED ' + code + ' ' + reason.toString());
+  });
 });

@@ -33,6 +33,9 @@ public final class ChatMount {
                 .setAllowedOrigins("*") // the interceptor below decides, once the port is known
                 .addInterceptors(origins)
                 .setMaxMessageSize(limits.maxFrameBytes())
+                // Browsers offer permessage-deflate on every connection (RFC 7692); neither side
+                // keeps a compression context between messages, so an idle member holds no zlib state.
+                .setPermessageDeflate(ChatServer.DEFLATE)
                 // Phones drop off networks without a FIN; a ping finds out (RFC 6455 §5.5.2).
                 .setPingInterval(Duration.ofSeconds(25));
     }

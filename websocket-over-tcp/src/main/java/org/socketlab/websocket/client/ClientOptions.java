@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import javax.net.ssl.SSLContext;
 import org.socketlab.websocket.api.Session;
+import org.socketlab.websocket.extension.DeflateConfig;
 import org.socketlab.websocket.http.HttpLimits;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.transport.ConnectionSettings;
@@ -30,12 +31,13 @@ import org.socketlab.websocket.transport.ConnectionSettings;
  * @param reconnect        used by {@link ReconnectingClient}; empty = never reconnect
  * @param onReconnect      called with the new session and attempt count after each reconnection
  *                         (re-subscribe here)
+ * @param permessageDeflate offer permessage-deflate (RFC 7692) with these wishes; empty = do not offer
  */
 public record ClientOptions(Duration connectTimeout, Duration handshakeTimeout, Optional<String> origin,
                             List<String> subprotocols, List<Map.Entry<String, String>> headers,
                             ProtocolConfig protocol, long maxBufferedBytes, Duration sendTimeout,
                             Optional<SSLContext> sslContext, HttpLimits http, Optional<Backoff> reconnect,
-                            BiConsumer<Session, Integer> onReconnect) {
+                            BiConsumer<Session, Integer> onReconnect, Optional<DeflateConfig> permessageDeflate) {
 
     public ClientOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -44,45 +46,46 @@ public record ClientOptions(Duration connectTimeout, Duration handshakeTimeout, 
         headers = List.copyOf(headers);
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(onReconnect, "onReconnect");
+        Objects.requireNonNull(permessageDeflate, "permessageDeflate");
     }
 
     /** 10 s connect, 10 s handshake, no Origin, protocol defaults, 4 MiB queue, 30 s send timeout. */
     public static ClientOptions defaults() {
         return new ClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(10), Optional.empty(), List.of(), List.of(),
                 ProtocolConfig.defaults(), 4L << 20, Duration.ofSeconds(30), Optional.empty(), HttpLimits.defaults(),
-                Optional.empty(), (session, attempt) -> { });
+                Optional.empty(), (session, attempt) -> { }, Optional.empty());
     }
 
     public ClientOptions connectTimeout(Duration value) {
         return new ClientOptions(value, handshakeTimeout, origin, subprotocols, headers, protocol, maxBufferedBytes,
-                sendTimeout, sslContext, http, reconnect, onReconnect);
+                sendTimeout, sslContext, http, reconnect, onReconnect, permessageDeflate);
     }
 
     public ClientOptions handshakeTimeout(Duration value) {
         return new ClientOptions(connectTimeout, value, origin, subprotocols, headers, protocol, maxBufferedBytes,
-                sendTimeout, sslContext, http, reconnect, onReconnect);
+                sendTimeout, sslContext, http, reconnect, onReconnect, permessageDeflate);
     }
 
     public ClientOptions origin(String value) {
         return new ClientOptions(connectTimeout, handshakeTimeout, Optional.of(value), subprotocols, headers, protocol,
-                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, onReconnect);
+                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, onReconnect, permessageDeflate);
     }
 
     public ClientOptions subprotocols(String... names) {
         return new ClientOptions(connectTimeout, handshakeTimeout, origin, List.of(names), headers, protocol,
-                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, onReconnect);
+                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, onReconnect, permessageDeflate);
     }
 
     public ClientOptions header(String name, String value) {
         List<Map.Entry<String, String>> more = new ArrayList<>(headers);
         more.add(Map.entry(name, value));
         return new ClientOptions(connectTimeout, handshakeTimeout, origin, subprotocols, more, protocol,
-                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, onReconnect);
+                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, onReconnect, permessageDeflate);
     }
 
     public ClientOptions protocol(ProtocolConfig value) {
         return new ClientOptions(connectTimeout, handshakeTimeout, origin, subprotocols, headers, value,
-                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, onReconnect);
+                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, onReconnect, permessageDeflate);
     }
 
     /** Heartbeat: ping after {@code interval} of silence, fail when no pong within {@code pongTimeout}. */
@@ -96,22 +99,31 @@ public record ClientOptions(Duration connectTimeout, Duration handshakeTimeout, 
 
     public ClientOptions maxBufferedBytes(long value) {
         return new ClientOptions(connectTimeout, handshakeTimeout, origin, subprotocols, headers, protocol,
-                value, sendTimeout, sslContext, http, reconnect, onReconnect);
+                value, sendTimeout, sslContext, http, reconnect, onReconnect, permessageDeflate);
     }
 
     public ClientOptions sslContext(SSLContext value) {
         return new ClientOptions(connectTimeout, handshakeTimeout, origin, subprotocols, headers, protocol,
-                maxBufferedBytes, sendTimeout, Optional.of(value), http, reconnect, onReconnect);
+                maxBufferedBytes, sendTimeout, Optional.of(value), http, reconnect, onReconnect, permessageDeflate);
     }
 
     public ClientOptions reconnect(Backoff value) {
         return new ClientOptions(connectTimeout, handshakeTimeout, origin, subprotocols, headers, protocol,
-                maxBufferedBytes, sendTimeout, sslContext, http, Optional.of(value), onReconnect);
+                maxBufferedBytes, sendTimeout, sslContext, http, Optional.of(value), onReconnect, permessageDeflate);
     }
 
     public ClientOptions onReconnect(BiConsumer<Session, Integer> hook) {
         return new ClientOptions(connectTimeout, handshakeTimeout, origin, subprotocols, headers, protocol,
-                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, hook);
+                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, hook, permessageDeflate);
+    }
+
+    /**
+     * Offers permessage-deflate (RFC 7692) in the handshake; a server response that does not
+     * match the offer fails the handshake. Off unless called.
+     */
+    public ClientOptions permessageDeflate(DeflateConfig value) {
+        return new ClientOptions(connectTimeout, handshakeTimeout, origin, subprotocols, headers, protocol,
+                maxBufferedBytes, sendTimeout, sslContext, http, reconnect, onReconnect, Optional.of(value));
     }
 
     ConnectionSettings connectionSettings() {

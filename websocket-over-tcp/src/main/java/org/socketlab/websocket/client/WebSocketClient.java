@@ -82,8 +82,8 @@ public final class WebSocketClient {
             ByteBuffer buffer = ByteBuffer.allocate(options.http().maxRequestLineLength() + options.http().maxHeaderBytes() + 4096);
             HttpResponse response = readResponse(socket, buffer, deadline, options);
             ClientHandshakeResult result = handshake.validate(response);
-            WebSocketProtocol protocol = new WebSocketProtocol(Role.CLIENT, options.protocol(),
-                    MaskKeySource.secureRandom(), System.nanoTime());
+            WebSocketProtocol protocol = ClientExtensions.protocol(options, result, MaskKeySource.secureRandom(),
+                    System.nanoTime());
             WebSocketConnection connection = new WebSocketConnection(socket, protocol, handler,
                     options.connectionSettings(), target.resourceName(), result.subprotocol(), buffer.slice());
             Thread.ofVirtual().name(connection.id() + "-reader").start(connection::run);
@@ -99,7 +99,8 @@ public final class WebSocketClient {
         ClientHandshake.Builder builder = ClientHandshake.builder()
                 .hostHeader(target.hostHeader())
                 .target(target.resourceName())
-                .subprotocols(options.subprotocols());
+                .subprotocols(options.subprotocols())
+                .extensions(ClientExtensions.offers(options));
         options.origin().ifPresent(builder::origin);
         for (Map.Entry<String, String> header : options.headers()) {
             builder.header(header.getKey(), header.getValue());

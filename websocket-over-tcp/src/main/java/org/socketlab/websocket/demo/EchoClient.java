@@ -37,6 +37,8 @@ public final class EchoClient {
         String send;
         @Option(names = "--max-message", paramLabel = "BYTES", description = "largest message (default: ${DEFAULT-VALUE})")
         long maxMessage = EchoServer.DEFAULT_MAX_MESSAGE;
+        @Option(names = "--permessage-deflate", description = "offer permessage-deflate (RFC 7692)")
+        boolean permessageDeflate;
 
         @Override
         public void validate() {
@@ -55,6 +57,9 @@ public final class EchoClient {
         String send = args.send;
         long maxMessage = args.maxMessage;
         ClientOptions options = ClientOptions.defaults().maxMessageSize(maxMessage).maxBufferedBytes(maxMessage + 1024);
+        if (args.permessageDeflate) {
+            options = options.permessageDeflate(org.socketlab.websocket.extension.DeflateConfig.defaults()); // RFC 7692
+        }
         Session session = WebSocketClient.connect(url, send == null ? new Echo() : new PrintOnce(), options);
         System.out.println("connected to " + url);
         if (send != null) {

@@ -57,6 +57,8 @@ public final class EchoServer {
         String allowedOrigins = "";
         @Option(names = "--allow-any-origin", description = "accept every Origin (tests, autobahn)")
         boolean allowAnyOrigin;
+        @Option(names = "--permessage-deflate", description = "accept permessage-deflate (RFC 7692) when a client offers it")
+        boolean permessageDeflate;
 
         @Override
         public void validate() {
@@ -83,6 +85,9 @@ public final class EchoServer {
             builder.allowAnyOrigin();
         } else if (!origins.isEmpty()) {
             builder.allowedOrigins(origins.split(","));
+        }
+        if (args.permessageDeflate) {
+            builder.permessageDeflate(org.socketlab.websocket.extension.DeflateConfig.defaults()); // RFC 7692
         }
         WebSocketServer server = builder.start();
         System.out.println("listening on " + server.uri(path));

@@ -39,8 +39,22 @@ public final class DeflateNegotiation {
     }
 
     /** A server-side {@link ExtensionNegotiator} accepting the first acceptable permessage-deflate offer. */
-    public static ExtensionNegotiator serverNegotiator(DeflateConfig config) {
-        return offered -> {
+    public static Negotiator serverNegotiator(DeflateConfig config) {
+        return new Negotiator(config);
+    }
+
+    /**
+     * The server's negotiator, which remembers its {@link DeflateConfig} so that the connection
+     * built after the handshake compresses with the same level and threshold.
+     */
+    public record Negotiator(DeflateConfig config) implements ExtensionNegotiator {
+
+        public Negotiator {
+            java.util.Objects.requireNonNull(config, "config");
+        }
+
+        @Override
+        public List<String> negotiate(List<String> offered) {
             for (String element : offered) {
                 Optional<Agreement> agreement = accept(element, config);
                 if (agreement.isPresent()) {
@@ -48,7 +62,7 @@ public final class DeflateNegotiation {
                 }
             }
             return List.of();
-        };
+        }
     }
 
     /**

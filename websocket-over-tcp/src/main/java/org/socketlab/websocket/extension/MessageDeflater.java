@@ -44,6 +44,16 @@ public final class MessageDeflater implements AutoCloseable {
      * position moves to the limit). The result is a fresh buffer owned by the caller.
      */
     public ByteBuffer compress(ByteBuffer message) {
+        return compress(message, true);
+    }
+
+    /**
+     * One fragment of a message compressed as it is sent (§7.2.1 applies to the message as a
+     * whole): every fragment ends with a sync flush so the receiver can inflate it at once, but the
+     * {@code 00 00 ff ff} tail is removed, and the context reset without takeover, only at the
+     * message's end. The empty stored blocks left inside the message are valid DEFLATE.
+     */
+    public ByteBuffer compress(ByteBuffer message, boolean endOfMessage) {
         Deflater zlib = deflater();
         zlib.setInput(message);
         int length = 0;
@@ -56,6 +66,19 @@ public final class MessageDeflater implements AutoCloseable {
             if (length < output.length && zlib.needsInput()) {
                 break;
             }
+        }
+        if (!endOfMessage) {
+            return ByteBuffer.wrap(Arrays.copyOf(output, length));
+        }
+        if (length == 0) {
+            // Nothing to flush (an empty message right after another flush, with context takeover):
+            // zlib writes nothing, so send the empty stored block's first byte, 0x00 (RFC 7692
+            // §7.2.3.6); the receiver's restored 00 00 ff ff completes it. An empty payload would
+            // leave the receiver a tail that is not a block at all.
+            if (noContextTakeover) {
+                zlib.reset();
+            }
+            return ByteBuffer.wrap(new byte[] {0x00});
         }
         if (noContextTakeover) {
             zlib.reset();

@@ -29,6 +29,8 @@ final class MessageAssembler {
 
     private final long maxMessageSize;
     private final Utf8Validator utf8 = new Utf8Validator();
+    private final PerMessageDeflate deflate; // null unless permessage-deflate was agreed
+
 
     private Opcode messageOpcode;   // TEXT or BINARY while a fragmented message is open
     private Opcode frameType;       // TEXT or BINARY: the message type of the current frame
@@ -36,9 +38,16 @@ final class MessageAssembler {
     private boolean keep;
     private ByteBuffer assembly;
     private long messageSize;       // declared bytes of the message so far, current frame included
+    private boolean compressed;     // the current message's first frame had RSV1 (RFC 7692 §6)
 
     MessageAssembler(long maxMessageSize) {
+        this(maxMessageSize, null);
+    }
+
+    /** @param deflate the connection's permessage-deflate, or {@code null} when none was agreed */
+    MessageAssembler(long maxMessageSize, PerMessageDeflate deflate) {
         this.maxMessageSize = maxMessageSize;
+        this.deflate = deflate;
     }
 
     /** True while a fragmented message has started and not finished. */
@@ -54,8 +63,14 @@ final class MessageAssembler {
      */
     ProtocolEvent wholeFrame(Opcode opcode, boolean fin, ByteBuffer buffer, int offset, int length, boolean keep)
             throws ProtocolException {
-        frameStarted(opcode, fin, length, keep);
-        if (fin && messageOpcode == null && keep) {
+        return wholeFrame(opcode, fin, false, buffer, offset, length, keep);
+    }
+
+    /** {@link #wholeFrame(Opcode, boolean, ByteBuffer, int, int, boolean)} with the frame's RSV1 bit. */
+    ProtocolEvent wholeFrame(Opcode opcode, boolean fin, boolean rsv1, ByteBuffer buffer, int offset, int length,
+                             boolean keep) throws ProtocolException {
+        frameStarted(opcode, fin, rsv1, length, keep);
+        if (fin && messageOpcode == null && keep && !compressed) {
             messageSize = 0;
             return frameType == Opcode.TEXT ? text(buffer, offset, length, false) : binaryCopy(buffer, offset, length);
         }
@@ -68,7 +83,23 @@ final class MessageAssembler {
      * (§10.4) are checked here, so an oversized message fails before memory is spent on it.
      */
     void frameStarted(Opcode opcode, boolean fin, int payloadLength, boolean keep) throws ProtocolException {
+        frameStarted(opcode, fin, false, payloadLength, keep);
+    }
+
+    /**
+     * With permessage-deflate, RSV1 marks a compressed message on its first frame only
+     * (RFC 7692 §6.1); the decoder lets RSV1 through only when the extension was agreed. The size
+     * limit then bounds both the compressed bytes received and the inflated bytes produced.
+     */
+    void frameStarted(Opcode opcode, boolean fin, boolean rsv1, int payloadLength, boolean keep)
+            throws ProtocolException {
         frameType = messageType(opcode);
+        if (opcode != Opcode.CONTINUATION) {
+            compressed = rsv1 && deflate != null;
+        } else if (rsv1) {
+            throw new ProtocolException(CloseCode.PROTOCOL_ERROR, "RSV1 is set on a continuation frame; "
+                    + "permessage-deflate sets it on the first frame of a message only (RFC 7692 §6.1)");
+        }
         checkSize(messageSize + payloadLength);
         messageSize += payloadLength;
         frameFin = fin;
@@ -81,6 +112,10 @@ final class MessageAssembler {
     /** The next unmasked piece of the current frame's payload; not kept by reference. */
     void chunk(ByteBuffer buffer, int offset, int length) throws ProtocolException {
         if (!keep || length == 0) {
+            return;
+        }
+        if (compressed) {
+            deflate.inflate(buffer, offset, length); // 1009 as soon as the inflated size passes the limit
             return;
         }
         if (frameType == Opcode.TEXT && !utf8.feed(buffer, offset, offset + length)) {
@@ -96,8 +131,19 @@ final class MessageAssembler {
             return null;
         }
         Opcode type = frameType;
-        ByteBuffer message = assembly == null ? ByteBuffer.allocate(0) : assembly.flip();
         boolean deliver = keep;
+        if (compressed) {
+            compressed = false;
+            messageOpcode = null;
+            messageSize = 0;
+            if (!deliver) {
+                return null;
+            }
+            ByteBuffer inflated = deflate.finishMessage();
+            return type == Opcode.TEXT ? text(inflated, 0, inflated.limit(), false)
+                    : new ProtocolEvent.BinaryMessage(inflated);
+        }
+        ByteBuffer message = assembly == null ? ByteBuffer.allocate(0) : assembly.flip();
         assembly = null;
         messageOpcode = null;
         messageSize = 0;

@@ -34,6 +34,24 @@ final class OutgoingFrames {
 
     /** One fragment: TEXT or BINARY starts a message, CONTINUATION continues it, fin ends it. */
     void fragment(Opcode opcode, ByteBuffer data, boolean fin) {
+        fragment(Frame.of(opcode, data, fin));
+    }
+
+    /** {@link #fragment(Opcode, ByteBuffer, boolean)} for a frame already built (e.g. compressed, RSV1 set). */
+    void fragment(Frame frame) {
+        Opcode opcode = frame.opcode();
+        boolean fin = frame.fin();
+        requireFragmentAllowed(opcode);
+        pending.add(encoder.encode(frame));
+        if (fin) {
+            fragmentedMessage = null;
+        } else if (opcode != Opcode.CONTINUATION) {
+            fragmentedMessage = opcode;
+        }
+    }
+
+    /** Checks the sender's half of §5.4 before a fragment is built (a compressor must not see a refused one). */
+    void requireFragmentAllowed(Opcode opcode) {
         if (opcode.isControl()) {
             throw new IllegalArgumentException(
                     "%s cannot be a fragment; control frames are never fragmented (RFC 6455 §5.5)".formatted(opcode));
@@ -44,12 +62,6 @@ final class OutgoingFrames {
         }
         if (opcode != Opcode.CONTINUATION) {
             requireBetweenMessages();
-        }
-        pending.add(encoder.encode(Frame.of(opcode, data, fin)));
-        if (fin) {
-            fragmentedMessage = null;
-        } else if (opcode != Opcode.CONTINUATION) {
-            fragmentedMessage = opcode;
         }
     }
 
@@ -67,7 +79,7 @@ final class OutgoingFrames {
         return drained;
     }
 
-    private void requireBetweenMessages() {
+    void requireBetweenMessages() {
         if (fragmentedMessage != null) {
             throw new IllegalStateException(("a fragmented %s message is being sent; finish it with "
                     + "sendFragment(CONTINUATION, data, true) first (RFC 6455 §5.4)").formatted(fragmentedMessage));

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Objects;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.CloseStatus;
+import org.socketlab.websocket.extension.DeflateConfig;
+import org.socketlab.websocket.extension.DeflateParameters;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.FrameDecoder;
+import org.socketlab.websocket.frame.FrameHeader;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
 import org.socketlab.websocket.frame.ProtocolException;
@@ -50,6 +53,7 @@ public final class WebSocketProtocol {
     private final CloseHandshake closing;
     private final ControlPayload control = new ControlPayload();
     private final FrameDeadline frameDeadline;
+    private final PerMessageDeflate deflate; // null unless permessage-deflate was agreed (RFC 7692)
 
     private final List<ProtocolEvent> events = new ArrayList<>();
 
@@ -62,11 +66,28 @@ public final class WebSocketProtocol {
     private ProtocolException deferredFailure;
 
     public WebSocketProtocol(Role role, ProtocolConfig config, MaskKeySource keys, long nowNanos) {
+        this(role, config, keys, nowNanos, null, null);
+    }
+
+    /**
+     * A connection whose handshake agreed to permessage-deflate (RFC 7692): RSV1 is accepted on
+     * the first frame of a data message, such messages are inflated (the message-size limit
+     * applies to the inflated size), and outgoing data messages of at least
+     * {@code local.minCompressSize()} bytes are compressed.
+     *
+     * @param agreed the parameters of the handshake, {@code null} for none (then {@code local} is ignored)
+     * @param local  this end's compression level and threshold
+     */
+    public WebSocketProtocol(Role role, ProtocolConfig config, MaskKeySource keys, long nowNanos,
+                             DeflateParameters agreed, DeflateConfig local) {
         this.role = Objects.requireNonNull(role, "role");
         this.config = Objects.requireNonNull(config, "config");
         this.out = new OutgoingFrames(role, keys);
-        this.decoder = new FrameDecoder(role, config.maxFramePayload(), 0);
-        this.assembler = new MessageAssembler(config.maxMessageSize());
+        this.deflate = agreed == null ? null : new PerMessageDeflate(role, agreed,
+                Objects.requireNonNull(local, "local"), config.maxMessageSize());
+        // RFC 6455 §5.2: RSV1 is allowed only because the negotiated extension gave it a meaning.
+        this.decoder = new FrameDecoder(role, config.maxFramePayload(), deflate == null ? 0 : FrameHeader.RSV1);
+        this.assembler = new MessageAssembler(config.maxMessageSize(), deflate);
         this.heartbeat = new Heartbeat(config.pingInterval(), config.pongTimeout(), config.idleTimeout(), nowNanos);
         this.closing = new CloseHandshake(role, config.closeTimeout());
         this.lastNowNanos = nowNanos;
@@ -111,9 +132,10 @@ public final class WebSocketProtocol {
     private void onWholeFrame(long nowNanos) throws ProtocolException {
         Opcode opcode = decoder.opcode();
         if (opcode.isData()) {
-            addIfNotNull(assembler.wholeFrame(opcode, decoder.fin(), decoder.chunkBuffer(), decoder.chunkOffset(),
-                    decoder.chunkLength(), state == State.OPEN));
+            addIfNotNull(assembler.wholeFrame(opcode, decoder.fin(), hasRsv1(), decoder.chunkBuffer(),
+                    decoder.chunkOffset(), decoder.chunkLength(), state == State.OPEN));
         } else {
+            requireNoRsvOnControl(opcode);
             onControl(opcode, decoder.chunkBuffer().slice(decoder.chunkOffset(), decoder.chunkLength()), nowNanos);
         }
     }
@@ -122,9 +144,22 @@ public final class WebSocketProtocol {
         Opcode opcode = decoder.opcode();
         if (opcode.isData()) {
             // §10.4 in every state: a message over the limit fails here, before its payload arrives.
-            assembler.frameStarted(opcode, decoder.fin(), decoder.payloadLength(), state == State.OPEN);
+            assembler.frameStarted(opcode, decoder.fin(), hasRsv1(), decoder.payloadLength(), state == State.OPEN);
         } else {
+            requireNoRsvOnControl(opcode);
             control.start();
+        }
+    }
+
+    private boolean hasRsv1() {
+        return (decoder.rsvBits() & FrameHeader.RSV1) != 0;
+    }
+
+    /** RFC 7692 §6.1: permessage-deflate never applies to control frames, so RSV1 there is an error. */
+    private void requireNoRsvOnControl(Opcode opcode) throws ProtocolException {
+        if (decoder.rsvBits() != 0) {
+            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
+                    "RSV1 is set on a %s frame; control frames are never compressed (RFC 7692 §6.1)".formatted(opcode));
         }
     }
 
@@ -306,6 +341,9 @@ public final class WebSocketProtocol {
 
     private void finish(CloseCode code, String reason, boolean clean) {
         state = State.CLOSED;
+        if (deflate != null) {
+            deflate.close();
+        }
         if (!closedEmitted) {
             closedEmitted = true;
             events.add(new ProtocolEvent.Closed(code, reason, clean));
@@ -365,18 +403,29 @@ public final class WebSocketProtocol {
         return role;
     }
 
+    /** True when the handshake agreed to permessage-deflate (RFC 7692) for this connection. */
+    public boolean isDeflateAgreed() {
+        return deflate != null;
+    }
+
     // ---------------------------------------------------------------- commands
 
     /** Sends a whole text message in one frame. */
     public void sendText(String text) {
         requireOpen();
-        out.message(Frame.text(text));
+        if (deflate != null) {
+            out.requireBetweenMessages(); // before the compressor sees a message that will be refused
+        }
+        out.message(deflate == null ? Frame.text(text) : deflate.text(text));
     }
 
     /** Sends a whole binary message in one frame; {@code data}'s position is not moved. */
     public void sendBinary(ByteBuffer data) {
         requireOpen();
-        out.message(Frame.binary(data.duplicate()));
+        if (deflate != null) {
+            out.requireBetweenMessages(); // before the compressor sees a message that will be refused
+        }
+        out.message(deflate == null ? Frame.binary(data.duplicate()) : deflate.binary(data.duplicate()));
     }
 
     /**
@@ -385,7 +434,12 @@ public final class WebSocketProtocol {
      */
     public void sendFragment(Opcode opcodeOrContinuation, ByteBuffer data, boolean fin) {
         requireOpen();
-        out.fragment(opcodeOrContinuation, data.duplicate(), fin);
+        if (deflate == null) {
+            out.fragment(opcodeOrContinuation, data.duplicate(), fin);
+        } else {
+            out.requireFragmentAllowed(opcodeOrContinuation);
+            out.fragment(deflate.fragment(opcodeOrContinuation, data.duplicate(), fin));
+        }
     }
 
     public void sendPing(ByteBuffer payload) {

@@ -11,6 +11,9 @@
  *       and the {@code poll} methods, and a writer that wants to {@code sendText} must take the same
  *       lock (or hand the call to the owner). Everything it returns (events, outgoing buffers) is
  *       new and may be passed to another thread.</li>
+ *   <li>With permessage-deflate agreed (RFC 7692), the connection's compressor and decompressor
+ *       live inside the protocol and follow the same rule: compression runs in the send methods,
+ *       inflation in {@code receive}, both under the owner's lock.</li>
  *   <li>{@link org.socketlab.websocket.protocol.ProtocolConfig}, {@link org.socketlab.websocket.protocol.State}
  *       and the event records are immutable (an event's {@link java.nio.ByteBuffer} belongs to
  *       whoever polls it).</li>

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.extension.DeflateConfig;
 
 /**
  * One path the server upgrades, with its handler and, optionally, its own allowed origins and
@@ -21,9 +22,17 @@ public final class Endpoint {
     private final boolean allowAnyOrigin;
     private final Optional<List<String>> subprotocols;
     private final HandshakeInterceptor interceptor;
+    private final Optional<DeflateConfig> permessageDeflate;
 
     private Endpoint(String path, WebSocketHandler handler, Optional<List<String>> allowedOrigins,
                      boolean allowAnyOrigin, Optional<List<String>> subprotocols, HandshakeInterceptor interceptor) {
+        this(path, handler, allowedOrigins, allowAnyOrigin, subprotocols, interceptor, Optional.empty());
+    }
+
+    private Endpoint(String path, WebSocketHandler handler, Optional<List<String>> allowedOrigins,
+                     boolean allowAnyOrigin, Optional<List<String>> subprotocols, HandshakeInterceptor interceptor,
+                     Optional<DeflateConfig> permessageDeflate) {
+        this.permessageDeflate = permessageDeflate;
         this.path = path;
         this.handler = handler;
         this.allowedOrigins = allowedOrigins;
@@ -51,7 +60,8 @@ public final class Endpoint {
      * are refused until you name their origin (clients that send no Origin are served).
      */
     public Endpoint allowedOrigins(String... origins) {
-        return new Endpoint(path, handler, Optional.of(List.of(origins)), false, subprotocols, interceptor);
+        return new Endpoint(path, handler, Optional.of(List.of(origins)), false, subprotocols, interceptor,
+                permessageDeflate);
     }
 
     /**
@@ -59,12 +69,13 @@ public final class Endpoint {
      * other ambient credentials (Cross-Site WebSocket Hijacking, RFC 6455 §10.2).
      */
     public Endpoint allowAnyOrigin() {
-        return new Endpoint(path, handler, Optional.empty(), true, subprotocols, interceptor);
+        return new Endpoint(path, handler, Optional.empty(), true, subprotocols, interceptor, permessageDeflate);
     }
 
     /** Subprotocols this endpoint speaks, in server preference order (RFC 6455 §4.2.2 step 5.4). */
     public Endpoint subprotocols(String... names) {
-        return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, Optional.of(List.of(names)), interceptor);
+        return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, Optional.of(List.of(names)), interceptor,
+                permessageDeflate);
     }
 
     /**
@@ -73,7 +84,22 @@ public final class Endpoint {
      */
     public Endpoint interceptor(HandshakeInterceptor interceptor) {
         return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, subprotocols,
-                Objects.requireNonNull(interceptor, "interceptor"));
+                Objects.requireNonNull(interceptor, "interceptor"), permessageDeflate);
+    }
+
+    /**
+     * Accepts permessage-deflate (RFC 7692) on this endpoint when a client offers it, with
+     * {@code config}'s wishes (by default the server resets its compressor after every message);
+     * overrides the server-wide setting. Off unless called.
+     */
+    public Endpoint permessageDeflate(DeflateConfig config) {
+        return new Endpoint(path, handler, allowedOrigins, allowAnyOrigin, subprotocols, interceptor,
+                Optional.of(Objects.requireNonNull(config, "config")));
+    }
+
+    /** The permessage-deflate settings of this endpoint; empty = the server-wide ones. */
+    public Optional<DeflateConfig> permessageDeflate() {
+        return permessageDeflate;
     }
 
     public String path() {

@@ -294,6 +294,7 @@ public final class FrontDoor implements AutoCloseable {
         private boolean closeAfterEachResponse;
         private Optional<List<String>> allowedOrigins = Optional.of(List.of());
         private List<String> subprotocols = List.of();
+        private Optional<org.socketlab.websocket.extension.DeflateConfig> permessageDeflate = Optional.empty();
         private final List<RouteTable.Route> routes = new ArrayList<>();
         private final List<WebSocketRegistration> webSockets = new ArrayList<>();
         private final List<Endpoint> endpoints = new ArrayList<>();
@@ -365,6 +366,12 @@ public final class FrontDoor implements AutoCloseable {
         /** Default subprotocols of WebSocket endpoints that name none. */
         public Builder subprotocols(String... names) {
             this.subprotocols = List.of(names);
+            return this;
+        }
+
+        /** permessage-deflate (RFC 7692) accepted on WebSocket endpoints that do not set their own; off by default. */
+        public Builder permessageDeflate(org.socketlab.websocket.extension.DeflateConfig config) {
+            this.permessageDeflate = Optional.of(Objects.requireNonNull(config, "config"));
             return this;
         }
 
@@ -449,7 +456,7 @@ public final class FrontDoor implements AutoCloseable {
 
         private RouteTable.Route webSocketRoute(Endpoint endpoint,
                                                 Optional<org.socketlab.websocket.protocol.ProtocolConfig> protocol) {
-            ResolvedEndpoint resolved = ResolvedEndpoint.of(endpoint, allowedOrigins, subprotocols);
+            ResolvedEndpoint resolved = ResolvedEndpoint.of(endpoint, allowedOrigins, subprotocols, permessageDeflate);
             WebSocketUpgrade.Plan plan = new WebSocketUpgrade.Plan(resolved.handshake(), endpoint.interceptor(),
                     protocol, 0, endpoint.handler());
             return new RouteTable.Route(endpoint.path(), false, Set.of(), true,

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.extension.DeflateConfig;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 
 /**
@@ -31,6 +32,7 @@ public final class WebSocketRegistration {
     private Optional<List<String>> subprotocols = Optional.empty();
     private final List<HandshakeInterceptor> interceptors = new ArrayList<>();
     private final List<UnaryOperator<ProtocolConfig>> protocolChanges = new ArrayList<>();
+    private DeflateConfig permessageDeflate;
 
     WebSocketRegistration(String path, WebSocketHandler handler) {
         Endpoint.at(path, handler); // validates the path
@@ -68,6 +70,12 @@ public final class WebSocketRegistration {
         return this;
     }
 
+    /** Accepts permessage-deflate (RFC 7692) on this endpoint when offered; see {@link Endpoint#permessageDeflate}. */
+    public WebSocketRegistration setPermessageDeflate(DeflateConfig config) {
+        this.permessageDeflate = Objects.requireNonNull(config, "config");
+        return this;
+    }
+
     public WebSocketRegistration setPingInterval(Duration interval) {
         protocolChanges.add(c -> c.withPingInterval(interval));
         return this;
@@ -91,6 +99,9 @@ public final class WebSocketRegistration {
         }
         if (subprotocols.isPresent()) {
             endpoint = endpoint.subprotocols(subprotocols.get().toArray(String[]::new));
+        }
+        if (permessageDeflate != null) {
+            endpoint = endpoint.permessageDeflate(permessageDeflate);
         }
         List<HandshakeInterceptor> chain = List.copyOf(interceptors);
         if (!chain.isEmpty()) {

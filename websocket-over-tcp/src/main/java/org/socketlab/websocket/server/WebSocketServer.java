@@ -56,6 +56,9 @@ public final class WebSocketServer implements AutoCloseable {
         builder.allowedOrigins.ifPresentOrElse(origins -> door.allowedOrigins(origins.toArray(String[]::new)),
                 door::allowAnyOrigin);
         builder.endpoints.values().forEach(door::endpoint);
+        if (builder.permessageDeflate != null) {
+            door.permessageDeflate(builder.permessageDeflate);
+        }
         if (builder.sslContext != null) {
             door.tls(builder.sslContext);
         }
@@ -158,6 +161,7 @@ public final class WebSocketServer implements AutoCloseable {
         private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
         private Optional<List<String>> allowedOrigins = Optional.of(List.of());
         private List<String> subprotocols = List.of();
+        private org.socketlab.websocket.extension.DeflateConfig permessageDeflate;
 
         private Builder() {
         }
@@ -224,6 +228,15 @@ public final class WebSocketServer implements AutoCloseable {
         /** Subprotocols of endpoints that do not list their own, in preference order. */
         public Builder subprotocols(String... names) {
             this.subprotocols = List.of(names);
+            return this;
+        }
+
+        /**
+         * Accepts permessage-deflate (RFC 7692) on endpoints that do not set their own
+         * ({@link Endpoint#permessageDeflate}); off by default.
+         */
+        public Builder permessageDeflate(org.socketlab.websocket.extension.DeflateConfig config) {
+            this.permessageDeflate = Objects.requireNonNull(config, "config");
             return this;
         }
 

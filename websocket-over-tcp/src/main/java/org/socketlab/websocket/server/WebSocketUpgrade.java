@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.frame.MaskKeySource;
-import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.HandshakeAccepted;
 import org.socketlab.websocket.handshake.ServerHandshake;
 import org.socketlab.websocket.http.HandshakeException;
@@ -70,7 +69,8 @@ final class WebSocketUpgrade {
         exchange.switchProtocols(accepted.response());
         ServerConfig config = door.config();
         ProtocolConfig protocolConfig = plan.protocol().orElse(config.protocol());
-        WebSocketProtocol protocol = new WebSocketProtocol(Role.SERVER, protocolConfig, UNUSED_MASK_KEYS, System.nanoTime());
+        WebSocketProtocol protocol = ServerExtensions.protocol(plan.handshake(), accepted, protocolConfig, UNUSED_MASK_KEYS,
+                System.nanoTime());
         ConnectionSettings settings = new ConnectionSettings(
                 plan.maxBufferedBytes() > 0 ? plan.maxBufferedBytes() : config.maxBufferedBytes(),
                 config.sendTimeout(), protocolConfig.closeTimeout());

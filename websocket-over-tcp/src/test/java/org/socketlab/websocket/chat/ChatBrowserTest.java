@@ -98,6 +98,22 @@ class ChatBrowserTest {
         assertThat(ana.systemLines()).contains("bob left");
     }
 
+    /** Chromium offers permessage-deflate on every connection (RFC 7692); the chat endpoint accepts it. */
+    @Test
+    void chromiumNegotiatesPermessageDeflate_withTheChatEndpoint() {
+        bothJoinLobby();
+        Object extensions = ana.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const ws = new WebSocket('ws://' + location.host + '/ws/chat');
+                ws.onopen = () => { done(ws.extensions); ws.close(); };
+                ws.onerror = () => done('error');""");
+        assertThat(extensions).as("the extensions Chromium and the chat agreed on")
+                .isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
+        ana.say("a message long enough to be compressed: " + "0123456789".repeat(10));
+        bob.await("ana's compressed message", d -> bob.messageTexts().contains(
+                "a message long enough to be compressed: " + "0123456789".repeat(10)));
+    }
+
     @Test
     void aLateJoiner_seesTheHistory() {
         ana.open(server.url(), "history", "ana");
