@@ -241,15 +241,17 @@ public final class FrontDoor implements AutoCloseable {
         }
     }
 
-    void register(WebSocketConnection connection) {
-        sessions.add(connection);
+    /** Runs an upgraded connection's WebSocket on the calling thread until it closes. */
+    void run(WebSocketConnection webSocket) {
+        sessions.add(webSocket);
         if (stopping) {
-            connection.close(1001, "server shutting down");
+            webSocket.close(1001, "server shutting down");
         }
-    }
-
-    void unregister(WebSocketConnection connection) {
-        sessions.remove(connection);
+        try {
+            webSocket.run();
+        } finally {
+            sessions.remove(webSocket);
+        }
     }
 
     /**
@@ -453,7 +455,7 @@ public final class FrontDoor implements AutoCloseable {
             WebSocketUpgrade.Plan plan = new WebSocketUpgrade.Plan(resolved.handshake(), endpoint.interceptor(),
                     protocol, 0, endpoint.handler());
             return new RouteTable.Route(endpoint.path(), false, Set.of(), true,
-                    exchange -> WebSocketUpgrade.run(exchange, plan));
+                    exchange -> WebSocketUpgrade.open(exchange, plan));
         }
     }
 }
