@@ -89,7 +89,15 @@ final class HttpConnection {
             boolean keepAlive = Persistence.clientWantsKeepAlive(request)
                     && served < door.config().frontDoor().maxRequestsPerConnection();
             HttpExchange exchange = new HttpExchange(this, request, keepAlive);
-            door.dispatch(exchange);
+            try {
+                door.dispatch(exchange);
+            } catch (IOException afterUpgrade) {
+                if (upgraded == null) {
+                    throw afterUpgrade;
+                }
+                // The 101 is out: the WebSocket still runs (and its handler hears onClose).
+                LOG.log(Level.DEBUG, "{0}: route failed after the upgrade: {1}", remoteAddress(), afterUpgrade.toString());
+            }
             if (exchange.state() == HttpExchange.State.UPGRADED) {
                 WebSocketConnection webSocket = upgraded;
                 upgraded = null;
