@@ -59,11 +59,16 @@ class Lab11BrowserChatGradingTest {
 
     // ---- the page: plain HTTP on the same port ----------------------------------------------
 
-    /** One request on a fresh connection; the server answers and closes (Connection: close). */
+    /**
+     * One request on a fresh connection that asks the server to close after its answer
+     * ({@code Connection: close}, RFC 9112 §9.6: the page is served on persistent connections
+     * otherwise), read to the end.
+     */
     private String http(String requestLine, String... headers) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(5_000);
-            StringBuilder request = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n");
+            StringBuilder request = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nConnection: close\r\n");
             for (String header : headers) {
                 request.append(header).append("\r\n");
             }

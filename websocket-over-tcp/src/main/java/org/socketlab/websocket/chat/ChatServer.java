@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import org.socketlab.websocket.handshake.OriginPolicy;
-import org.socketlab.websocket.server.Endpoint;
+import org.socketlab.websocket.server.FrontDoor;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  * The browser chat: one port serves the page ({@code /}, {@code /chat.js}, {@code /chat.css}
  * from the class path's {@code static/chat/}, by {@link StaticFiles}) and the WebSocket
  * endpoint {@value #CHAT_PATH} ({@link ChatHandler}), whose origin allow-list is the server's
- * own origins by default ({@link OriginAllowList}).
+ * own origins by default ({@link OriginAllowList}). Both are routes of a {@link FrontDoor}
+ * ({@link ChatMount}), so the page's requests share persistent connections.
  *
  * <pre>
  * java org.socketlab.websocket.chat.ChatServer --host 127.0.0.1 --port 8080 [--allowed-origin http://chat.example]
@@ -40,33 +41,24 @@ public final class ChatServer implements AutoCloseable {
             org.socketlab.websocket.extension.DeflateConfig.defaults().withClientNoContextTakeover(true);
     public static final String STATIC_ROOT = "static/chat";
 
-    private final WebSocketServer server;
+    private final FrontDoor door;
     private final ChatRooms rooms;
     private final String host;
     private final List<String> allowedOrigins;
 
     private ChatServer(Builder builder) throws IOException {
-        this.rooms = new ChatRooms(builder.limits);
-        OriginAllowList origins = new OriginAllowList();
-        this.server = WebSocketServer.builder()
+        FrontDoor.Builder routes = FrontDoor.builder()
                 .host(builder.host)
                 .port(builder.port)
-                // The origin allow-list depends on the bound port, known only after start(), so
-                // the check lives in the OriginAllowList interceptor instead of the endpoint's
-                // static list; the static list is opened for that reason only (RFC 6455 §10.2).
-                .endpoint(Endpoint.at(CHAT_PATH, new ChatHandler(rooms, builder.limits))
-                        .allowAnyOrigin()
-                        .interceptor(origins)
-                        .permessageDeflate(DEFLATE))
-                .httpFallback(new StaticFiles(STATIC_ROOT))
-                .maxMessageSize(builder.limits.maxFrameBytes())
-                // Phones drop off networks without a FIN; a ping finds out (RFC 6455 §5.5.2).
-                .pingInterval(Duration.ofSeconds(25))
-                .shutdownTimeout(Duration.ofSeconds(2))
-                .start();
-        this.host = hostText(server.localAddress().getAddress());
-        this.allowedOrigins = OriginAllowList.ownOrigins(host, server.port(), builder.extraOrigins);
-        origins.allow(allowedOrigins);
+                .configure(config -> config.withShutdownTimeout(Duration.ofSeconds(2)));
+        // The page and the endpoint are routes of a front door: static files are served on
+        // persistent connections (RFC 9112 §9.3), the WebSocket through the one upgrade path.
+        ChatMount chat = ChatMount.on(routes, builder.limits);
+        this.rooms = chat.rooms();
+        this.door = routes.start();
+        this.host = hostText(door.localAddress().getAddress());
+        // The origin allow-list depends on the bound port, known only after start() (RFC 6455 §10.2).
+        this.allowedOrigins = chat.allowOwnOrigins(door, builder.extraOrigins.toArray(String[]::new));
     }
 
     public static Builder builder() {
@@ -74,7 +66,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return door.port();
     }
 
     /** {@code http://host:port/} — the page to open in a browser. */
@@ -84,7 +76,7 @@ public final class ChatServer implements AutoCloseable {
 
     /** {@code ws://host:port/ws/chat}. */
     public String webSocketUri() {
-        return server.uri(CHAT_PATH);
+        return door.webSocketUrl(CHAT_PATH);
     }
 
     public List<String> allowedOrigins() {
@@ -95,19 +87,24 @@ public final class ChatServer implements AutoCloseable {
         return rooms;
     }
 
-    /** The underlying WebSocket server (sessions, connection counts). */
+    /** The underlying WebSocket server (sessions, connection counts): a view of {@link #frontDoor()}. */
     public WebSocketServer webSocketServer() {
-        return server;
+        return WebSocketServer.on(door);
+    }
+
+    /** The front door the page and the endpoint are routes of. */
+    public FrontDoor frontDoor() {
+        return door;
     }
 
     /** Closes every session with 1001 (going away) and stops listening. */
     public boolean stop(Duration grace) {
-        return server.stop(grace);
+        return door.stop(grace);
     }
 
     @Override
     public void close() {
-        server.close();
+        door.close();
     }
 
     private static String hostText(InetAddress address) {

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 import org.socketlab.websocket.routing.ConnectionRefusedException;
 import org.socketlab.websocket.routing.WebSocketApi;
+import org.socketlab.websocket.server.FrontDoor;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
@@ -69,10 +70,14 @@ public final class RoutesServer {
         new CountDownLatch(1).await(); // serve until the process is stopped
     }
 
-    /** Starts the API; {@code token} null means $connect admits everybody. */
+    /**
+     * Starts the API on a {@link FrontDoor} of its own ({@code @connections} on persistent
+     * connections); {@code token} null means $connect admits everybody.
+     */
     public static WebSocketServer start(String host, int port, String path, String apiKey, String token)
             throws IOException {
-        return api(apiKey, token).install(WebSocketServer.builder().host(host).port(port), path).start();
+        FrontDoor door = api(apiKey, token).mount(FrontDoor.builder().host(host).port(port), path).start();
+        return WebSocketServer.on(door);
     }
 
     /** The demo API (sendmessage, whoami, $default, @connections with {@code apiKey}), to install or mount. */

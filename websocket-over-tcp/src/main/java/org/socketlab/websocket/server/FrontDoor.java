@@ -4,22 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 import javax.net.ServerSocketFactory;
-import javax.net.ssl.SSLContext;
 import org.socketlab.tcp.TcpServer;
 import org.socketlab.websocket.api.Session;
-import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
@@ -241,15 +234,17 @@ public final class FrontDoor implements AutoCloseable {
         }
     }
 
-    void register(WebSocketConnection connection) {
-        sessions.add(connection);
+    /** Runs an upgraded connection's WebSocket on the calling thread until it closes. */
+    void run(WebSocketConnection webSocket) {
+        sessions.add(webSocket);
         if (stopping) {
-            connection.close(1001, "server shutting down");
+            webSocket.close(1001, "server shutting down");
         }
-    }
-
-    void unregister(WebSocketConnection connection) {
-        sessions.remove(connection);
+        try {
+            webSocket.run();
+        } finally {
+            sessions.remove(webSocket);
+        }
     }
 
     /**
@@ -270,197 +265,29 @@ public final class FrontDoor implements AutoCloseable {
         }
     }
 
-    private static RouteTable.Route mountRoute(String prefix, ExchangeHandler handler) {
+    static RouteTable.Route mountRoute(String prefix, ExchangeHandler handler) {
         requirePath(prefix);
         return new RouteTable.Route(prefix, true, Set.of(), false, Objects.requireNonNull(handler, "handler"));
     }
 
-    private static void requirePath(String path) {
+    static void requirePath(String path) {
         Objects.requireNonNull(path, "path");
         if (!path.startsWith("/") || path.indexOf('?') >= 0) {
             throw new IllegalArgumentException("a route path starts with \"/\" and has no query, got \"" + path + "\"");
         }
     }
 
-    /** Routes and settings; loopback, port 0, {@link ServerConfig#defaults()} unless told. */
-    public static final class Builder {
-        private InetAddress host = InetAddress.getLoopbackAddress();
-        private int port;
-        private int backlog = 128;
-        private ConnectionThreads connectionThreads = ConnectionThreads.VIRTUAL;
-        private ServerConfig config = ServerConfig.defaults();
-        private SSLContext sslContext;
-        private HttpHandler fallback;
-        private boolean closeAfterEachResponse;
-        private Optional<List<String>> allowedOrigins = Optional.of(List.of());
-        private List<String> subprotocols = List.of();
-        private Optional<org.socketlab.websocket.extension.DeflateConfig> permessageDeflate = Optional.empty();
-        private final List<RouteTable.Route> routes = new ArrayList<>();
-        private final List<WebSocketRegistration> webSockets = new ArrayList<>();
-        private final List<Endpoint> endpoints = new ArrayList<>();
+    /**
+     * Routes and settings; loopback, port 0, {@link ServerConfig#defaults()} unless told. Its
+     * registration methods live in {@link FrontDoorBuilder} and return this builder.
+     */
+    public static final class Builder extends FrontDoorBuilder<Builder> {
 
         private Builder() {
         }
 
-        public Builder host(String name) throws IOException {
-            this.host = InetAddress.getByName(name);
-            return this;
-        }
-
-        public Builder host(InetAddress value) {
-            this.host = Objects.requireNonNull(value, "host");
-            return this;
-        }
-
-        public Builder port(int value) {
-            if (value < 0 || value > 65_535) {
-                throw new IllegalArgumentException("port must be 0..65535, got " + value);
-            }
-            this.port = value;
-            return this;
-        }
-
-        public Builder backlog(int value) {
-            this.backlog = value;
-            return this;
-        }
-
-        public Builder connectionThreads(ConnectionThreads threads) {
-            this.connectionThreads = Objects.requireNonNull(threads, "threads");
-            return this;
-        }
-
-        /** Serve https:// and wss:// with this context. */
-        public Builder tls(SSLContext context) {
-            this.sslContext = Objects.requireNonNull(context, "context");
-            return this;
-        }
-
-        public Builder config(ServerConfig value) {
-            this.config = Objects.requireNonNull(value, "config");
-            return this;
-        }
-
-        /** {@code .configure(c -> c.withMaxConnections(100))}. */
-        public Builder configure(UnaryOperator<ServerConfig> change) {
-            this.config = Objects.requireNonNull(change.apply(config), "configuration");
-            return this;
-        }
-
-        public ServerConfig currentConfig() {
-            return config;
-        }
-
-        /** Default origins of WebSocket endpoints that name none (empty: browsers refused). */
-        public Builder allowedOrigins(String... origins) {
-            this.allowedOrigins = Optional.of(List.of(origins));
-            return this;
-        }
-
-        /** WebSocket endpoints that name no origins accept any (public data only, RFC 6455 §10.2). */
-        public Builder allowAnyOrigin() {
-            this.allowedOrigins = Optional.empty();
-            return this;
-        }
-
-        /** Default subprotocols of WebSocket endpoints that name none. */
-        public Builder subprotocols(String... names) {
-            this.subprotocols = List.of(names);
-            return this;
-        }
-
-        /** permessage-deflate (RFC 7692) accepted on WebSocket endpoints that do not set their own; off by default. */
-        public Builder permessageDeflate(org.socketlab.websocket.extension.DeflateConfig config) {
-            this.permessageDeflate = Optional.of(Objects.requireNonNull(config, "config"));
-            return this;
-        }
-
-        /** A WebSocket endpoint; configure it on the returned registration. */
-        public WebSocketRegistration addHandler(WebSocketHandler handler, String path) {
-            WebSocketRegistration registration = new WebSocketRegistration(path, handler);
-            webSockets.add(registration);
-            return registration;
-        }
-
-        /** A WebSocket endpoint described by an {@link Endpoint}. */
-        public Builder endpoint(Endpoint endpoint) {
-            endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
-            return this;
-        }
-
-        /** A plain GET (and HEAD) route at exactly {@code path}. */
-        public Builder get(String path, HttpHandler handler) {
-            return route(path, handler, "GET");
-        }
-
-        /** A plain route at exactly {@code path} for {@code methods}; others get 405 with Allow. */
-        public Builder route(String path, HttpHandler handler, String... methods) {
-            Objects.requireNonNull(handler, "handler");
-            return exchangeRoute(path, false, Set.of(methods), exchange -> servePlain(exchange, handler));
-        }
-
-        /** A plain handler for every path under {@code prefix} (a JSON API such as {@code /@connections/}). */
-        public Builder prefix(String prefix, HttpHandler handler, String... methods) {
-            Objects.requireNonNull(handler, "handler");
-            return exchangeRoute(prefix, true, Set.of(methods), exchange -> servePlain(exchange, handler));
-        }
-
-        /** Static files under {@code prefix} (GET and HEAD), e.g. {@code StaticFiles}. */
-        public Builder staticFiles(String prefix, HttpHandler files) {
-            return prefix(prefix, files, "GET");
-        }
-
-        /** A held response at exactly {@code path} (GET): long poll, stream, SSE. */
-        public Builder held(String path, ExchangeHandler handler) {
-            return exchangeRoute(path, false, Set.of("GET"), handler);
-        }
-
-        /** A whole server under {@code prefix}, every method (Engine.IO, Socket.IO, the ticker). */
-        public Builder mount(String prefix, ExchangeHandler handler) {
-            routes.add(mountRoute(prefix, handler));
-            return this;
-        }
-
-        /** Answers every request no route matches (otherwise 404). */
-        public Builder fallback(HttpHandler handler) {
-            this.fallback = Objects.requireNonNull(handler, "handler");
-            return this;
-        }
-
-        /** One request per connection (what {@link WebSocketServer} has always done for plain requests). */
-        Builder closeAfterEachResponse() {
-            this.closeAfterEachResponse = true;
-            return this;
-        }
-
         public FrontDoor start() throws IOException {
             return new FrontDoor(this);
-        }
-
-        private Builder exchangeRoute(String path, boolean prefix, Set<String> methods, ExchangeHandler handler) {
-            requirePath(path);
-            routes.add(new RouteTable.Route(path, prefix, methods, false, Objects.requireNonNull(handler, "handler")));
-            return this;
-        }
-
-        private List<RouteTable.Route> resolveRoutes() {
-            List<RouteTable.Route> all = new ArrayList<>(routes);
-            for (WebSocketRegistration registration : webSockets) {
-                all.add(webSocketRoute(registration.endpoint(), registration.protocol(config.protocol())));
-            }
-            for (Endpoint endpoint : endpoints) {
-                all.add(webSocketRoute(endpoint, Optional.empty()));
-            }
-            return all;
-        }
-
-        private RouteTable.Route webSocketRoute(Endpoint endpoint,
-                                                Optional<org.socketlab.websocket.protocol.ProtocolConfig> protocol) {
-            ResolvedEndpoint resolved = ResolvedEndpoint.of(endpoint, allowedOrigins, subprotocols, permessageDeflate);
-            WebSocketUpgrade.Plan plan = new WebSocketUpgrade.Plan(resolved.handshake(), endpoint.interceptor(),
-                    protocol, 0, endpoint.handler());
-            return new RouteTable.Route(endpoint.path(), false, Set.of(), true,
-                    exchange -> WebSocketUpgrade.run(exchange, plan));
         }
     }
 }

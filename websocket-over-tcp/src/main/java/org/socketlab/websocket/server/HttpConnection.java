@@ -16,6 +16,7 @@ import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.transport.TlsHandshakeDeadline;
+import org.socketlab.websocket.transport.WebSocketConnection;
 
 /**
  * The HTTP/1.1 connection loop of the front door — the only code that reads requests off a
@@ -40,9 +41,12 @@ final class HttpConnection {
     private final FrontDoor door;
     private final Socket rawSocket;
     private final MeteredSocket socket;
-    private final HttpRequestParser parser;
+    /** Null once the connection has been handed to a WebSocket (nothing HTTP stays reachable). */
+    private HttpRequestParser parser;
     private ByteBuffer inbound = ByteBuffer.allocate(READ_BUFFER_BYTES).flip(); // read mode, empty
     private int served;
+    /** The WebSocket an upgrade built, waiting for the route's handler to return. */
+    private WebSocketConnection upgraded;
 
     HttpConnection(FrontDoor door, Socket rawSocket) throws IOException {
         this.door = door;
@@ -51,30 +55,58 @@ final class HttpConnection {
         this.parser = new HttpRequestParser(door.config().http());
     }
 
+    /**
+     * Serves requests until the connection ends or is upgraded; an upgraded connection's
+     * WebSocket then runs from this frame, which holds nothing of HTTP: the requests, the
+     * exchanges and the route's frames are gone, and the parser and read buffer were dropped
+     * at the hand-over (issue 19: an idle WebSocket keeps no request buffer).
+     */
     void serve() throws IOException {
+        WebSocketConnection webSocket;
         try {
             // wss: the TLS handshake ends at the first request's deadline too (a ClientHello
             // trickled a byte at a time would otherwise hold the connection forever).
             TlsHandshakeDeadline.complete(rawSocket, door.config().handshakeTimeout());
-            boolean first = true;
-            while (true) {
-                HttpRequest request = nextRequest(first);
-                if (request == null) {
-                    return;
-                }
-                first = false;
-                served++;
-                boolean keepAlive = Persistence.clientWantsKeepAlive(request)
-                        && served < door.config().frontDoor().maxRequestsPerConnection();
-                HttpExchange exchange = new HttpExchange(this, request, keepAlive);
-                door.dispatch(exchange);
-                if (exchange.state() != HttpExchange.State.DONE_PERSISTENT) {
-                    return;
-                }
-                socket.detach();
-            }
+            webSocket = serveRequests();
         } finally {
             door.idle(this, false);
+        }
+        if (webSocket != null) {
+            door.run(webSocket);
+        }
+    }
+
+    /** The request loop; returns the WebSocket a route upgraded to, or null when the connection ends. */
+    private WebSocketConnection serveRequests() throws IOException {
+        boolean first = true;
+        while (true) {
+            HttpRequest request = nextRequest(first);
+            if (request == null) {
+                return null;
+            }
+            first = false;
+            served++;
+            boolean keepAlive = Persistence.clientWantsKeepAlive(request)
+                    && served < door.config().frontDoor().maxRequestsPerConnection();
+            HttpExchange exchange = new HttpExchange(this, request, keepAlive);
+            try {
+                door.dispatch(exchange);
+            } catch (IOException afterUpgrade) {
+                if (upgraded == null) {
+                    throw afterUpgrade;
+                }
+                // The 101 is out: the WebSocket still runs (and its handler hears onClose).
+                LOG.log(Level.DEBUG, "{0}: route failed after the upgrade: {1}", remoteAddress(), afterUpgrade.toString());
+            }
+            if (exchange.state() == HttpExchange.State.UPGRADED) {
+                WebSocketConnection webSocket = upgraded;
+                upgraded = null;
+                return webSocket;
+            }
+            if (exchange.state() != HttpExchange.State.DONE_PERSISTENT) {
+                return null;
+            }
+            socket.detach();
         }
     }
 
@@ -196,6 +228,17 @@ final class HttpConnection {
         copy.put(inbound);
         inbound = ByteBuffer.allocate(0);
         return copy.flip();
+    }
+
+    /**
+     * The connection now belongs to {@code webSocket}, which runs once the route's handler has
+     * returned; the parser and the read buffer are dropped now, so nothing of HTTP stays
+     * reachable while the WebSocket idles.
+     */
+    void handOver(WebSocketConnection webSocket) {
+        inbound = ByteBuffer.allocate(0);
+        parser = null;
+        upgraded = webSocket; // the meter stays attached: a route may count its WebSocket's bytes (lab 07)
     }
 
     void write(byte[] bytes) throws IOException {

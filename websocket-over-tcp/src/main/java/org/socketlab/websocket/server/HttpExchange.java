@@ -104,13 +104,17 @@ public final class HttpExchange {
     }
 
     /**
-     * The RFC 6455 opening handshake through the front door's single upgrade path, then the
-     * WebSocket runs on this thread until it closes. A refused handshake is answered with its
-     * status and {@code Connection: close}.
+     * The RFC 6455 opening handshake through the front door's single upgrade path. On success
+     * the 101 is written and the WebSocket runs on this connection's thread as soon as the
+     * route's handler returns (so nothing of the request stays reachable while it idles,
+     * issue 19); {@code handler} sees {@code onOpen} then. A refused handshake is answered with
+     * its status and {@code Connection: close}.
+     *
+     * @return true when the connection was upgraded, false when the handshake was refused
      */
-    public void upgrade(UpgradeOptions options, WebSocketHandler handler) throws IOException {
+    public boolean upgrade(UpgradeOptions options, WebSocketHandler handler) throws IOException {
         requireState(State.PENDING);
-        WebSocketUpgrade.run(this, WebSocketUpgrade.Plan.of(options, handler));
+        return WebSocketUpgrade.open(this, WebSocketUpgrade.Plan.of(options, handler));
     }
 
     /**

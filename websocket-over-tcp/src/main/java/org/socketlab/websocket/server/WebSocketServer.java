@@ -69,8 +69,21 @@ public final class WebSocketServer implements AutoCloseable {
         LOG.log(Level.INFO, "WebSocket endpoints {0} on {1}", builder.endpoints.keySet(), uri("/"));
     }
 
+    private WebSocketServer(FrontDoor running) {
+        this.config = running.config();
+        this.frontDoor = running;
+    }
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A {@code WebSocketServer} view of a running front door (its sessions, address, stop), for
+     * servers that moved onto a {@link FrontDoor} and keep their {@code webSocketServer()} API.
+     */
+    public static WebSocketServer on(FrontDoor running) {
+        return new WebSocketServer(Objects.requireNonNull(running, "running"));
     }
 
     public int port() {

@@ -43,13 +43,20 @@ final class WebSocketUpgrade {
     private WebSocketUpgrade() {
     }
 
-    static void run(HttpExchange exchange, Plan plan) throws IOException {
+    /**
+     * Judges the request, writes the 101 and hands the connection to a new
+     * {@link WebSocketConnection}, which the connection loop runs once the route's handler has
+     * returned (so no frame of the route, nor the request, stays reachable while it idles).
+     *
+     * @return whether the connection was upgraded (false: refused, and the refusal written)
+     */
+    static boolean open(HttpExchange exchange, Plan plan) throws IOException {
         HttpRequest request = exchange.request();
         HttpConnection connection = exchange.connection();
         FrontDoor door = connection.door();
         if (door.isStopping()) {
             exchange.refuse(new HandshakeException(503, "the server is shutting down").toResponse());
-            return;
+            return false;
         }
         HandshakeAccepted accepted;
         Map<String, Object> attributes = new HashMap<>();
@@ -60,11 +67,11 @@ final class WebSocketUpgrade {
             LOG.log(Level.DEBUG, "{0}: upgrade refused: {1} {2}", exchange.remoteAddress(), refused.status(),
                     refused.getMessage());
             exchange.refuse(refused.toResponse());
-            return;
+            return false;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "handshake interceptor failed on " + request.path(), e);
             exchange.refuse(new HandshakeException(500, "the server could not decide on this connection").toResponse());
-            return;
+            return false;
         }
         exchange.switchProtocols(accepted.response());
         ServerConfig config = door.config();
@@ -77,11 +84,7 @@ final class WebSocketUpgrade {
         WebSocketConnection webSocket = new WebSocketConnection(connection.webSocketSocket(), protocol, plan.handler(),
                 settings, request.path(), accepted.subprotocol(), exchange.takeLeftover());
         webSocket.attributes().putAll(attributes);
-        door.register(webSocket);
-        try {
-            webSocket.run();
-        } finally {
-            door.unregister(webSocket);
-        }
+        connection.handOver(webSocket);
+        return true;
     }
 }

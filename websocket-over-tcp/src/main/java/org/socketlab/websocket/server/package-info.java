@@ -11,9 +11,11 @@
  * {@link org.socketlab.websocket.server.ExchangeHandler}s (long poll, stream, SSE, whole mounted
  * servers) and WebSocket endpoints, which all pass through one upgrade path
  * ({@code WebSocketUpgrade}) that builds the {@code WebSocketConnection} from the shared
- * {@link org.socketlab.websocket.server.ServerConfig}. After the 101 the same thread runs the
- * connection's read loop; it also writes what it sends while the socket is idle, and a virtual
- * writer thread per connection drains whatever queued behind another write.
+ * {@link org.socketlab.websocket.server.ServerConfig}. After the 101 the route's handler
+ * returns, the connection drops its parser and read buffer, and the same thread runs the
+ * WebSocket's read loop from the bottom of its stack, where nothing of HTTP is reachable (an
+ * idle WebSocket keeps no request, issue 19); it also writes what it sends while the socket is
+ * idle, and a virtual writer thread per connection drains whatever queued behind another write.
  *
  * <p>{@link org.socketlab.websocket.server.WebSocketServer} is the WebSocket-only front door of
  * the first wave, kept as it was: endpoints, an endpoint's

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -313,6 +316,23 @@ class ChatServerTest {
             assertThat(page.bodyText()).contains("<script src=\"/chat.js\"");
             assertThat(RawHttp.send(server.port(), "GET", "/chat.js", "", "").bodyText()).contains("new WebSocket(");
             assertThat(RawHttp.send(server.port(), "GET", "/%2e%2e/%2e%2e/pom.xml", "", "").status()).isEqualTo(404);
+        }
+
+        /** RFC 9112 §9.3: the page's files come over one persistent connection (the JDK client pools it). */
+        @Test
+        void twoStaticRequests_reuseOneConnection() throws Exception {
+            long acceptedBefore = server.frontDoor().acceptedConnections();
+            try (HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                for (String path : List.of("/", "/chat.js")) {
+                    java.net.http.HttpResponse<String> file = browser.send(
+                            HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
+                            BodyHandlers.ofString());
+                    assertThat(file.statusCode()).as("GET %s", path).isEqualTo(200);
+                    assertThat(file.headers().firstValue("Connection")).as("GET %s", path).hasValue("keep-alive");
+                }
+            }
+            assertThat(server.frontDoor().acceptedConnections() - acceptedBefore)
+                    .as("connections accepted for two static requests").isEqualTo(1);
         }
     }
 }

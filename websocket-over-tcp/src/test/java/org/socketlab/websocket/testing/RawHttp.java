@@ -12,8 +12,8 @@ import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
 
 /**
- * One plain HTTP/1.1 exchange on loopback, typed by hand: write the request, read until the
- * server closes (it answers non-upgrade requests with {@code Connection: close}), parse.
+ * One plain HTTP/1.1 exchange on loopback, typed by hand: write the request, read until one
+ * whole response has arrived (or the server closes), parse.
  */
 public final class RawHttp {
 
@@ -36,19 +36,36 @@ public final class RawHttp {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
-            byte[] all = readAll(socket.getInputStream());
-            HttpResponse response = new HttpResponseParser(HttpLimits.defaults()).parse(ByteBuffer.wrap(all));
-            if (response == null) {
-                throw new AssertionError("incomplete HTTP response: " + new String(all, StandardCharsets.ISO_8859_1));
-            }
-            return response;
+            return readResponse(socket.getInputStream());
         } catch (HandshakeException malformed) {
             throw new AssertionError("malformed HTTP response: " + malformed.getMessage(), malformed);
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
+    /**
+     * Reads until one whole response has arrived — a front-door route keeps the connection open
+     * (RFC 9112 §9.3), a closing server ends it — and parses it.
+     */
+    private static HttpResponse readResponse(InputStream in) throws IOException, HandshakeException {
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        while (true) {
+            int count = in.read(chunk);
+            if (count < 0) {
+                break;
+            }
+            received.write(chunk, 0, count);
+            HttpResponse response = new HttpResponseParser(HttpLimits.defaults()).parse(ByteBuffer.wrap(received.toByteArray()));
+            if (response != null) {
+                return response;
+            }
+        }
+        byte[] all = received.toByteArray();
+        HttpResponse response = new HttpResponseParser(HttpLimits.defaults()).parse(ByteBuffer.wrap(all));
+        if (response == null) {
+            throw new AssertionError("incomplete HTTP response: " + new String(all, StandardCharsets.ISO_8859_1));
+        }
+        return response;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -14,7 +14,6 @@ final class EngineWebSocketHandler implements WebSocketHandler {
     private final EngineServer server;
     private final boolean newSession;
     private volatile EngineSession session;
-    private volatile boolean reachedTheSocket;
 
     /** @param upgrading the polling session this WebSocket probes, or null for a new session */
     EngineWebSocketHandler(EngineServer server, EngineSession upgrading) {
@@ -25,7 +24,6 @@ final class EngineWebSocketHandler implements WebSocketHandler {
 
     @Override
     public void onOpen(Session webSocket) {
-        reachedTheSocket = true;
         if (session == null) {
             session = server.open(webSocket);
         } else if (!session.attachProbe(webSocket)) {
@@ -51,17 +49,11 @@ final class EngineWebSocketHandler implements WebSocketHandler {
 
     @Override
     public void onClose(Session webSocket, int code, String reason) {
-        reachedTheSocket = true;
         EngineSession current = session;
         if (current != null) {
             current.webSocketClosed(webSocket);
         } else if (newSession) {
             server.releaseAdmission(); // closed before it opened: the reserved room is not used
         }
-    }
-
-    /** Whether the WebSocket got as far as opening (or closing): false when its handshake failed. */
-    boolean reachedTheSocket() {
-        return reachedTheSocket;
     }
 }

@@ -91,9 +91,8 @@ final class WebSocketEndpoint {
     }
 
     /**
-     * Serves the upgrade request through the front door's single upgrade path (which runs the
-     * WebSocket on this thread with Engine.IO's limits); returns when the WebSocket has closed,
-     * or at once when it was refused.
+     * Serves the upgrade request through the front door's single upgrade path (the WebSocket
+     * then runs on this connection's thread with Engine.IO's limits once this returns).
      */
     void serve(HttpExchange exchange) throws IOException {
         UpgradeVerdict verdict = verdict(exchange.request(), exchange.remoteAddress().getAddress());
@@ -107,10 +106,11 @@ final class WebSocketEndpoint {
         UpgradeOptions options = UpgradeOptions.of(POLICY).withProtocol(config.webSocketProtocol())
                 .withMaxBufferedBytes(config.maxBufferedBytes());
         WebSocketHandler handler = handlerFor(verdict);
+        boolean upgraded = false;
         try {
-            exchange.upgrade(options, handler);
+            upgraded = exchange.upgrade(options, handler);
         } finally {
-            if (handler instanceof EngineWebSocketHandler bridge && !bridge.reachedTheSocket()) {
+            if (!upgraded) {
                 abandon(verdict); // the RFC 6455 handshake failed: the reserved room was never used
             }
         }

@@ -20,8 +20,9 @@
  * <p>Concurrency contract: {@link org.socketlab.websocket.socketio.engine.EngineServer} and
  * {@link org.socketlab.websocket.socketio.engine.EngineSession} are thread-safe. The front door
  * reads every request on the connection's own virtual thread; a long-poll GET holds that
- * thread until the session has packets. A session's state sits behind one lock; its listener is called outside that
- * lock and one call at a time. Timers (heartbeat, upgrade timeout) run on virtual threads
+ * thread until the session has packets. A session's state ({@code SessionState}, shared by its
+ * {@code PollingTransport} and {@code UpgradeProbe}) sits behind one lock; its listener is called
+ * outside that lock and one call at a time. Timers (heartbeat, upgrade timeout) run on virtual threads
  * started by one scheduler thread. The registry, the rate limiter and the CORS rule are
  * thread-safe; {@code EngineWarmup} runs once on the thread that starts a server.
  */
