@@ -2,21 +2,18 @@ package org.socketlab.websocket.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
+import org.socketlab.websocket.interop.JavaWebSocketPeers.EchoServer;
+import org.socketlab.websocket.interop.JavaWebSocketPeers.RecordingClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.api.Session;
@@ -32,11 +29,11 @@ import org.socketlab.websocket.testing.RecordingHandler;
 @Timeout(60)
 class JavaWebSocketDeflateInteropTest {
 
-    private static final long WAIT_MS = 10_000;
+    private static final long WAIT_MS = JavaWebSocketPeers.WAIT_MS;
     private static final List<Integer> SIZES = List.of(0, 125, 2048, 65_536, 1 << 20);
 
     private WebSocketServer ourServer;
-    private TheirServer theirServer;
+    private EchoServer theirServer;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -52,87 +49,10 @@ class JavaWebSocketDeflateInteropTest {
         return new Draft_6455(new PerMessageDeflateExtension());
     }
 
-    static final class TheirClient extends org.java_websocket.client.WebSocketClient {
-        final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-
-        TheirClient(URI uri) {
-            super(uri, deflateDraft());
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-        }
-
-        @Override
-        public void onMessage(String message) {
-            messages.add(message);
-        }
-
-        @Override
-        public void onMessage(ByteBuffer bytes) {
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(copy);
-            messages.add(copy);
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onError(Exception ex) {
-            messages.add(ex);
-        }
-
-        Object next() throws InterruptedException {
-            Object message = messages.poll(WAIT_MS, TimeUnit.MILLISECONDS);
-            assertThat(message).as("a message within %d ms", WAIT_MS).isNotNull().isNotInstanceOf(Exception.class);
-            return message;
-        }
-    }
-
-    static final class TheirServer extends org.java_websocket.server.WebSocketServer {
-        final CountDownLatch started = new CountDownLatch(1);
-        final LinkedBlockingQueue<String> extensions = new LinkedBlockingQueue<>();
-
-        TheirServer() {
-            super(new InetSocketAddress("127.0.0.1", 0), List.of(deflateDraft()));
-            setReuseAddr(true);
-        }
-
-        @Override
-        public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            extensions.add(((Draft_6455) conn.getDraft()).getExtension().getClass().getSimpleName());
-        }
-
-        @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, String message) {
-            conn.send(message);
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, ByteBuffer message) {
-            conn.send(message);
-        }
-
-        @Override
-        public void onError(WebSocket conn, Exception ex) {
-        }
-
-        @Override
-        public void onStart() {
-            started.countDown();
-        }
-    }
-
     @Test
     void theirClientAgainstOurServer_textBinaryAndFragments() throws Exception {
         ourServer = InteropServer.start(null, DeflateConfig.defaults());
-        TheirClient client = new TheirClient(URI.create(ourServer.uri("/echo")));
+        RecordingClient client = new RecordingClient(URI.create(ourServer.uri("/echo")), deflateDraft());
         assertThat(client.connectBlocking(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
         assertThat(((Draft_6455) client.getConnection().getDraft()).getExtension()).as("the extension Java-WebSocket agreed on")
                 .isInstanceOf(PerMessageDeflateExtension.class);
@@ -151,7 +71,7 @@ class JavaWebSocketDeflateInteropTest {
 
     @Test
     void ourClientAgainstTheirServer_textBinaryAndFragments() throws Exception {
-        theirServer = new TheirServer();
+        theirServer = new EchoServer(deflateDraft());
         theirServer.start();
         assertThat(theirServer.started.await(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
         RecordingHandler handler = new RecordingHandler();

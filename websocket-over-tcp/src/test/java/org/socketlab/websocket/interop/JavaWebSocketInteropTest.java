@@ -2,26 +2,21 @@ package org.socketlab.websocket.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Opcode;
-import org.java_websocket.framing.Framedata;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.socketlab.websocket.interop.JavaWebSocketPeers.EchoServer;
+import org.socketlab.websocket.interop.JavaWebSocketPeers.RecordingClient;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +31,7 @@ import org.socketlab.websocket.testing.TestCertificates;
 @Timeout(60)
 class JavaWebSocketInteropTest {
 
-    private static final long WAIT_MS = 10_000;
+    private static final long WAIT_MS = JavaWebSocketPeers.WAIT_MS;
 
     private static Draft chatDraft() {
         // Protocol("") lets connections that offer no subprotocol through.
@@ -53,58 +48,10 @@ class JavaWebSocketInteropTest {
             server.stop(Duration.ofSeconds(2));
         }
 
-        /** Records what the Java-WebSocket client receives. */
-        static final class Client extends org.java_websocket.client.WebSocketClient {
-            final LinkedBlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-            final CountDownLatch pong = new CountDownLatch(1);
-            final CompletableFuture<String> closed = new CompletableFuture<>();
-
-            Client(URI uri) {
-                super(uri, chatDraft());
-            }
-
-            @Override
-            public void onOpen(ServerHandshake handshake) {
-            }
-
-            @Override
-            public void onMessage(String message) {
-                messages.add(message);
-            }
-
-            @Override
-            public void onMessage(ByteBuffer bytes) {
-                byte[] copy = new byte[bytes.remaining()];
-                bytes.get(copy);
-                messages.add(copy);
-            }
-
-            @Override
-            public void onWebsocketPong(WebSocket conn, Framedata frame) {
-                pong.countDown();
-            }
-
-            @Override
-            public void onClose(int code, String reason, boolean remote) {
-                closed.complete(code + " " + reason);
-            }
-
-            @Override
-            public void onError(Exception ex) {
-                closed.completeExceptionally(ex);
-            }
-
-            Object next() throws InterruptedException {
-                Object message = messages.poll(WAIT_MS, TimeUnit.MILLISECONDS);
-                assertThat(message).as("a message within %d ms", WAIT_MS).isNotNull();
-                return message;
-            }
-        }
-
         @Test
         void everySizeFragmentsPingCloseCodesAndSubprotocol() throws Exception {
             server = InteropServer.start(null);
-            Client client = new Client(URI.create(server.uri("/echo")));
+            RecordingClient client = new RecordingClient(URI.create(server.uri("/echo")), chatDraft());
             assertThat(client.connectBlocking(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
             assertThat(client.getProtocol().getProvidedProtocol()).isEqualTo("chat");
             for (int size : Payloads.SIZES) {
@@ -122,7 +69,7 @@ class JavaWebSocketInteropTest {
             client.close(4001, "client-bye");
             assertThat(client.closed.get(WAIT_MS, TimeUnit.MILLISECONDS)).as("the server echoes the code (RFC 6455 §5.5.1)").startsWith("4001 ");
 
-            Client second = new Client(URI.create(server.uri("/echo")));
+            RecordingClient second = new RecordingClient(URI.create(server.uri("/echo")), chatDraft());
             assertThat(second.connectBlocking(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
             second.send("close:4002:server-bye");
             assertThat(second.closed.get(WAIT_MS, TimeUnit.MILLISECONDS)).isEqualTo("4002 server-bye");
@@ -138,52 +85,8 @@ class JavaWebSocketInteropTest {
             server.stop(2_000);
         }
 
-        /** Echo server; "close:CODE:REASON" closes with that code. */
-        static final class EchoServer extends org.java_websocket.server.WebSocketServer {
-            final CountDownLatch started = new CountDownLatch(1);
-            final LinkedBlockingQueue<String> closes = new LinkedBlockingQueue<>();
-
-            EchoServer() {
-                super(new InetSocketAddress("127.0.0.1", 0), List.of(chatDraft()));
-                setReuseAddr(true);
-            }
-
-            @Override
-            public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            }
-
-            @Override
-            public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-                closes.add(code + " " + reason);
-            }
-
-            @Override
-            public void onMessage(WebSocket conn, String message) {
-                if (message.startsWith("close:")) {
-                    String[] parts = message.split(":", 3);
-                    conn.close(Integer.parseInt(parts[1]), parts[2]);
-                } else {
-                    conn.send(message);
-                }
-            }
-
-            @Override
-            public void onMessage(WebSocket conn, ByteBuffer message) {
-                conn.send(message);
-            }
-
-            @Override
-            public void onError(WebSocket conn, Exception ex) {
-            }
-
-            @Override
-            public void onStart() {
-                started.countDown();
-            }
-        }
-
         private EchoServer startServer() throws InterruptedException {
-            server = new EchoServer();
+            server = new EchoServer(chatDraft());
             return server;
         }
 
