@@ -12,6 +12,8 @@ import javax.net.ssl.SSLContext;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.extension.DeflateConfig;
 import org.socketlab.websocket.protocol.ProtocolConfig;
+import org.socketlab.websocket.sockjs.SockJsClientLibrary;
+import org.socketlab.websocket.sockjs.SockJsService;
 
 /**
  * The settings and route registrations of a {@link FrontDoor} before it starts; what
@@ -180,21 +182,47 @@ abstract sealed class FrontDoorBuilder<B extends FrontDoorBuilder<B>> permits Fr
 
     List<RouteTable.Route> resolveRoutes() {
         List<RouteTable.Route> all = new ArrayList<>(routes);
+        boolean sockJs = false;
         for (WebSocketRegistration registration : webSockets) {
-            all.add(webSocketRoute(registration.endpoint(), registration.protocol(config.protocol())));
+            WebSocketUpgrade.Plan plan = plan(registration.endpoint(), registration.protocol(config.protocol()));
+            if (registration.sockJs().isPresent()) {
+                all.addAll(sockJsRoutes(registration, plan));
+                sockJs = true;
+            } else {
+                all.add(webSocketRoute(registration.endpoint(), plan));
+            }
+        }
+        if (sockJs && all.stream().noneMatch(route -> !route.prefix() && route.path().equals(SockJsClientLibrary.PATH))) {
+            all.add(new RouteTable.Route(SockJsClientLibrary.PATH, false, Set.of("GET"), false,
+                    exchange -> FrontDoor.servePlain(exchange, SockJsClientLibrary::handle)));
         }
         for (Endpoint endpoint : endpoints) {
-            all.add(webSocketRoute(endpoint, Optional.empty()));
+            all.add(webSocketRoute(endpoint, plan(endpoint, Optional.empty())));
         }
         return all;
     }
 
-    private RouteTable.Route webSocketRoute(Endpoint endpoint, Optional<ProtocolConfig> protocol) {
+    private WebSocketUpgrade.Plan plan(Endpoint endpoint, Optional<ProtocolConfig> protocol) {
         ResolvedEndpoint resolved = ResolvedEndpoint.of(endpoint, allowedOrigins, subprotocols, permessageDeflate);
-        WebSocketUpgrade.Plan plan = new WebSocketUpgrade.Plan(resolved.handshake(), endpoint.interceptor(),
-                protocol, 0, endpoint.handler());
+        return new WebSocketUpgrade.Plan(resolved.handshake(), endpoint.interceptor(), protocol, 0, endpoint.handler());
+    }
+
+    private static RouteTable.Route webSocketRoute(Endpoint endpoint, WebSocketUpgrade.Plan plan) {
         return new RouteTable.Route(endpoint.path(), false, Set.of(), true,
                 exchange -> WebSocketUpgrade.open(exchange, plan));
+    }
+
+    /** SockJS at the endpoint's path and under it; every WebSocket (native or SockJS) goes through the endpoint's plan. */
+    private static List<RouteTable.Route> sockJsRoutes(WebSocketRegistration registration, WebSocketUpgrade.Plan plan) {
+        EndpointUpgrade upgrade = (exchange, handler) -> WebSocketUpgrade.open(exchange,
+                new WebSocketUpgrade.Plan(plan.handshake(), plan.interceptor(), plan.protocol(), plan.maxBufferedBytes(),
+                        handler));
+        String path = registration.path().endsWith("/") && registration.path().length() > 1
+                ? registration.path().substring(0, registration.path().length() - 1) : registration.path();
+        SockJsService service = SockJsService.create(path, registration.handler(), registration.sockJs().get().options(),
+                upgrade);
+        return List.of(new RouteTable.Route(path, false, Set.of(), false, service),
+                new RouteTable.Route(path.equals("/") ? "/" : path + "/", true, Set.of(), false, service));
     }
 
     @SuppressWarnings("unchecked")

@@ -33,6 +33,7 @@ public final class WebSocketRegistration {
     private final List<HandshakeInterceptor> interceptors = new ArrayList<>();
     private final List<UnaryOperator<ProtocolConfig>> protocolChanges = new ArrayList<>();
     private DeflateConfig permessageDeflate;
+    private SockJsServiceRegistration sockJs;
 
     WebSocketRegistration(String path, WebSocketHandler handler) {
         Endpoint.at(path, handler); // validates the path
@@ -84,6 +85,26 @@ public final class WebSocketRegistration {
     public WebSocketRegistration setIdleTimeout(Duration timeout) {
         protocolChanges.add(c -> c.withIdleTimeout(timeout));
         return this;
+    }
+
+    /**
+     * Serves this endpoint through SockJS 0.3.3 as well ({@code <path>/info}, {@code <path>/<server>/<session>/xhr},
+     * …): clients without WebSocket reach the same handler, whose sessions are then SockJS sessions. A native
+     * WebSocket upgrade at the path still works. Configure SockJS on the returned registration.
+     */
+    public SockJsServiceRegistration withSockJS() {
+        if (sockJs == null) {
+            sockJs = new SockJsServiceRegistration();
+        }
+        return sockJs;
+    }
+
+    Optional<SockJsServiceRegistration> sockJs() {
+        return Optional.ofNullable(sockJs);
+    }
+
+    WebSocketHandler handler() {
+        return handler;
     }
 
     String path() {
