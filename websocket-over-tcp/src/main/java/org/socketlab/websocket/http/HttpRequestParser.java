@@ -20,7 +20,9 @@ import java.util.Objects;
  *       absolute-form, a malformed version, a missing or repeated Host in HTTP/1.1, an invalid
  *       Content-Length → 400 (RFC 9112 §2.2, §3, §3.2, §5, §6.3);</li>
  *   <li>an HTTP major version other than 1 → 505 (RFC 9110 §15.6.6);</li>
- *   <li>any Transfer-Encoding → 501: we do not decode chunked request bodies (RFC 9112 §6.1).</li>
+ *   <li>a chunked body is decoded (RFC 9112 §7.1; the request then carries Content-Length instead of
+ *       Transfer-Encoding); any other transfer coding → 501 (RFC 9112 §6.1); Transfer-Encoding with
+ *       Content-Length, or in HTTP/1.0 → 400 (RFC 9112 §6.1, §6.3: request smuggling).</li>
  * </ul>
  *
  * <p>After returning a request the parser is ready for the next one on the same connection.
@@ -35,12 +37,15 @@ public final class HttpRequestParser {
     private final HttpLimits limits;
     private final HeadReader head;
     private final BodyReader body = new BodyReader();
+    private final ChunkedBodyReader chunkedBody;
+    private boolean chunked;
     private State state = State.HEAD;
     private RequestLine requestLine;
 
     public HttpRequestParser(HttpLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.head = new HeadReader(limits, HeadReader.Side.REQUEST);
+        this.chunkedBody = new ChunkedBodyReader(limits.maxBodyBytes(), limits.maxHeaderBytes());
     }
 
     public HttpRequestParser() {
@@ -75,14 +80,25 @@ public final class HttpRequestParser {
             }
             requestLine = RequestLine.parse(head.startLine());
             checkHost(requestLine, head.headers());
-            body.start(bodyLength(head.headers()));
+            chunked = isChunked(requestLine, head.headers());
+            body.start(chunked ? 0 : bodyLength(head.headers()));
             state = State.BODY;
         }
-        if (!body.read(in)) {
+        if (chunked ? !chunkedBody.read(in) : !body.read(in)) {
             return null;
         }
+        HttpHeaders headers = head.headers();
+        byte[] content;
+        if (chunked) {
+            content = chunkedBody.take();
+            headers = headers.copy();
+            headers.remove("Transfer-Encoding"); // now framed by length, as a proxy would forward it
+            headers.set("Content-Length", String.valueOf(content.length));
+        } else {
+            content = body.take();
+        }
         HttpRequest request = new HttpRequest(requestLine.method(), requestLine.target(), requestLine.version(),
-                head.headers(), body.take());
+                headers, content);
         head.reset();
         state = State.HEAD;
         return request;
@@ -101,12 +117,29 @@ public final class HttpRequestParser {
         }
     }
 
-    private int bodyLength(HttpHeaders headers) throws HandshakeException {
-        if (headers.contains("Transfer-Encoding")) {
-            throw new HandshakeException(HttpStatus.NOT_IMPLEMENTED, "this server does not accept request bodies with "
-                    + "Transfer-Encoding " + HttpSyntax.quote(String.join(", ", headers.all("Transfer-Encoding")))
-                    + "; send a Content-Length instead (RFC 9112 §6.1)");
+    /** RFC 9112 §6.1: only "chunked" (once, last) is decoded; with Content-Length or in HTTP/1.0 it is faulty framing. */
+    private static boolean isChunked(RequestLine requestLine, HttpHeaders headers) throws HandshakeException {
+        if (!headers.contains("Transfer-Encoding")) {
+            return false;
         }
+        String codings = HttpSyntax.quote(String.join(", ", headers.all("Transfer-Encoding")));
+        if (headers.contains("Content-Length")) {
+            throw new HandshakeException(HttpStatus.BAD_REQUEST, "a request must not carry both Transfer-Encoding and "
+                    + "Content-Length, got Transfer-Encoding " + codings + " (RFC 9112 §6.1, §6.3: request smuggling)");
+        }
+        if (requestLine.version().charAt(7) < '1') {
+            throw new HandshakeException(HttpStatus.BAD_REQUEST, "an HTTP/1.0 request must not carry Transfer-Encoding, got "
+                    + codings + " (RFC 9112 §6.1)");
+        }
+        java.util.List<String> tokens = headers.tokens("Transfer-Encoding");
+        if (tokens.size() != 1 || !tokens.get(0).equalsIgnoreCase("chunked")) {
+            throw new HandshakeException(HttpStatus.NOT_IMPLEMENTED, "this server decodes only the chunked transfer "
+                    + "coding, got Transfer-Encoding " + codings + " (RFC 9112 §6.1, §7)");
+        }
+        return true;
+    }
+
+    private int bodyLength(HttpHeaders headers) throws HandshakeException {
         long length = BodyFraming.contentLength(headers, HttpStatus.BAD_REQUEST);
         if (length == BodyFraming.ABSENT) {
             return 0; // RFC 9112 §6.3 item 7: a request without either field has no body

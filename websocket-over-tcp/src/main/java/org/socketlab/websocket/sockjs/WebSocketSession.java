@@ -45,8 +45,9 @@ final class WebSocketSession extends SockJsSession {
         }
         closing = true;
         if (webSocket.isOpen()) {
-            webSocket.sendTextAsync(SockJsFrame.close(code, reason).text());
-            webSocket.close(1000, ""); // the SockJS close frame carries the application's code
+            // The SockJS close frame carries the application's code; the WebSocket closes once it is written.
+            webSocket.sendTextAsync(SockJsFrame.close(code, reason).text())
+                    .whenComplete((written, failure) -> webSocket.close(1000, ""));
         }
         fireClosed(code, reason, true);
     }

@@ -373,8 +373,56 @@ class HttpRequestParserTest {
         }
 
         @Test
-        void transferEncodingChunkedRequest_is501() {
-            HandshakeException e = rejected("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        void chunkedRequestBody_isDecoded_andFramedByLength() throws Exception {
+            // RFC 9112 §7.1: Node's http.request sends a body this way when no Content-Length is set.
+            HttpRequest request = parseWhole("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "3;ext=1\r\n[\"a\r\n2\r\n\"]\r\n0\r\nX-Trailer: t\r\n\r\n");
+            assertThat(request.bodyText()).isEqualTo("[\"a\"]");
+            assertThat(request.headers().contains("Transfer-Encoding")).isFalse();
+            assertThat(request.headers().first("Content-Length")).contains("5");
+        }
+
+        @Test
+        void chunkedRequestBody_fedOneByteAtATime_isDecoded() throws Exception {
+            byte[] bytes = ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "a\r\n0123456789\r\n0\r\n\r\nGET /next HTTP/1.1\r\nHost: a\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            HttpRequestParser parser = new HttpRequestParser();
+            HttpRequest first = null;
+            int offset = 0;
+            while (first == null) {
+                first = parser.parse(ByteBuffer.wrap(bytes, offset++, 1));
+            }
+            assertThat(first.bodyText()).isEqualTo("0123456789");
+            HttpRequest second = parser.parse(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+            assertThat(second.target()).isEqualTo("/next");
+        }
+
+        @Test
+        void chunkedBodyOverTheLimit_is413() {
+            HttpRequestParser parser = new HttpRequestParser(HttpLimits.defaults().withMaxBodyBytes(4));
+            assertThatThrownBy(() -> parser.parse(ByteBuffer.wrap(("POST / HTTP/1.1\r\nHost: a\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n5\r\n01234\r\n0\r\n\r\n").getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII))))
+                    .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(413));
+        }
+
+        @Test
+        void malformedChunkSize_is400() {
+            assertThat(rejected("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n").status())
+                    .isEqualTo(400);
+        }
+
+        @Test
+        void transferEncodingWithContentLength_is400() {
+            // RFC 9112 §6.1: both at once is how request smuggling starts.
+            assertThat(rejected("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n")
+                    .status()).isEqualTo(400);
+        }
+
+        @Test
+        void transferCodingOtherThanChunked_is501() {
+            HandshakeException e = rejected("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n");
             assertThat(e.status()).isEqualTo(501);
             assertThat(e.getMessage()).contains("chunked").contains("RFC 9112 §6.1");
         }
