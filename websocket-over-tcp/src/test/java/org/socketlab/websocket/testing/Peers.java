@@ -32,6 +32,13 @@ public final class Peers {
         return modules;
     }
 
+    /** Node with the npm package {@code name} installed in {@code .ci/node}; skips (or fails in CI) otherwise. */
+    public static Path requireNodeModule(String name) {
+        Path modules = requireNodeWs();
+        require(Files.isDirectory(modules.resolve(name)), "npm's " + name + " is missing: run `cd .ci/node && npm ci`");
+        return modules.resolve(name);
+    }
+
     /** Debian's python3-websockets for /usr/bin/python3; skips (or fails in CI) otherwise. */
     public static void requirePythonWebsockets() {
         require(runs(PYTHON, "-c", "import websockets"),
