@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * keeps it off the network. A missing Chromium skips the test with an install hint, or fails it
  * when {@code SOCKETLAB_REQUIRE_PEERS=true} (CI).
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -51,7 +51,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Skips (or, in CI, fails) when Chromium or chromedriver is not installed. */
-    static void require() {
+    public static void require() {
         boolean present = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
         String hint = "Chromium is missing: run `apt-get install -y chromium chromium-driver` "
                 + "(/usr/bin/chromium and /usr/bin/chromedriver)";
@@ -61,11 +61,11 @@ final class Chromium implements AutoCloseable {
         assumeTrue(present, hint);
     }
 
-    static Chromium start(int width, int height) throws IOException {
+    public static Chromium start(int width, int height) throws IOException {
         return new Chromium(width, height);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
