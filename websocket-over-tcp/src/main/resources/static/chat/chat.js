@@ -1,4 +1,5 @@
-// socketlab chat — the browser's own WebSocket API, no framework.
+// socketlab chat — the browser's own WebSocket API, no framework; SockJS (served by this
+// server at /sockjs.min.js, never a CDN) when WebSocket is missing or blocked.
 // Every piece of user data reaches the page through textContent, never innerHTML.
 'use strict';
 
@@ -22,6 +23,7 @@
     attempt: 0,          // failed connection attempts since the last success
     retryTimer: null,
     wanted: null,        // {room, nick} the user asked for; re-sent after every reconnect
+    useSockJs: false,    // SockJS instead of WebSocket: the browser has none, or the last WebSocket never opened
     me: null,            // the nickname the server gave us
     room: null,
     lastTypingSent: 0,
@@ -34,13 +36,43 @@
     return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/chat';
   }
 
+  // The SockJS transports the page may use: every HTTP one (the WebSocket is what failed).
+  const SOCKJS_TRANSPORTS = ['xhr-streaming', 'eventsource', 'iframe-eventsource', 'iframe-htmlfile',
+    'xhr-polling', 'iframe-xhr-polling', 'jsonp-polling'];
+
+  // Loads /sockjs.min.js once, on the first fallback; calls back when SockJS is defined.
+  function loadSockJs(then) {
+    if (window.SockJS) return then();
+    const script = document.createElement('script');
+    script.src = '/sockjs.min.js';
+    script.onload = then;
+    script.onerror = () => scheduleReconnect('sockjs.min.js missing');
+    document.head.appendChild(script);
+  }
+
+  function openSocket() {
+    if (state.useSockJs) {
+      const sock = new window.SockJS('/ws/chat', null, { transports: SOCKJS_TRANSPORTS });
+      sock.onopen = () => { ui.status.dataset.transport = 'sockjs:' + sock.transport; };
+      return sock;
+    }
+    ui.status.dataset.transport = 'websocket';
+    return new WebSocket(socketUrl());
+  }
+
   function connect() {
     state.retryTimer = null;
+    if (typeof WebSocket === 'undefined') state.useSockJs = true;
+    if (state.useSockJs && !window.SockJS) return loadSockJs(connect);
     setStatus(state.attempt === 0 ? 'connecting' : 'reconnecting',
       state.attempt === 0 ? 'connecting…' : 'reconnecting…');
-    const socket = new WebSocket(socketUrl());
+    const socket = openSocket();
+    let opened = false;
     state.socket = socket;
+    const onOpen = socket.onopen;
     socket.onopen = () => {
+      opened = true;
+      if (onOpen) onOpen();
       state.attempt = 0;
       setStatus('online', 'online');
       if (state.wanted) {
@@ -62,6 +94,9 @@
       if (state.socket !== socket) return;
       state.socket = null;
       updateComposer();
+      // A connection that never opened was refused or blocked on the way (or the server is down):
+      // try the other kind next time — WebSocket, SockJS, WebSocket… — and keep whichever opens.
+      if (!opened && typeof WebSocket !== 'undefined') state.useSockJs = !state.useSockJs;
       scheduleReconnect(event.code);
     };
   }
@@ -77,7 +112,7 @@
   }
 
   function send(command) {
-    if (state.socket && state.socket.readyState === WebSocket.OPEN) {
+    if (state.socket && state.socket.readyState === 1 /* OPEN, for WebSocket and SockJS */) {
       state.socket.send(JSON.stringify(command));
       return true;
     }
@@ -228,7 +263,7 @@
   }
 
   function updateComposer() {
-    const online = state.socket !== null && state.socket.readyState === WebSocket.OPEN && state.me !== null;
+    const online = state.socket !== null && state.socket.readyState === 1 /* OPEN, for WebSocket and SockJS */ && state.me !== null;
     ui.send.disabled = !online;
     ui.text.placeholder = online ? 'Message #' + state.room : 'Waiting for the connection…';
   }

@@ -26,7 +26,7 @@ public final class ChatMount {
     private final ChatRooms rooms;
     private final OriginAllowList origins = new OriginAllowList();
 
-    private ChatMount(FrontDoor.Builder door, ChatLimits limits) {
+    private ChatMount(FrontDoor.Builder door, ChatLimits limits, boolean webSocketEnabled) {
         this.rooms = new ChatRooms(limits);
         door.staticFiles("/", new StaticFiles(ChatServer.STATIC_ROOT)::handle);
         door.addHandler(new ChatHandler(rooms, limits), ChatServer.CHAT_PATH)
@@ -37,12 +37,24 @@ public final class ChatMount {
                 // keeps a compression context between messages, so an idle member holds no zlib state.
                 .setPermessageDeflate(ChatServer.DEFLATE)
                 // Phones drop off networks without a FIN; a ping finds out (RFC 6455 §5.5.2).
-                .setPingInterval(Duration.ofSeconds(25));
+                .setPingInterval(Duration.ofSeconds(25))
+                // Where WebSocket is missing or blocked (a proxy that drops Upgrade), the page falls back
+                // to SockJS at the same path; the same handler serves both kinds of session.
+                .withSockJS().setWebSocketEnabled(webSocketEnabled);
     }
 
     /** Registers the page and the endpoint on {@code door}. */
     public static ChatMount on(FrontDoor.Builder door, ChatLimits limits) {
-        return new ChatMount(Objects.requireNonNull(door, "door"), Objects.requireNonNull(limits, "limits"));
+        return on(door, limits, true);
+    }
+
+    /**
+     * As {@link #on(FrontDoor.Builder, ChatLimits)}; with {@code webSocketEnabled} false the endpoint
+     * refuses WebSocket (404), as a WebSocket-hostile network would, and pages chat over SockJS's HTTP transports.
+     */
+    public static ChatMount on(FrontDoor.Builder door, ChatLimits limits, boolean webSocketEnabled) {
+        return new ChatMount(Objects.requireNonNull(door, "door"), Objects.requireNonNull(limits, "limits"),
+                webSocketEnabled);
     }
 
     /** Allows the front door's own origins (loopback names and the bound host) plus {@code extra}. */

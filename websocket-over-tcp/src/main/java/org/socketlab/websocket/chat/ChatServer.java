@@ -53,7 +53,7 @@ public final class ChatServer implements AutoCloseable {
                 .configure(config -> config.withShutdownTimeout(Duration.ofSeconds(2)));
         // The page and the endpoint are routes of a front door: static files are served on
         // persistent connections (RFC 9112 §9.3), the WebSocket through the one upgrade path.
-        ChatMount chat = ChatMount.on(routes, builder.limits);
+        ChatMount chat = ChatMount.on(routes, builder.limits, builder.webSocketEnabled);
         this.rooms = chat.rooms();
         this.door = routes.start();
         this.host = hostText(door.localAddress().getAddress());
@@ -149,8 +149,15 @@ public final class ChatServer implements AutoCloseable {
         private int port;
         private ChatLimits limits = ChatLimits.defaults();
         private final List<String> extraOrigins = new ArrayList<>();
+        private boolean webSocketEnabled = true;
 
         private Builder() {
+        }
+
+        /** False: /ws/chat refuses WebSocket and pages chat through SockJS (xhr-streaming, eventsource, …). */
+        public Builder webSocketEnabled(boolean enabled) {
+            this.webSocketEnabled = enabled;
+            return this;
         }
 
         public Builder host(String name) throws IOException {

@@ -2,8 +2,10 @@ package org.socketlab.websocket.server;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +13,9 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.extension.DeflateConfig;
+import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpRequest;
+import org.socketlab.websocket.http.HttpStatus;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.sockjs.SockJsClientLibrary;
 import org.socketlab.websocket.sockjs.SockJsService;
@@ -214,9 +219,28 @@ abstract sealed class FrontDoorBuilder<B extends FrontDoorBuilder<B>> permits Fr
 
     /** SockJS at the endpoint's path and under it; every WebSocket (native or SockJS) goes through the endpoint's plan. */
     private static List<RouteTable.Route> sockJsRoutes(WebSocketRegistration registration, WebSocketUpgrade.Plan plan) {
-        EndpointUpgrade upgrade = (exchange, handler) -> WebSocketUpgrade.open(exchange,
-                new WebSocketUpgrade.Plan(plan.handshake(), plan.interceptor(), plan.protocol(), plan.maxBufferedBytes(),
-                        handler));
+        EndpointUpgrade upgrade = new EndpointUpgrade() {
+            @Override
+            public boolean upgrade(HttpExchange exchange, WebSocketHandler handler) throws IOException {
+                return WebSocketUpgrade.open(exchange, new WebSocketUpgrade.Plan(plan.handshake(), plan.interceptor(),
+                        plan.protocol(), plan.maxBufferedBytes(), handler));
+            }
+
+            @Override
+            public void admit(HttpRequest request, InetSocketAddress remote, Map<String, Object> attributes)
+                    throws HandshakeException {
+                if (!allowsOrigin(request)) {
+                    throw new HandshakeException(HttpStatus.FORBIDDEN, "this origin is not allowed by the endpoint's "
+                            + "origin policy (RFC 6455 §10.2)");
+                }
+                plan.interceptor().beforeUpgrade(request, remote, attributes);
+            }
+
+            @Override
+            public boolean allowsOrigin(HttpRequest request) {
+                return plan.handshake().policy().origins().allows(request.headers().first("Origin"));
+            }
+        };
         String path = registration.path().endsWith("/") && registration.path().length() > 1
                 ? registration.path().substring(0, registration.path().length() - 1) : registration.path();
         SockJsService service = SockJsService.create(path, registration.handler(), registration.sockJs().get().options(),

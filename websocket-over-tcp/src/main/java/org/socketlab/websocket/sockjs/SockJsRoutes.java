@@ -6,9 +6,12 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
@@ -66,7 +69,11 @@ final class SockJsRoutes {
     private void greeting(HttpExchange exchange) throws IOException {
         HttpRequest request = exchange.request();
         if (request.path().equals(prefix) && SockJsService.isUpgrade(request)) {
-            upgrade.upgrade(exchange, handler); // the endpoint's native WebSocket, as without SockJS
+            if (options.webSocketEnabled()) {
+                upgrade.upgrade(exchange, handler); // the endpoint's native WebSocket, as without SockJS
+            } else {
+                exchange.respond(notFound()); // WebSocket off: clients fall back to the HTTP transports
+            }
             return;
         }
         if (requireMethod(exchange, "GET", "GET, HEAD")) {
@@ -108,6 +115,11 @@ final class SockJsRoutes {
         if (!requireMethod(exchange, transport.method(), allow)) {
             return;
         }
+        if (!upgrade.allowsOrigin(request)) {
+            // The endpoint's origin policy holds for its SockJS sessions too (RFC 6455 §10.2's reasoning).
+            exchange.respond(HttpResponse.text(403, "this origin may not open sessions here\n"));
+            return;
+        }
         HttpHeaders headers = SockJsHeaders.noCache(new HttpHeaders());
         if (transport.corsPreflight()) {
             SockJsHeaders.cors(request, headers);
@@ -130,14 +142,31 @@ final class SockJsRoutes {
                 return;
             }
         }
-        HttpSession session = registry.findOrCreate(path.sessionId(), () -> new HttpSession(path.sessionId(), registry,
-                options, exchange.remoteAddress(), prefix, handler, System.nanoTime()));
+        HttpSession session = registry.find(path.sessionId());
+        if (session == null) {
+            Map<String, Object> attributes = new HashMap<>();
+            try {
+                upgrade.admit(request, exchange.remoteAddress(), attributes);
+            } catch (HandshakeException refused) {
+                LOG.log(Level.DEBUG, "SockJS session refused: {0} {1}", refused.status(), refused.getMessage());
+                exchange.respond(refused.toResponse());
+                return;
+            }
+            session = registry.findOrCreate(path.sessionId(), () -> newSession(path.sessionId(), exchange, attributes));
+        }
         if (session == null) {
             exchange.respond(HttpResponse.text(503, "Too many SockJS sessions; try again later.\n"));
             return;
         }
         headers.set("Content-Type", transport.contentType());
         new HttpReceiver(exchange, session, transport, callback, headers, options.streamBytesLimit()).serve();
+    }
+
+    private HttpSession newSession(String sessionId, HttpExchange exchange, Map<String, Object> attributes) {
+        HttpSession session = new HttpSession(sessionId, registry, options, exchange.remoteAddress(), prefix, handler,
+                System.nanoTime());
+        session.attributes().putAll(attributes);
+        return session;
     }
 
     /** {@code /websocket} (raw) and {@code /<server>/<session>/websocket} (SockJS framing). */

@@ -155,6 +155,30 @@ class ChatBrowserTest {
     }
 
     @Test
+    void afterARestartWithWebSocketOff_bothPagesFallBackToSockJs_rejoin_andChatAgain() throws Exception {
+        bothJoinLobby();
+        assertThat(first.driver().findElement(org.openqa.selenium.By.id("status")).getDomAttribute("data-transport"))
+                .isEqualTo("websocket");
+        int port = server.port();
+        server.stop(Duration.ofSeconds(1));
+        ana.await("the indicator to leave 'online'", d -> ana.status().equals("reconnecting"));
+
+        // The same port, but /ws/chat now refuses WebSocket (404), as a WebSocket-hostile proxy would.
+        server = ChatServer.builder().port(port).webSocketEnabled(false).start();
+        ana.await("reconnect over SockJS and re-join", d -> ana.status().equals("online")
+                && ana.presence().stream().sorted().toList().equals(List.of("ana", "bob")));
+        bob.await("reconnect over SockJS and re-join", d -> bob.status().equals("online")
+                && bob.presence().stream().sorted().toList().equals(List.of("ana", "bob")));
+        assertThat(first.driver().findElement(org.openqa.selenium.By.id("status")).getDomAttribute("data-transport"))
+                .startsWith("sockjs:");
+        ana.say("over sockjs ✓");
+        bob.await("the message over SockJS", d -> bob.messageTexts().contains("over sockjs ✓"));
+        bob.say("back at you");
+        ana.await("the answer over SockJS", d -> ana.messageTexts().contains("back at you"));
+        assertThat(server.rooms().memberCounts()).containsEntry("lobby", 2);
+    }
+
+    @Test
     void aPageFromAnotherOrigin_isRefused_whileTheServersOwnPageConnects() throws Exception {
         String probe = """
                 const done = arguments[arguments.length - 1];
