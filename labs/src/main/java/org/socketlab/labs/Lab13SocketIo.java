@@ -13,6 +13,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.socketlab.labs.socketio.PollingWire;
+import org.socketlab.labs.socketio.SockJsTour;
+import org.socketlab.websocket.demo.SockJsServer;
+import org.socketlab.websocket.sockjs.SockJsOptions;
 import org.socketlab.websocket.socketio.ConnectionRefusedException;
 import org.socketlab.websocket.socketio.SocketIoServer;
 import org.socketlab.tcp.cli.Cli;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Command;
 public final class Lab13SocketIo {
 
     static final String TITLE = "Socket.IO events, namespaces, rooms and the fallback";
-    static final String SUMMARY = "Engine.IO polling by hand, emit/ack, binary, namespace middleware, rooms, heartbeat, upgrade to WebSocket";
+    static final String SUMMARY = "Engine.IO polling by hand, emit/ack, binary, namespace middleware, rooms, heartbeat, "
+            + "upgrade to WebSocket; SockJS: one message over each transport";
 
     /** Short enough that a heartbeat shows up during the lab. */
     public static final Duration PING_INTERVAL = Duration.ofSeconds(1);
@@ -52,6 +56,7 @@ public final class Lab13SocketIo {
             heartbeat(alice);
             upgrade(server, alice);
         }
+        sockJs();
         System.out.println();
         System.out.println("Done. Next: labs/guides/13-socketio-events-namespaces-fallback.md, section \"Experiments\".");
     }
@@ -159,6 +164,29 @@ public final class Lab13SocketIo {
         System.out.println("  ws -> 5, then 429[\"chat message\",...]\n  ws <- " + frames.poll(5, TimeUnit.SECONDS));
         System.out.println("  => same sid, same namespaces; the fallback and the fast path are one session");
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+    }
+
+    /** The other fallback: SockJS, one message over each of its transports. */
+    static void sockJs() throws Exception {
+        part("8. SockJS, the other fallback: one message, [\"hi\"], over each transport of an echo endpoint");
+        try (SockJsServer server = SockJsServer.start("127.0.0.1", 0, SockJsOptions.defaults())) {
+            System.out.println("  SockJS endpoint " + server.baseUrl() + "/echo (GET /echo/info: "
+                    + "capabilities; every session URL is /echo/<server>/<session>/<transport>)");
+            SockJsTour tour = new SockJsTour(server.frontDoor().port(), System.out::println);
+            System.out.println(" websocket: SockJS frames as WebSocket messages");
+            tour.webSocket();
+            System.out.println(" xhr-streaming: one POST held open; 2 KiB of h first, then a chunk per frame");
+            tour.streaming("POST", "xhr_streaming");
+            System.out.println(" eventsource: one GET, each frame a server-sent event");
+            tour.streaming("GET", "eventsource");
+            System.out.println(" htmlfile: one GET, a page of at least 1 KiB, then a <script> per frame");
+            tour.streaming("GET", "htmlfile?c=cb");
+            System.out.println(" xhr-polling: a POST per batch of frames, a POST to send");
+            tour.xhrPolling();
+            System.out.println(" jsonp-polling: a GET per batch, wrapped in a callback; a form POST to send");
+            tour.jsonpPolling();
+            System.out.println("  => one handler, one session API: only the framing around o and a[\"hi\"] changes");
+        }
     }
 
     private static WebSocket.Listener collector(LinkedBlockingQueue<String> frames) {

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.labs.Lab13SocketIo;
 import org.socketlab.labs.socketio.PollingWire;
+import org.socketlab.labs.socketio.SockJsTour;
+import org.socketlab.websocket.demo.SockJsServer;
+import org.socketlab.websocket.sockjs.SockJsOptions;
 import org.socketlab.websocket.socketio.SocketIoServer;
 
 /** Lab 13 — Socket.IO events, namespaces, rooms and the fallback. Guide: labs/guides/13-socketio-events-namespaces-fallback.md. */
@@ -189,5 +192,57 @@ class Lab13SocketIoGradingTest {
                 + " or an unknown sid", "Experiments")).satisfiesAnyOf(
                 body -> assertThat(body).endsWith("1"),
                 body -> assertThat(body).contains("\"code\":1"));
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Your SockJS endpoint carries one message over each HTTP transport: o first, then a[\"hi\"] in its framing")
+    void sockJsHttpTransports() throws Exception {
+        try (SockJsServer sockJs = SockJsServer.start("127.0.0.1", 0, SockJsOptions.defaults())) {
+            SockJsTour tour = new SockJsTour(sockJs.frontDoor().port(), line -> { });
+            String section = "Step 8: SockJS";
+            assertThat(tour.xhrPolling()).as(hint("xhr-polling: POST /xhr twice around an xhr_send", section))
+                    .containsExactly("o\n", "a[\"hi\"]\n");
+            assertThat(tour.jsonpPolling()).as(hint("jsonp-polling: GET /jsonp?c=cb twice around a jsonp_send", section))
+                    .containsExactly("cb(\"o\");\r\n", "cb(\"a[\\\"hi\\\"]\");\r\n");
+            assertThat(tour.streaming("POST", "xhr_streaming")).as(hint("xhr-streaming: one chunk per frame", section))
+                    .containsExactly("o\n", "a[\"hi\"]\n");
+            assertThat(tour.streaming("GET", "eventsource")).as(hint("eventsource: one data: event per frame", section))
+                    .containsExactly("data: o\r\n\r\n", "data: a[\"hi\"]\r\n\r\n");
+            assertThat(tour.streaming("GET", "htmlfile?c=cb")).as(hint("htmlfile: one <script> per frame", section))
+                    .containsExactly("<script>\np(\"o\");\n</script>\r\n",
+                            "<script>\np(\"a[\\\"hi\\\"]\");\n</script>\r\n");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("Your SockJS endpoint speaks SockJS framing over WebSocket: o, then a[\"hi\"] as text messages")
+    void sockJsWebSocketTransport() throws Exception {
+        try (SockJsServer sockJs = SockJsServer.start("127.0.0.1", 0, SockJsOptions.defaults())) {
+            assertThat(new SockJsTour(sockJs.frontDoor().port(), line -> { }).webSocket())
+                    .as(hint("the websocket transport: /echo/<server>/<session>/websocket", "Step 8: SockJS"))
+                    .containsExactly("o", "a[\"hi\"]");
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("Your SockJS endpoint refuses a second receiving request on a session with c[2010,...]")
+    void sockJsSecondReceiverGets2010() throws Exception {
+        try (SockJsServer sockJs = SockJsServer.start("127.0.0.1", 0, SockJsOptions.defaults());
+             org.socketlab.labs.socketio.SockJsWire first = org.socketlab.labs.socketio.SockJsWire.send(
+                     sockJs.frontDoor().port(), "POST", "/echo/000/graded-2010/xhr_streaming", "text/plain", "",
+                     line -> { })) {
+            first.head();
+            first.chunk();
+            assertThat(first.chunk()).isEqualTo("o\n"); // the first receiver is attached now
+            try (org.socketlab.labs.socketio.SockJsWire second = org.socketlab.labs.socketio.SockJsWire.send(
+                    sockJs.frontDoor().port(), "POST", "/echo/000/graded-2010/xhr", "text/plain", "", line -> { })) {
+                assertThat(second.body(second.head()))
+                        .as(hint("one receiving request per session; another gets the 2010 close frame", "Step 8: SockJS"))
+                        .isEqualTo("c[2010,\"Another connection still open\"]\n");
+            }
+        }
     }
 }
