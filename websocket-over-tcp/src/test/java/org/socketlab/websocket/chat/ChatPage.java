@@ -84,6 +84,8 @@ final class ChatPage {
     /** Waits until {@code condition} holds; the failure names what this page was waiting for. */
     <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT)
+                // a list re-rendered between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .withMessage(() -> name + " waited " + WAIT.toSeconds() + " s for " + what + "; status="
                         + status() + ", presence=" + presence() + ", messages=" + messageTexts()
                         + ", system=" + systemLines())

@@ -1,0 +1,25 @@
+/**
+ * SockJS 0.3.3 — what {@code sockjs-client} 1.6 speaks — on the front door: any WebSocket endpoint
+ * registered with {@code withSockJS()} is also reachable over HTTP streaming and polling, and one
+ * {@link org.socketlab.websocket.api.WebSocketHandler} serves both kinds of session (a SockJS
+ * session is an {@link org.socketlab.websocket.api.Session}).
+ *
+ * <p>Pure parts (no I/O, no threads, no clock): {@link org.socketlab.websocket.sockjs.SockJsJson}
+ * (quoting with the escapes SockJS requires, reading client payloads),
+ * {@link org.socketlab.websocket.sockjs.SockJsFrame}, {@link org.socketlab.websocket.sockjs.TransportKind}
+ * (how each transport wraps a frame), {@link org.socketlab.websocket.sockjs.SockJsPath} (the URL
+ * scheme), {@code SessionState} (attach/detach, 2010, heartbeat and expiry with time passed in),
+ * {@code SockJsHeaders}, {@code HtmlFilePage}, {@code IframePage}. The adapters:
+ * {@link org.socketlab.websocket.sockjs.SockJsService} (the front-door route), {@code SockJsRoutes},
+ * {@code HttpReceiver} / {@code HttpSender} (one request each), {@code HttpSession} and
+ * {@code WebSocketSession} (the two session kinds), {@code WebSocketTransport}.
+ *
+ * <p>Concurrency contract: {@code SockJsService.handle} runs on each connection's own (virtual)
+ * thread; a receiving request holds its thread while it waits for frames. An
+ * {@code HttpSession}'s state sits behind one lock (senders, the receiver and the sweeper meet
+ * there); the application's callbacks of one session run one at a time under a second lock,
+ * never under the state lock, although its messages arrive on many request threads. Sessions
+ * are thread-safe for the application (send and close from any thread). One sweeper thread per
+ * endpoint runs heartbeats and expiry. {@code SessionRegistry} is a concurrent map.
+ */
+package org.socketlab.websocket.sockjs;
