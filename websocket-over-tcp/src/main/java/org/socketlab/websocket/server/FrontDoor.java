@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,7 @@ public final class FrontDoor implements AutoCloseable {
     private final TcpServer tcpServer;
     private volatile RouteTable routes;
     private volatile boolean stopping;
+    private final List<AutoCloseable> closeOnStop;
 
     private FrontDoor(Builder builder) throws IOException {
         this.config = builder.config;
@@ -62,6 +64,7 @@ public final class FrontDoor implements AutoCloseable {
         this.fallback = builder.fallback;
         this.closeAfterEachResponse = builder.closeAfterEachResponse;
         this.routes = new RouteTable(builder.resolveRoutes());
+        this.closeOnStop = List.copyOf(builder.closeOnStop);
         ServerSocketFactory sockets = secure
                 ? TlsContexts.serverSocketFactory(builder.sslContext)
                 : ServerSocketFactory.getDefault();
@@ -165,6 +168,13 @@ public final class FrontDoor implements AutoCloseable {
             session.close(1001, "server shutting down");
         }
         idleConnections.forEach(HttpConnection::closeQuietly);
+        for (AutoCloseable service : closeOnStop) {
+            try {
+                service.close(); // SockJS sessions get their close frame (1001) and timers stop
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing " + service + " failed", e);
+            }
+        }
         return tcpServer.stop(grace);
     }
 

@@ -44,6 +44,8 @@ abstract sealed class FrontDoorBuilder<B extends FrontDoorBuilder<B>> permits Fr
     private final List<RouteTable.Route> routes = new ArrayList<>();
     private final List<WebSocketRegistration> webSockets = new ArrayList<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
+    /** What the front door closes when it stops (the SockJS services of endpoints with withSockJS()). */
+    final List<AutoCloseable> closeOnStop = new ArrayList<>();
 
     FrontDoorBuilder() {
     }
@@ -218,7 +220,7 @@ abstract sealed class FrontDoorBuilder<B extends FrontDoorBuilder<B>> permits Fr
     }
 
     /** SockJS at the endpoint's path and under it; every WebSocket (native or SockJS) goes through the endpoint's plan. */
-    private static List<RouteTable.Route> sockJsRoutes(WebSocketRegistration registration, WebSocketUpgrade.Plan plan) {
+    private List<RouteTable.Route> sockJsRoutes(WebSocketRegistration registration, WebSocketUpgrade.Plan plan) {
         EndpointUpgrade upgrade = new EndpointUpgrade() {
             @Override
             public boolean upgrade(HttpExchange exchange, WebSocketHandler handler) throws IOException {
@@ -245,6 +247,7 @@ abstract sealed class FrontDoorBuilder<B extends FrontDoorBuilder<B>> permits Fr
                 ? registration.path().substring(0, registration.path().length() - 1) : registration.path();
         SockJsService service = SockJsService.create(path, registration.handler(), registration.sockJs().get().options(),
                 upgrade);
+        closeOnStop.add(service);
         return List.of(new RouteTable.Route(path, false, Set.of(), false, service),
                 new RouteTable.Route(path.equals("/") ? "/" : path + "/", true, Set.of(), false, service));
     }

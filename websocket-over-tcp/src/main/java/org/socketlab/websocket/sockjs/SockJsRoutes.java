@@ -37,15 +37,18 @@ final class SockJsRoutes {
     private final SessionRegistry registry;
     private final WebSocketTransport webSocketTransport;
     private final IframePage iframe;
+    private final Runnable sessionOpened;
 
     SockJsRoutes(String prefix, WebSocketHandler handler, SockJsOptions options, EndpointUpgrade upgrade,
-                 SessionRegistry registry) {
+                 SessionRegistry registry, Runnable sessionOpened) {
+        this.sessionOpened = sessionOpened;
         this.prefix = prefix;
         this.handler = handler;
         this.options = options;
         this.upgrade = upgrade;
         this.registry = registry;
-        this.webSocketTransport = new WebSocketTransport(handler, registry, options.heartbeatInterval().toNanos());
+        this.webSocketTransport = new WebSocketTransport(handler, registry, options.heartbeatInterval().toNanos(),
+                sessionOpened);
         this.iframe = new IframePage(HtmlFilePage.iframe(options.clientLibraryUrl()));
     }
 
@@ -153,6 +156,7 @@ final class SockJsRoutes {
                 return;
             }
             session = registry.findOrCreate(path.sessionId(), () -> newSession(path.sessionId(), exchange, attributes));
+            sessionOpened.run(); // once the session is in the registry: the timers run while there are sessions
         }
         if (session == null) {
             exchange.respond(HttpResponse.text(503, "Too many SockJS sessions; try again later.\n"));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.http.HttpHeaders;
@@ -21,7 +22,7 @@ import org.socketlab.websocket.server.HttpExchange;
  * {@code <prefix>/} — greeting, {@code /info}, the iframe page, the raw {@code /websocket}, and
  * the session URLs — answered by {@link SockJsRoutes}. A native WebSocket upgrade at
  * {@code <prefix>} itself goes to the endpoint as before, so one {@link WebSocketHandler}
- * serves native and SockJS clients. A sweeper thread runs the sessions' timers.
+ * serves native and SockJS clients. One JVM-wide timer thread runs heartbeats and expiry while it has sessions.
  *
  * <p>Thread-safe: {@link #handle} runs on each connection's own thread.
  */
@@ -33,21 +34,24 @@ public final class SockJsService implements ExchangeHandler, AutoCloseable {
     private final SockJsOptions options;
     private final SessionRegistry registry;
     private final SockJsRoutes routes;
-    private final ScheduledExecutorService sweeper;
+    /** One timer thread for every SockJS endpoint of the JVM; each endpoint's task runs only while it has sessions. */
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "sockjs-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final long sweepMillis;
+    private ScheduledFuture<?> sweeping; // guarded by this
+    private volatile boolean closed;
 
     private SockJsService(String prefix, WebSocketHandler handler, SockJsOptions options, EndpointUpgrade upgrade) {
         this.prefix = prefix;
         this.options = options;
         this.registry = new SessionRegistry(options.maxSessions());
-        this.routes = new SockJsRoutes(prefix, handler, options, upgrade, registry);
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "sockjs-sweeper " + prefix);
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = Math.clamp(Math.min(options.heartbeatInterval().toMillis(), options.disconnectDelay().toMillis()) / 5,
-                10, 1000);
-        sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+        this.routes = new SockJsRoutes(prefix, handler, options, upgrade, registry, this::ensureSweeping);
+        this.sweepMillis = Math.clamp(Math.min(options.heartbeatInterval().toMillis(),
+                options.disconnectDelay().toMillis()) / 5, 10, 1000);
     }
 
     /**
@@ -89,11 +93,24 @@ public final class SockJsService implements ExchangeHandler, AutoCloseable {
         }
     }
 
-    /** Closes every session with 1001 and stops the timers. */
+    /** Closes every session with 1001 (the front door calls this when it stops) and stops the timers. */
     @Override
     public void close() {
+        closed = true;
         registry.closeAll(1001, "Server is going away");
-        sweeper.shutdownNow();
+        synchronized (this) {
+            if (sweeping != null) {
+                sweeping.cancel(false);
+                sweeping = null;
+            }
+        }
+    }
+
+    /** Starts this endpoint's timer task if it is not running (a session was just opened). */
+    private synchronized void ensureSweeping() {
+        if (sweeping == null && !closed) {
+            sweeping = TIMERS.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void sweep() {
@@ -102,6 +119,17 @@ public final class SockJsService implements ExchangeHandler, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "SockJS timers of " + prefix + " failed", e);
         }
+        synchronized (this) {
+            if (registry.size() == 0 && sweeping != null) {
+                sweeping.cancel(false); // nothing to time: a stopped front door leaves no task behind
+                sweeping = null;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SockJS endpoint " + prefix;
     }
 
     static HttpResponse emptyResponse(int status, HttpHeaders headers) {

@@ -21,8 +21,11 @@ final class WebSocketTransport implements WebSocketHandler {
     private final WebSocketHandler application;
     private final SessionRegistry registry;
     private final long heartbeatNanos;
+    private final Runnable sessionOpened;
 
-    WebSocketTransport(WebSocketHandler application, SessionRegistry registry, long heartbeatNanos) {
+    WebSocketTransport(WebSocketHandler application, SessionRegistry registry, long heartbeatNanos,
+                       Runnable sessionOpened) {
+        this.sessionOpened = sessionOpened;
         this.application = application;
         this.registry = registry;
         this.heartbeatNanos = heartbeatNanos;
@@ -37,6 +40,7 @@ final class WebSocketTransport implements WebSocketHandler {
             return;
         }
         webSocket.attributes().put(SESSION_KEY, session);
+        sessionOpened.run();
         session.sendFrame(SockJsFrame.OPEN);
         session.fireOpen();
     }

@@ -19,7 +19,8 @@
  * {@code HttpSession}'s state sits behind one lock (senders, the receiver and the sweeper meet
  * there); the application's callbacks of one session run one at a time under a second lock,
  * never under the state lock, although its messages arrive on many request threads. Sessions
- * are thread-safe for the application (send and close from any thread). One sweeper thread per
- * endpoint runs heartbeats and expiry. {@code SessionRegistry} is a concurrent map.
+ * are thread-safe for the application (send and close from any thread). One timer thread for the JVM runs
+ * heartbeats and expiry, each endpoint's task only while it has sessions; the front door's
+ * {@code stop} closes every SockJS session (1001). {@code SessionRegistry} is a concurrent map.
  */
 package org.socketlab.websocket.sockjs;
