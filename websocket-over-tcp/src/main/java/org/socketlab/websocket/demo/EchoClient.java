@@ -58,7 +58,7 @@ public final class EchoClient {
         long maxMessage = args.maxMessage;
         ClientOptions options = ClientOptions.defaults().maxMessageSize(maxMessage).maxBufferedBytes(maxMessage + 1024);
         if (args.permessageDeflate) {
-            options = options.permessageDeflate(org.socketlab.websocket.extension.DeflateConfig.defaults()); // RFC 7692
+            options = options.permessageDeflate(EchoServer.CONFORMANCE_DEFLATE); // RFC 7692, takeover both ways
         }
         Session session = WebSocketClient.connect(url, send == null ? new Echo() : new PrintOnce(), options);
         System.out.println("connected to " + url);
