@@ -44,9 +44,18 @@ final class ZlibCost {
         }
         byte[] compressed = compressedOnce(message);
         List<Row> rows = new ArrayList<>();
-        for (boolean takeover : new boolean[] {true, false}) {
-            rows.add(deflaters(count, takeover, message));
-            rows.add(inflaters(count, takeover, compressed));
+        // Every object stays alive until all rows are measured: freeing one row's zlib memory
+        // before the next row's reading would let malloc hand it back and hide the next row's growth.
+        List<AutoCloseable> alive = new ArrayList<>();
+        try {
+            for (boolean takeover : new boolean[] {false, true}) {
+                rows.add(inflaters(count, takeover, compressed, alive));
+                rows.add(deflaters(count, takeover, message, alive));
+            }
+        } finally {
+            for (AutoCloseable object : alive) {
+                object.close();
+            }
         }
         return rows;
     }
@@ -60,10 +69,10 @@ final class ZlibCost {
         }
     }
 
-    private static Row deflaters(int count, boolean takeover, byte[] message) throws Exception {
+    private static Row deflaters(int count, boolean takeover, byte[] message, List<AutoCloseable> alive) throws Exception {
         double loadBefore = LoadAverage.now();
         long before = settledRss();
-        List<MessageDeflater> kept = new ArrayList<>(count);
+        List<AutoCloseable> kept = alive;
         for (int i = 0; i < count; i++) {
             MessageDeflater deflater = new MessageDeflater(!takeover, -1);
             deflater.compress(ByteBuffer.wrap(message));
@@ -71,14 +80,13 @@ final class ZlibCost {
             kept.add(deflater);
         }
         long after = settledRss();
-        kept.forEach(MessageDeflater::close);
         return new Row("MessageDeflater", takeover, count, (after - before) / (double) count, loadBefore, LoadAverage.now());
     }
 
-    private static Row inflaters(int count, boolean takeover, byte[] compressed) throws Exception {
+    private static Row inflaters(int count, boolean takeover, byte[] compressed, List<AutoCloseable> alive) throws Exception {
         double loadBefore = LoadAverage.now();
         long before = settledRss();
-        List<MessageInflater> kept = new ArrayList<>(count);
+        List<AutoCloseable> kept = alive;
         for (int i = 0; i < count; i++) {
             MessageInflater inflater = new MessageInflater(!takeover, 1 << 20);
             inflater.feed(ByteBuffer.wrap(compressed));
@@ -87,7 +95,6 @@ final class ZlibCost {
             kept.add(inflater);
         }
         long after = settledRss();
-        kept.forEach(MessageInflater::close);
         return new Row("MessageInflater", takeover, count, (after - before) / (double) count, loadBefore, LoadAverage.now());
     }
 
