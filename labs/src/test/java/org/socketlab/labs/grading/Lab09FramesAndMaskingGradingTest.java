@@ -12,6 +12,10 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.socketlab.labs.compression.BombOnTheWire;
+import org.socketlab.labs.compression.CompressionRatio;
+import org.socketlab.websocket.extension.MessageDeflater;
+import org.socketlab.websocket.extension.MessageInflater;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.FrameDecoder;
@@ -186,6 +190,81 @@ class Lab09FramesAndMaskingGradingTest {
         } catch (OutOfMemoryError e) {
             fail("The decoder tried to allocate the announced 2 GiB. Check the limit first. Read %s, \"Experiments\" 4.", GUIDE);
         }
+    }
+
+    // ---------------------------------------------------------------- Parts 6–8: permessage-deflate (RFC 7692)
+
+    @Test
+    @Points(2)
+    @DisplayName("Your compressor turns \"Hello\" into f2 48 cd c9 c9 07 00, the tail 00 00 ff ff removed (RFC 7692 §7.2.3.1)")
+    void compressedHello() {
+        try (MessageDeflater deflater = new MessageDeflater(true, -1)) {
+            byte[] actual = bytes(deflater.compress(ascii("Hello")));
+            expectBytes("\"Hello\" compressed for permessage-deflate", hex("f2 48 cd c9 c9 07 00"), actual, "Step 6");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Your inflater reads RFC 7692 §7.2.3.2's shared window: \"Hello\" then f2 00 11 00 00 is \"Hello\" again")
+    void sharedWindowExample() throws ProtocolException {
+        try (MessageInflater inflater = new MessageInflater(false, 1 << 20)) {
+            inflater.feed(ByteBuffer.wrap(hex("f2 48 cd c9 c9 07 00")));
+            String first = StandardCharsets.UTF_8.decode(inflater.finish()).toString();
+            inflater.feed(ByteBuffer.wrap(hex("f2 00 11 00 00")));
+            String second = StandardCharsets.UTF_8.decode(inflater.finish()).toString();
+            assertThat(List.of(first, second)).as("the two messages inflated with context takeover (the tail restored,"
+                    + " the window kept); read %s, \"Step 6\"", GUIDE).containsExactly("Hello", "Hello");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Chat JSON shrinks below 40 % on the wire with context takeover; random bytes do not shrink at all")
+    void compressionRatio() {
+        CompressionRatio.Ratio chat = CompressionRatio.measure(300, false, true);
+        CompressionRatio.Ratio random = CompressionRatio.measure(300, true, true);
+        assertThat(chat.ratio()).as("compressed ÷ plain wire bytes for 300 chat messages (%s); read %s, \"Step 6\"",
+                chat, GUIDE).isLessThan(0.40);
+        assertThat(random.ratio()).as("compressed ÷ plain for random bytes (%s); read %s, \"Step 6\"", random, GUIDE)
+                .isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Your inflater fails a 10 MB bomb with 1009 after producing at most the 1 MiB limit, never the 10 MB")
+    void bombStopsAtTheLimit() {
+        byte[] bomb;
+        try (MessageDeflater deflater = new MessageDeflater(true, 9)) {
+            bomb = bytes(deflater.compress(ByteBuffer.allocate(10_000_000)));
+        }
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        try (MessageInflater inflater = new MessageInflater(false, 1 << 20)) {
+            inflater.feed(ByteBuffer.wrap(bomb));
+            inflater.finish();
+            fail("A %d-byte bomb that inflates to 10 MB was accepted under a 1 MiB limit. Read %s, \"Step 8\".",
+                    bomb.length, GUIDE);
+        } catch (ProtocolException e) {
+            assertThat(e.closeCode().code()).as("close code for an inflated message over the limit (RFC 7692 §8.1)")
+                    .isEqualTo(1009);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated while inflating the bomb: bounded by the limit, not by the 10 MB;"
+                + " read %s, \"Step 8\"", GUIDE).isLessThan(8L << 20);
+    }
+
+    @Test
+    @Points(3)
+    @Timeout(60)
+    @DisplayName("Your server stops a 10 MB compression bomb with close code 1009 on the wire, and the tap shows it")
+    void bombOnTheWire() throws Exception {
+        BombOnTheWire.Result result = BombOnTheWire.run(10_000_000);
+        String tap = String.join("\n", result.tapLines());
+        assertThat(result.closeSeenByClient().code()).as("close code the client received; tap output:%n%s%nread %s, \"Step 8\"",
+                tap, GUIDE).isEqualTo(1009);
+        assertThat(tap).as("the tap shows the compressed frame (RSV1) and the server's close 1009; read %s, \"Step 8\"", GUIDE)
+                .contains("RSV=100 opcode=0x2 BINARY", "(compressed, permessage-deflate)", "close code 1009 (message too big)");
     }
 
     private static ByteBuffer ascii(String text) {
