@@ -47,14 +47,20 @@ final class EchoRun {
             for (int i = 0; i < connections; i++) {
                 open.add(DeflateConnection.open(server.address(), server.path(), compressed, 0x7692L + i));
             }
-            drive(open, random, warmupSeconds, new long[connections][3]);
+            // One generator per connection for both phases: the measured messages must not repeat the
+            // warm-up's, or a compressor with context takeover finds them in its window.
+            List<ChatJson> sources = new ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                sources.add(new ChatJson(i));
+            }
+            drive(open, sources, random, warmupSeconds, new long[connections][3]);
             long[][] counts = new long[connections][3];
             long[] before = new long[2];
             for (DeflateConnection connection : open) {
                 before[0] += connection.bytesSent();
                 before[1] += connection.bytesReceived();
             }
-            drive(open, random, seconds, counts);
+            drive(open, sources, random, seconds, counts);
             long messages = 0;
             long rawBytes = 0;
             long sent = -before[0];
@@ -76,7 +82,8 @@ final class EchoRun {
     }
 
     /** Each connection echoes until the time is up; counts[i] = {messages, raw message bytes}. */
-    private static void drive(List<DeflateConnection> connections, boolean random, double seconds, long[][] counts)
+    private static void drive(List<DeflateConnection> connections, List<ChatJson> sources, boolean random, double seconds,
+                              long[][] counts)
             throws Exception {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         AtomicBoolean stop = new AtomicBoolean();
@@ -85,7 +92,7 @@ final class EchoRun {
         for (int i = 0; i < connections.size(); i++) {
             int index = i;
             threads.add(Thread.ofVirtual().start(() -> {
-                ChatJson messages = new ChatJson(index);
+                ChatJson messages = sources.get(index);
                 try {
                     while (!stop.get() && System.nanoTime() < deadline) {
                         byte[] message = random ? messages.nextRandom() : messages.next();
