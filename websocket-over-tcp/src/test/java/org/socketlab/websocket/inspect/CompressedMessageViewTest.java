@@ -42,14 +42,20 @@ class CompressedMessageViewTest {
         return frame;
     }
 
-    private static byte[] deflate(Deflater deflater, String text, int flush) {
+    /** A message as permessage-deflate sends it: sync flush, 00 00 ff ff removed (RFC 7692 §7.2.1). */
+    private static byte[] syncFlushed(Deflater deflater, String text) {
         deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
-        if (flush == Deflater.FULL_FLUSH + 100) {
-            deflater.finish();
-        }
         byte[] out = new byte[4096];
-        int length = deflater.deflate(out, 0, out.length, flush == Deflater.FULL_FLUSH + 100 ? Deflater.NO_FLUSH : flush);
-        return java.util.Arrays.copyOf(out, flush == Deflater.SYNC_FLUSH ? length - 4 : length); // §7.2.1: tail removed
+        int length = deflater.deflate(out, 0, out.length, Deflater.SYNC_FLUSH);
+        return java.util.Arrays.copyOf(out, length - 4);
+    }
+
+    /** A message ended by a block with BFINAL set (RFC 7692 §7.2.3.4): the DEFLATE stream ends with it. */
+    private static byte[] finalBlock(Deflater deflater, String text) {
+        deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+        deflater.finish();
+        byte[] out = new byte[4096];
+        return java.util.Arrays.copyOf(out, deflater.deflate(out));
     }
 
     @Nested
@@ -58,8 +64,8 @@ class CompressedMessageViewTest {
         @Test
         void withContextTakeover_aMessageThatRefersBackToTheLastOne_isInflated() {
             Deflater sender = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-            byte[] first = deflate(sender, CHAT, Deflater.SYNC_FLUSH);
-            byte[] second = deflate(sender, CHAT, Deflater.SYNC_FLUSH);
+            byte[] first = syncFlushed(sender, CHAT);
+            byte[] second = syncFlushed(sender, CHAT);
             assertThat(second.length).as("the repeat is a back-reference into the kept window").isLessThan(first.length / 2);
             FrameDissector dissector = new FrameDissector(false, new Inflation(false), 0, false);
             List<String> out = new ArrayList<>();
@@ -74,9 +80,9 @@ class CompressedMessageViewTest {
             // RFC 7692 §7.2.3.4: a sender may end a message with BFINAL set; the next message then
             // starts a new DEFLATE stream even with context takeover, so the viewer must start one too.
             Deflater sender = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-            byte[] first = deflate(sender, "first message, final block", Deflater.FULL_FLUSH + 100);
+            byte[] first = finalBlock(sender, "first message, final block");
             sender.reset();
-            byte[] second = deflate(sender, "second message after a final block", Deflater.SYNC_FLUSH);
+            byte[] second = syncFlushed(sender, "second message after a final block");
             FrameDissector dissector = new FrameDissector(false, new Inflation(false), 0, false);
             List<String> out = new ArrayList<>();
             dissector.feed(compressedTextFrame(first), out);
