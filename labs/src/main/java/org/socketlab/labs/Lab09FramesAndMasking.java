@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
 public final class Lab09FramesAndMasking {
 
     static final String TITLE = "Frames and masking";
-    static final String SUMMARY = "build frames by hand, mask and unmask, length forms, fragments, bad frames";
+    static final String SUMMARY = "build frames by hand, mask and unmask, length forms, fragments, bad frames,"
+            + " compression and its bomb";
 
     /** The masking key of the RFC 6455 §5.7 examples. */
     static final int RFC_KEY = 0x37fa213d;
@@ -43,13 +44,16 @@ public final class Lab09FramesAndMasking {
     static final class Options {
     }
 
-    public static void main(String[] args) throws ProtocolException {
+    public static void main(String[] args) throws Exception {
         Cli.parse(new Options(), args);
         byHand();
         masking();
         lengthForms();
         fragmentsAndSplitReads();
         badFrames();
+        compressionRatio();
+        compressionCost();
+        compressionBomb();
         part("Done");
         say("Next: labs/guides/09-frames-and-masking.md, section \"Experiments\".");
     }
@@ -153,6 +157,51 @@ public final class Lab09FramesAndMasking {
                 .forEach(event -> observe("failed: " + ((ProtocolEvent.Failed) event).error().getMessage()));
         say("the server answers with this close frame, then closes TCP:");
         print(FrameDump.describeAll(concat(server.pollOutgoing())));
+    }
+
+    private static void compressionRatio() {
+        part("Part 6: permessage-deflate — what compression saves on the wire (RFC 7692)");
+        byte[] hello = bytes(new org.socketlab.websocket.extension.MessageDeflater(true, -1)
+                .compress(ByteBuffer.wrap("Hello".getBytes(StandardCharsets.UTF_8))));
+        say("\"Hello\" deflated, sync flush, 00 00 ff ff removed (RFC 7692 §7.2.3.1): " + HexDump.hex(ByteBuffer.wrap(hello), 0, hello.length));
+        say("sent with RSV1 set on the frame — the bit that says \"this message is compressed\" (§6):");
+        print(FrameDump.describe(new FrameEncoder(Role.SERVER, null)
+                .encode(new Frame(true, true, false, false, Opcode.TEXT, ByteBuffer.wrap(hello)))));
+        for (boolean random : new boolean[] {false, true}) {
+            for (boolean takeover : new boolean[] {true, false}) {
+                var ratio = org.socketlab.labs.compression.CompressionRatio.measure(500, random, takeover);
+                say("%-12s %-22s %7d bytes plain → %7d compressed on the wire: %.2f×".formatted(ratio.payload(),
+                        takeover ? "with context takeover" : "no context takeover", ratio.plainWireBytes(),
+                        ratio.compressedWireBytes(), ratio.ratio()));
+            }
+        }
+        observe("chat JSON repeats its keys, so the kept window (takeover) wins most; random bytes grow a little.");
+    }
+
+    private static void compressionCost() throws Exception {
+        part("Part 7: what compression costs per connection — CPU and memory");
+        var cpu = org.socketlab.labs.compression.CompressionCost.cpu(20_000);
+        say("CPU per chat message: compress %.1f µs, inflate %.1f µs (this thread's CPU time, %d messages)"
+                .formatted(cpu.compressNanos() / 1000, cpu.inflateNanos() / 1000, cpu.messages()));
+        var memory = org.socketlab.labs.compression.CompressionCost.memory(500);
+        say("resident memory per object after one 1 KiB message (%d objects):".formatted(memory.objects()));
+        say("  deflater, context takeover: %7.0f bytes   released after the message: %7.0f bytes"
+                .formatted(memory.deflaterTakeover(), memory.deflaterReleased()));
+        say("  inflater, context takeover: %7.0f bytes   released after the message: %7.0f bytes"
+                .formatted(memory.inflaterTakeover(), memory.inflaterReleased()));
+        observe("takeover keeps zlib's window per connection for its whole life: that is why the server's default");
+        observe("is server_no_context_takeover, and why the chat also asks for client_no_context_takeover.");
+    }
+
+    private static void compressionBomb() throws Exception {
+        part("Part 8: a compression bomb, stopped by close code 1009 on the wire");
+        var result = org.socketlab.labs.compression.BombOnTheWire.run(10_000_000);
+        say("the client sent %,d zero bytes, deflated; the server's limit is %,d bytes. The tap saw:"
+                .formatted(result.bombBytes(), org.socketlab.labs.compression.BombOnTheWire.LIMIT));
+        result.tapLines().stream().filter(line -> line.contains("extensions accepted") || line.contains("| frame @")
+                || line.contains("compressed, permessage-deflate") || line.contains("close code"))
+                .forEach(line -> say(line.length() > 150 ? line.substring(0, 150) + " …" : line));
+        observe("the client was closed with " + result.closeSeenByClient().code() + " " + result.closeSeenByClient().reason());
     }
 
     // ---------------------------------------------------------------- small helpers

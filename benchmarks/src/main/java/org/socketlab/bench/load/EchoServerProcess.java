@@ -75,20 +75,30 @@ public final class EchoServerProcess {
 
     static Server start(String kind, int port) throws Exception {
         return switch (kind) {
-            case "socketlab" -> socketlab(port, ConnectionThreads.VIRTUAL);
-            case "socketlab-platform" -> socketlab(port, ConnectionThreads.PLATFORM);
+            case "socketlab" -> socketlab(port, ConnectionThreads.VIRTUAL, null);
+            case "socketlab-platform" -> socketlab(port, ConnectionThreads.PLATFORM, null);
             case "netty" -> new NettyEchoServer(HOST, port, PATH);
+            // permessage-deflate (RFC 7692), for bench.deflate.DeflateBenchmark:
+            case "socketlab-deflate" -> socketlab(port, ConnectionThreads.VIRTUAL, EchoServer.CONFORMANCE_DEFLATE);
+            case "socketlab-deflate-reset" -> socketlab(port, ConnectionThreads.VIRTUAL,
+                    org.socketlab.websocket.extension.DeflateConfig.defaults());
+            case "netty-deflate" -> new NettyEchoServer(HOST, port, PATH, true);
             case "java-websocket" -> new JavaWebSocketEchoServer(HOST, port);
             case "core-virtual" -> new CoreEchoServer(HOST, port, true);
             case "core-platform" -> new CoreEchoServer(HOST, port, false);
             default -> throw new IllegalArgumentException("unknown server " + kind
-                    + "; expected socketlab, socketlab-platform, netty, java-websocket, core-virtual or core-platform");
+                    + "; expected socketlab, socketlab-platform, netty, java-websocket, core-virtual, core-platform,"
+                    + " socketlab-deflate, socketlab-deflate-reset or netty-deflate");
         };
     }
 
-    /** Our WebSocketServer exactly as the demo EchoServer configures it, allowed 20,000 connections. */
-    private static Server socketlab(int port, ConnectionThreads threads) throws IOException {
-        WebSocketServer server = WebSocketServer.builder()
+    /**
+     * Our WebSocketServer exactly as the demo EchoServer configures it, allowed 20,000 connections;
+     * with permessage-deflate accepted as {@code deflate} says (null: declined).
+     */
+    private static Server socketlab(int port, ConnectionThreads threads,
+                                    org.socketlab.websocket.extension.DeflateConfig deflate) throws IOException {
+        WebSocketServer.Builder builder = WebSocketServer.builder()
                 .connectionThreads(threads)
                 .host(HOST)
                 .port(port)
@@ -97,8 +107,11 @@ public final class EchoServerProcess {
                 .maxFramePayload(16 << 20)
                 .maxMessageSize(16 << 20)
                 .maxBufferedBytes(20L << 20)
-                .maxConnections(20_000)
-                .start();
+                .maxConnections(20_000);
+        if (deflate != null) {
+            builder.permessageDeflate(deflate);
+        }
+        WebSocketServer server = builder.start();
         return new Server() {
             @Override
             public int port() {
@@ -123,7 +136,7 @@ public final class EchoServerProcess {
     }
 
     /** VmRSS from /proc (Linux); -1 elsewhere. */
-    static long residentSetBytes() throws IOException {
+    public static long residentSetBytes() throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return -1;

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 
@@ -31,10 +32,19 @@ final class NettyEchoServer implements EchoServerProcess.Server {
     private final Channel channel;
 
     NettyEchoServer(String host, int port, String path) throws InterruptedException {
+        this(host, port, path, false);
+    }
+
+    /**
+     * @param compress add Netty's {@code WebSocketServerCompressionHandler} (permessage-deflate,
+     *                 RFC 7692, Netty's defaults: level 6, context takeover unless the client asks)
+     */
+    NettyEchoServer(String host, int port, String path, boolean compress) throws InterruptedException {
         WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(path)
                 .maxFramePayloadLength(16 << 20)
                 .checkStartsWith(false)
+                .allowExtensions(compress) // RSV1 is permessage-deflate's bit
                 .build();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
@@ -42,8 +52,11 @@ final class NettyEchoServer implements EchoServerProcess.Server {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                                new WebSocketServerProtocolHandler(config), new Echo());
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536));
+                        if (compress) {
+                            ch.pipeline().addLast(new WebSocketServerCompressionHandler());
+                        }
+                        ch.pipeline().addLast(new WebSocketServerProtocolHandler(config), new Echo());
                     }
                 });
         channel = bootstrap.bind(host, port).sync().channel();

@@ -12,6 +12,11 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.socketlab.labs.compression.CompressionRatio;
+import org.socketlab.websocket.extension.DeflateConfig;
+import org.socketlab.websocket.extension.DeflateParameters;
+import org.socketlab.websocket.extension.MessageDeflater;
+import org.socketlab.websocket.extension.MessageInflater;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.FrameDecoder;
@@ -21,6 +26,8 @@ import org.socketlab.websocket.frame.Masking;
 import org.socketlab.websocket.frame.Opcode;
 import org.socketlab.websocket.frame.ProtocolException;
 import org.socketlab.websocket.frame.Role;
+import org.socketlab.websocket.protocol.ProtocolConfig;
+import org.socketlab.websocket.protocol.WebSocketProtocol;
 
 /** Grading suite for lab 09 (guide: labs/guides/09-frames-and-masking.md). */
 @Timeout(10)
@@ -186,6 +193,98 @@ class Lab09FramesAndMaskingGradingTest {
         } catch (OutOfMemoryError e) {
             fail("The decoder tried to allocate the announced 2 GiB. Check the limit first. Read %s, \"Experiments\" 4.", GUIDE);
         }
+    }
+
+    // ---------------------------------------------------------------- Parts 6–8: permessage-deflate (RFC 7692)
+
+    @Test
+    @Points(2)
+    @DisplayName("Your compressor turns \"Hello\" into f2 48 cd c9 c9 07 00, the tail 00 00 ff ff removed (RFC 7692 §7.2.3.1)")
+    void compressedHello() {
+        try (MessageDeflater deflater = new MessageDeflater(true, -1)) {
+            byte[] actual = bytes(deflater.compress(ascii("Hello")));
+            expectBytes("\"Hello\" compressed for permessage-deflate", hex("f2 48 cd c9 c9 07 00"), actual, "Step 6");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Your inflater reads RFC 7692 §7.2.3.2's shared window: \"Hello\" then f2 00 11 00 00 is \"Hello\" again")
+    void sharedWindowExample() throws ProtocolException {
+        try (MessageInflater inflater = new MessageInflater(false, 1 << 20)) {
+            inflater.feed(ByteBuffer.wrap(hex("f2 48 cd c9 c9 07 00")));
+            String first = StandardCharsets.UTF_8.decode(inflater.finish()).toString();
+            inflater.feed(ByteBuffer.wrap(hex("f2 00 11 00 00")));
+            String second = StandardCharsets.UTF_8.decode(inflater.finish()).toString();
+            assertThat(List.of(first, second)).as("the two messages inflated with context takeover (the tail restored,"
+                    + " the window kept); read %s, \"Step 6\"", GUIDE).containsExactly("Hello", "Hello");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Chat JSON shrinks below 40 % on the wire with context takeover; random bytes do not shrink at all")
+    void compressionRatio() {
+        CompressionRatio.Ratio chat = CompressionRatio.measure(300, false, true);
+        CompressionRatio.Ratio random = CompressionRatio.measure(300, true, true);
+        assertThat(chat.ratio()).as("compressed ÷ plain wire bytes for 300 chat messages (%s); read %s, \"Step 6\"",
+                chat, GUIDE).isLessThan(0.40);
+        assertThat(random.ratio()).as("compressed ÷ plain for random bytes (%s); read %s, \"Step 6\"", random, GUIDE)
+                .isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("Your inflater fails a 10 MB bomb with 1009 after producing at most the 1 MiB limit, never the 10 MB")
+    void bombStopsAtTheLimit() {
+        byte[] bomb;
+        try (MessageDeflater deflater = new MessageDeflater(true, 9)) {
+            bomb = bytes(deflater.compress(ByteBuffer.allocate(10_000_000)));
+        }
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        try (MessageInflater inflater = new MessageInflater(false, 1 << 20)) {
+            inflater.feed(ByteBuffer.wrap(bomb));
+            inflater.finish();
+            fail("A %d-byte bomb that inflates to 10 MB was accepted under a 1 MiB limit. Read %s, \"Step 8\".",
+                    bomb.length, GUIDE);
+        } catch (ProtocolException e) {
+            assertThat(e.closeCode().code()).as("close code for an inflated message over the limit (RFC 7692 §8.1)")
+                    .isEqualTo(1009);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated while inflating the bomb: bounded by the limit, not by the 10 MB;"
+                + " read %s, \"Step 8\"", GUIDE).isLessThan(8L << 20);
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("Your server answers a 10 MB compression bomb with a close frame carrying 1009: the bytes it writes")
+    void bombAnsweredWith1009OnTheWire() {
+        // The wire without sockets (lab 09 needs no other lab): the client's bytes go into the
+        // server's protocol, the server's bytes out are what its write() would send. BombOnTheWire
+        // (Part 8) does the same through real sockets and the tap.
+        DeflateParameters agreed = DeflateParameters.defaults();
+        DeflateConfig config = DeflateConfig.defaults();
+        WebSocketProtocol client = new WebSocketProtocol(Role.CLIENT, ProtocolConfig.defaults(),
+                MaskKeySource.fixed(RFC_KEY), 0, agreed, config);
+        WebSocketProtocol server = new WebSocketProtocol(Role.SERVER, ProtocolConfig.defaults(), null, 0, agreed, config);
+        client.sendBinary(ByteBuffer.allocate(10_000_000));
+        long sent = 0;
+        for (ByteBuffer bytes : client.pollOutgoing()) {
+            sent += bytes.remaining();
+            server.receive(bytes, 0);
+        }
+        assertThat(sent).as("bytes the 10 MB of zeros take on the wire, compressed; read %s, \"Step 8\"", GUIDE)
+                .isLessThan(20_000);
+        List<ByteBuffer> answer = server.pollOutgoing();
+        int total = answer.stream().mapToInt(ByteBuffer::remaining).sum();
+        ByteBuffer wire = ByteBuffer.allocate(total);
+        answer.forEach(bytes -> wire.put(bytes.duplicate()));
+        byte[] written = bytes(wire.flip());
+        assertThat(written.length).as("the server's answer: %s; read %s, \"Step 8\"", hex(written), GUIDE).isGreaterThan(4);
+        expectBytes("The first four bytes the server writes: a close frame (88), its length, code 1009 (03 f1)",
+                new byte[] {(byte) 0x88, written[1], 0x03, (byte) 0xf1}, java.util.Arrays.copyOf(written, 4), "Step 8");
     }
 
     private static ByteBuffer ascii(String text) {

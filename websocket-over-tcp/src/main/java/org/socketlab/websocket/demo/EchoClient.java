@@ -39,6 +39,9 @@ public final class EchoClient {
         long maxMessage = EchoServer.DEFAULT_MAX_MESSAGE;
         @Option(names = "--permessage-deflate", description = "offer permessage-deflate (RFC 7692)")
         boolean permessageDeflate;
+        @Option(names = "--client-no-context-takeover",
+                description = "with --permessage-deflate: offer client_no_context_takeover (reset our compressor after each message)")
+        boolean clientNoContextTakeover;
 
         @Override
         public void validate() {
@@ -48,6 +51,9 @@ public final class EchoClient {
                         + " or wss://...");
             }
             Cli.requireRange("--max-message", maxMessage, 1, Long.MAX_VALUE - 1024);
+            if (clientNoContextTakeover && !permessageDeflate) {
+                throw new IllegalArgumentException("--client-no-context-takeover needs --permessage-deflate");
+            }
         }
     }
 
@@ -58,7 +64,8 @@ public final class EchoClient {
         long maxMessage = args.maxMessage;
         ClientOptions options = ClientOptions.defaults().maxMessageSize(maxMessage).maxBufferedBytes(maxMessage + 1024);
         if (args.permessageDeflate) {
-            options = options.permessageDeflate(org.socketlab.websocket.extension.DeflateConfig.defaults()); // RFC 7692
+            // RFC 7692: takeover both ways unless asked (Autobahn 13.2/13.5/13.6 accept only an offer with the hint)
+            options = options.permessageDeflate(EchoServer.CONFORMANCE_DEFLATE.withClientNoContextTakeover(args.clientNoContextTakeover));
         }
         Session session = WebSocketClient.connect(url, send == null ? new Echo() : new PrintOnce(), options);
         System.out.println("connected to " + url);

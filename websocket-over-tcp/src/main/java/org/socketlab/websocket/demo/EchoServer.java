@@ -87,13 +87,27 @@ public final class EchoServer {
             builder.allowedOrigins(origins.split(","));
         }
         if (args.permessageDeflate) {
-            builder.permessageDeflate(org.socketlab.websocket.extension.DeflateConfig.defaults()); // RFC 7692
+            builder.permessageDeflate(CONFORMANCE_DEFLATE); // RFC 7692
         }
         WebSocketServer server = builder.start();
         System.out.println("listening on " + server.uri(path));
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         new CountDownLatch(1).await(); // serve until the process is stopped
+    }
+
+    /**
+     * permessage-deflate as the echo server agrees it: context takeover kept unless the client asks
+     * the server to reset (the server-wide default resets to save memory; a conformance target
+     * should exercise the shared window, as Autobahn 12.x/13.x expect), every message compressed.
+     */
+    public static final org.socketlab.websocket.extension.DeflateConfig CONFORMANCE_DEFLATE =
+            org.socketlab.websocket.extension.DeflateConfig.defaults().withServerNoContextTakeover(false).withMinCompressSize(0);
+
+    /** Starts an echo server with permessage-deflate accepted as {@code deflate} says. */
+    public static WebSocketServer start(String host, int port, String path, long maxMessage,
+                                        org.socketlab.websocket.extension.DeflateConfig deflate) throws java.io.IOException {
+        return builder(host, port, path, maxMessage).permessageDeflate(deflate).start();
     }
 
     /** Starts an echo server; messages (and single frames) up to {@code maxMessage} bytes. */

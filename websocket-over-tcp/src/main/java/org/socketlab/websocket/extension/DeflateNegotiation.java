@@ -19,8 +19,10 @@ import org.socketlab.websocket.http.HttpStatus;
  * uses a 32 KiB window, so an offer asking for {@code server_max_window_bits} below 15 is declined
  * rather than claimed. Receiving is not limited: an {@code Inflater} reads any window up to 15 bits.
  *
- * <p>Client: the offer never carries {@code client_max_window_bits}, for the same reason, so a
- * response that names it fails the handshake (§7.1.2.2).
+ * <p>Client: the offer carries {@code client_max_window_bits} without a value (as browsers do), so
+ * a server may limit our compressor's window (§7.1.2.2). {@code java.util.zip} cannot compress with
+ * a window below 15 bits, so under such a limit the client keeps it by sending its messages
+ * uncompressed (RSV1 clear, which §6 allows message by message) while still inflating the server's.
  */
 public final class DeflateNegotiation {
 
@@ -119,9 +121,12 @@ public final class DeflateNegotiation {
                 clientNoTakeover, DeflateParameters.MAX_WINDOW_BITS, DeflateParameters.MAX_WINDOW_BITS)));
     }
 
-    /** The client's offer: {@code permessage-deflate} with the takeover wishes of {@code config}. */
+    /**
+     * The client's offer: {@code permessage-deflate} with the takeover wishes of {@code config} and
+     * {@code client_max_window_bits} (§7.1.2.2: we accept any limit the server names, see above).
+     */
     public static String offer(DeflateConfig config) {
-        StringJoiner offer = new StringJoiner("; ").add(NAME);
+        StringJoiner offer = new StringJoiner("; ").add(NAME).add(CLIENT_MAX_WINDOW_BITS);
         if (config.serverNoContextTakeover()) {
             offer.add(SERVER_NO_CONTEXT_TAKEOVER);
         }
@@ -146,6 +151,7 @@ public final class DeflateNegotiation {
         boolean serverNoTakeover = false;
         boolean clientNoTakeover = offered.clientNoContextTakeover();
         int serverWindow = DeflateParameters.MAX_WINDOW_BITS;
+        int clientWindow = DeflateParameters.MAX_WINDOW_BITS;
         for (Parameter parameter : element.parameters()) {
             switch (parameter.name()) {
                 case SERVER_NO_CONTEXT_TAKEOVER, CLIENT_NO_CONTEXT_TAKEOVER -> {
@@ -160,15 +166,16 @@ public final class DeflateNegotiation {
                 }
                 case SERVER_MAX_WINDOW_BITS -> serverWindow = windowBits(parameter.value())
                         .orElseThrow(() -> invalid("has server_max_window_bits outside 8..15", responseElement));
-                case CLIENT_MAX_WINDOW_BITS ->
-                        throw invalid("limits client_max_window_bits, which we did not offer (§7.1.2.2)", responseElement);
+                // §7.1.2.2: the response must give a value (8..15); below 15 we send uncompressed.
+                case CLIENT_MAX_WINDOW_BITS -> clientWindow = windowBits(parameter.value())
+                        .orElseThrow(() -> invalid("has client_max_window_bits without a value in 8..15", responseElement));
                 default -> throw invalid("has the unknown parameter " + parameter.name(), responseElement);
             }
         }
         if (offered.serverNoContextTakeover() && !serverNoTakeover) {
             throw invalid("drops server_no_context_takeover, which we asked for (§7.1.1.1)", responseElement);
         }
-        return new DeflateParameters(serverNoTakeover, clientNoTakeover, serverWindow, DeflateParameters.MAX_WINDOW_BITS);
+        return new DeflateParameters(serverNoTakeover, clientNoTakeover, serverWindow, clientWindow);
     }
 
     /**

@@ -58,7 +58,9 @@ final class Inflation {
     void endMessage() {
         preview = ByteBuffer.allocate(Preview.LIMIT);
         inflated = 0;
-        if (resetAfterMessage) {
+        // RFC 7692 §7.2.3.4: after a block with BFINAL the sender starts a new DEFLATE stream,
+        // with context takeover too; a finished Inflater would show every later message as empty.
+        if (resetAfterMessage || inflater.finished()) {
             inflater.reset();
         }
     }

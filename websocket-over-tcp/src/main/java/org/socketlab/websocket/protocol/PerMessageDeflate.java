@@ -26,6 +26,11 @@ final class PerMessageDeflate {
     private final MessageDeflater deflater;
     private final MessageInflater inflater;
     private final int minCompressSize;
+    /**
+     * False when the peer limited our compressor's window below 15 bits (RFC 7692 §7.1.2):
+     * {@code java.util.zip} always uses a 32 KiB window, so we keep the limit by not compressing.
+     */
+    private final boolean mayCompress;
     /** While we send a fragmented message: whether its fragments are compressed. */
     private boolean compressingFragments;
 
@@ -34,6 +39,8 @@ final class PerMessageDeflate {
         this.deflater = MessageDeflater.forSender(agreed, weAreServer, local);
         this.inflater = MessageInflater.forReceiver(agreed, !weAreServer, maxMessageSize);
         this.minCompressSize = local.minCompressSize();
+        int ourWindowBits = weAreServer ? agreed.serverMaxWindowBits() : agreed.clientMaxWindowBits();
+        this.mayCompress = ourWindowBits == DeflateParameters.MAX_WINDOW_BITS;
     }
 
     // ---------------------------------------------------------------- sending
@@ -41,12 +48,12 @@ final class PerMessageDeflate {
     /** A whole text message: compressed with RSV1 when it is at least {@code minCompressSize} bytes. */
     Frame text(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return utf8.length < minCompressSize ? Frame.text(text) : compressed(Opcode.TEXT, ByteBuffer.wrap(utf8));
+        return !worthCompressing(utf8.length) ? Frame.text(text) : compressed(Opcode.TEXT, ByteBuffer.wrap(utf8));
     }
 
     /** A whole binary message, likewise. */
     Frame binary(ByteBuffer data) {
-        return data.remaining() < minCompressSize ? Frame.binary(data) : compressed(Opcode.BINARY, data.duplicate());
+        return !worthCompressing(data.remaining()) ? Frame.binary(data) : compressed(Opcode.BINARY, data.duplicate());
     }
 
     /**
@@ -57,7 +64,7 @@ final class PerMessageDeflate {
     Frame fragment(Opcode opcodeOrContinuation, ByteBuffer data, boolean fin) {
         boolean first = opcodeOrContinuation != Opcode.CONTINUATION;
         if (first) {
-            compressingFragments = data.remaining() >= minCompressSize;
+            compressingFragments = worthCompressing(data.remaining());
         }
         if (!compressingFragments) {
             return Frame.of(opcodeOrContinuation, data, fin);
@@ -67,6 +74,11 @@ final class PerMessageDeflate {
             deflater.release();
         }
         return new Frame(fin, first, false, false, opcodeOrContinuation, payload);
+    }
+
+    /** §6: compression is decided message by message; RSV1 clear means "sent as it is". */
+    private boolean worthCompressing(int size) {
+        return mayCompress && size >= minCompressSize;
     }
 
     private Frame compressed(Opcode opcode, ByteBuffer data) {

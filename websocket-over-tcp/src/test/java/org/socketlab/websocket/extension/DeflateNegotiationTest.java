@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.socketlab.websocket.http.HandshakeException;
 
 /** RFC 7692 §7.1, server and client side. */
@@ -88,11 +90,20 @@ class DeflateNegotiationTest {
     class Section7_1_ClientChecksTheResponse {
 
         @Test
-        void offer_neverLimitsTheClientWindow() {
+        void offer_letsTheServerLimitTheClientWindow() {
             assertThat(DeflateNegotiation.offer(DeflateConfig.defaults()))
-                    .isEqualTo("permessage-deflate; server_no_context_takeover");
+                    .isEqualTo("permessage-deflate; client_max_window_bits; server_no_context_takeover");
             assertThat(DeflateNegotiation.offer(TAKEOVER.withClientNoContextTakeover(true)))
-                    .isEqualTo("permessage-deflate; client_no_context_takeover");
+                    .isEqualTo("permessage-deflate; client_max_window_bits; client_no_context_takeover");
+        }
+
+        @ParameterizedTest(name = "client_max_window_bits={0}")
+        @ValueSource(ints = {8, 9, 12, 15})
+        void aLimitOnTheClientWindow_isAgreed(int bits) throws HandshakeException {
+            // §7.1.2.2: we offered client_max_window_bits, so any value 8..15 is valid in the response.
+            DeflateParameters agreed = DeflateNegotiation.acceptResponse(
+                    "permessage-deflate; client_max_window_bits=" + bits, TAKEOVER);
+            assertThat(agreed).isEqualTo(new DeflateParameters(false, false, 15, bits));
         }
 
         @Test
@@ -105,7 +116,9 @@ class DeflateNegotiationTest {
         @Test
         void responsesThatFailTheConnection() {
             List<String> bad = List.of(
-                    "permessage-deflate; client_max_window_bits=10",   // we did not offer it
+                    "permessage-deflate; client_max_window_bits",      // §7.1.2.2: the response needs a value
+                    "permessage-deflate; client_max_window_bits=7",
+                    "permessage-deflate; client_max_window_bits=16",
                     "permessage-deflate; server_max_window_bits=16",
                     "permessage-deflate; unknown",
                     "permessage-deflate; server_no_context_takeover; server_no_context_takeover",

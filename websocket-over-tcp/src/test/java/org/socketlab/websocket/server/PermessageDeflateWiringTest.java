@@ -110,7 +110,7 @@ class PermessageDeflateWiringTest {
 
     @ParameterizedTest(name = "response \"{0}\" fails the handshake")
     @ValueSource(strings = {
-        "permessage-deflate; client_max_window_bits=10", // we never offered client_max_window_bits (§7.1.2.2)
+        "permessage-deflate; client_max_window_bits=7",  // out of range (§7.1.2.2)
         "permessage-deflate; unknown_parameter",        // §7.1
         "permessage-deflate; server_max_window_bits=16", // out of range (§7.1.2.1)
         "permessage-deflate; client_no_context_takeover; client_no_context_takeover", // duplicate

@@ -86,8 +86,15 @@ public final class RawWebSocket implements AutoCloseable {
      * frames as a server must. {@link #responseHead()} returns the client's request.
      */
     public static RawWebSocket serverSide(Socket accepted, String extraHeaders) throws IOException {
+        return serverSide(accepted, request -> extraHeaders);
+    }
+
+    /** Likewise, with the extra headers chosen after reading the client's request (e.g. its offers). */
+    public static RawWebSocket serverSide(Socket accepted, java.util.function.UnaryOperator<String> extraHeadersForRequest)
+            throws IOException {
         accepted.setSoTimeout(5_000);
         String request = readHead(accepted);
+        String extraHeaders = extraHeadersForRequest.apply(request);
         java.util.regex.Matcher key = java.util.regex.Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)").matcher(request);
         if (!key.find()) {
             throw new AssertionError("no Sec-WebSocket-Key in the client's request:\n" + request);
