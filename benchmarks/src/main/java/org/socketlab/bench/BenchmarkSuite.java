@@ -108,7 +108,8 @@ public final class BenchmarkSuite {
                         List<MemoryResult> memory) throws java.io.IOException {
         Publication publication = new Publication(codec, load, memory);
         for (String noisy : publication.omitted()) {
-            System.out.println("WARNING: measured above " + LoadAverage.QUIET_PER_CORE + " load per core, not publishable: " + noisy);
+            System.out.println("WARNING: measured on a busy machine (above " + LoadAverage.QUIET_PER_CORE
+                    + " load per core, or others using over " + LoadAverage.FOREIGN_PER_CORE + " of each core), not publishable: " + noisy);
         }
         String target = System.getProperty("bench.publish", "").trim();
         if (target.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.socketlab.bench.codec.CpuTimeProfiler;
 import org.socketlab.bench.codec.LoadAverageProfiler;
+import org.socketlab.bench.codec.WorkerAllocationProfiler;
 import org.socketlab.bench.report.LoadAverage;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -58,6 +59,7 @@ public final class CodecSuite {
                 .addProfiler(GCProfiler.class)
                 .addProfiler(CpuTimeProfiler.class)
                 .addProfiler(LoadAverageProfiler.class)
+                .addProfiler(WorkerAllocationProfiler.class)
                 .shouldFailOnError(true);
         if (jsonOut != null) {
             options.result(jsonOut.toString()).resultFormat(ResultFormatType.JSON);
@@ -74,7 +76,9 @@ public final class CodecSuite {
             String param = run.getParams().getParamsKeys().isEmpty() ? ""
                     : run.getParams().getParam(run.getParams().getParamsKeys().iterator().next());
             Result<?> primary = run.getPrimaryResult();
-            Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
+            // The worker threads' own allocation; JMH's gc.alloc.rate.norm also counts its bookkeeping.
+            Result<?> alloc = run.getSecondaryResults().getOrDefault("alloc.worker.norm",
+                    run.getSecondaryResults().get("gc.alloc.rate.norm"));
             Result<?> cpu = run.getSecondaryResults().get("cpu.time.norm");
             Result<?> loadBefore = run.getSecondaryResults().get("load.before");
             Result<?> loadAfter = run.getSecondaryResults().get("load.after");

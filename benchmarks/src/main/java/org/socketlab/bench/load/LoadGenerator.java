@@ -18,6 +18,7 @@ import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
 import org.socketlab.bench.codec.WireFrames;
 import org.socketlab.websocket.frame.Frame;
+import org.socketlab.bench.report.ForeignCpu;
 
 /**
  * The echo load generator: blocking sockets, one virtual thread per connection, closed loop
@@ -98,8 +99,10 @@ public final class LoadGenerator {
         List<EchoConnection> active = open(address, path, scenario.activeConnections());
         try {
             double loadBefore = org.socketlab.bench.report.LoadAverage.now();
+            ForeignCpu.Snapshot cpuBefore = ForeignCpu.take();
             LoadResult result = measure(scenario, active, progressMillis);
-            return result.withLoad(loadBefore, org.socketlab.bench.report.LoadAverage.now());
+            double foreign = ForeignCpu.foreignCores(cpuBefore, ForeignCpu.take());
+            return result.withLoad(loadBefore, org.socketlab.bench.report.LoadAverage.now(), foreign);
         } finally {
             closeAll(active);
             closeAll(idle);
@@ -167,7 +170,7 @@ public final class LoadGenerator {
         long messages = all.getTotalCount();
         return new LoadResult(scenario, messages, messages / seconds,
                 all.getValueAtPercentile(50) / 1e3, all.getValueAtPercentile(99) / 1e3,
-                all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, failed, firstFailure, Double.NaN, Double.NaN);
+                all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, failed, firstFailure, Double.NaN, Double.NaN, Double.NaN);
     }
 
     static void closeAll(List<EchoConnection> connections) {

@@ -2,6 +2,7 @@ package org.socketlab.bench.load;
 
 import java.io.IOException;
 import java.util.List;
+import org.socketlab.bench.report.ForeignCpu;
 import org.socketlab.bench.report.LoadAverage;
 
 /**
@@ -12,15 +13,20 @@ import org.socketlab.bench.report.LoadAverage;
 public final class MemoryProbe {
 
     /**
-     * Per-connection cost of one server kind; bytes, with the raw before/after numbers and the
-     * one-minute load average before and after the probe.
+     * Per-connection cost of one server kind; bytes, with the raw before/after numbers, the
+     * one-minute load average before and after the probe, and the cores' worth of CPU other
+     * processes used during it ({@link ForeignCpu}).
      */
     public record MemoryResult(String server, int connections, long heapBefore, long heapAfter,
-                               long rssBefore, long rssAfter, int threadsAfter, double loadBefore, double loadAfter) {
+                               long rssBefore, long rssAfter, int threadsAfter, double loadBefore, double loadAfter,
+                               double foreignCores) {
 
-        /** Measured at most 1 per core (see {@link LoadAverage}). */
+        /**
+         * Opening 10,000 connections loads the machine by itself, so the rule is the load before
+         * the probe and other processes' CPU during it ({@link LoadAverage#quietWhileLoaded}).
+         */
         public boolean quiet() {
-            return LoadAverage.quiet(loadBefore, loadAfter);
+            return LoadAverage.quietWhileLoaded(loadBefore, foreignCores);
         }
 
         public double heapPerConnection() {
@@ -37,13 +43,15 @@ public final class MemoryProbe {
 
     public static MemoryResult measure(String kind, int connections) throws IOException {
         double loadBefore = LoadAverage.now();
+        ForeignCpu.Snapshot cpuBefore = ForeignCpu.take();
         try (ServerProcess server = ServerProcess.start(kind, "2g")) {
             ServerProcess.Memory before = server.memory();
             List<EchoConnection> idle = LoadGenerator.open(server.address(), server.path(), connections);
             try {
                 ServerProcess.Memory after = server.memory();
                 return new MemoryResult(kind, connections, before.heapBytes(), after.heapBytes(),
-                        before.rssBytes(), after.rssBytes(), after.threads(), loadBefore, LoadAverage.now());
+                        before.rssBytes(), after.rssBytes(), after.threads(), loadBefore, LoadAverage.now(),
+                        ForeignCpu.foreignCores(cpuBefore, ForeignCpu.take()));
             } finally {
                 LoadGenerator.closeAll(idle);
             }

@@ -33,6 +33,23 @@ public final class LoadAverage {
         return load < 0 ? Double.NaN : load;
     }
 
+    /**
+     * Highest CPU, in cores per core of the machine, that other processes may use during an
+     * end-to-end or memory measurement ({@link ForeignCpu}): a tenth of the machine.
+     */
+    public static final double FOREIGN_PER_CORE = 0.1;
+
+    /**
+     * For a measurement whose own processes load the machine (an end-to-end run keeps every core
+     * busy by design, so the load average after it is the benchmark's own): quiet when the machine
+     * was quiet before it started and others used at most {@link #FOREIGN_PER_CORE} of it during it.
+     */
+    public static boolean quietWhileLoaded(double before, double foreignCores) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return !Double.isNaN(before) && !Double.isNaN(foreignCores)
+                && before <= QUIET_PER_CORE * cores && foreignCores <= FOREIGN_PER_CORE * cores;
+    }
+
     /** True when both readings are known and at most {@link #QUIET_PER_CORE} × cores. */
     public static boolean quiet(double before, double after) {
         double limit = QUIET_PER_CORE * Runtime.getRuntime().availableProcessors();

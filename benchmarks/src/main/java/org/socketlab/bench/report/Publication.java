@@ -38,9 +38,11 @@ public final class Publication {
         codec.stream().filter(r -> !r.quiet()).forEach(r -> omitted.add(String.format(Locale.ROOT,
                 "%s.%s[%s] at load %.2f → %.2f", r.benchmark(), r.method(), r.param(), r.loadBefore(), r.loadAfter())));
         load.stream().filter(r -> !r.quiet()).forEach(r -> omitted.add(String.format(Locale.ROOT,
-                "load %s at load %.2f → %.2f", r.scenario().label(), r.loadBefore(), r.loadAfter())));
+                "load %s at load %.2f → %.2f, others' CPU %.2f cores", r.scenario().label(), r.loadBefore(), r.loadAfter(),
+                r.foreignCores())));
         memory.stream().filter(r -> !r.quiet()).forEach(r -> omitted.add(String.format(Locale.ROOT,
-                "memory %s at load %.2f → %.2f", r.server(), r.loadBefore(), r.loadAfter())));
+                "memory %s at load %.2f → %.2f, others' CPU %.2f cores", r.server(), r.loadBefore(), r.loadAfter(),
+                r.foreignCores())));
     }
 
     /** Rows measured above 1 per core: warned about, never published. */
@@ -63,6 +65,7 @@ public final class Publication {
         json.put("machine", machine);
         json.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         json.put("quietLimitPerCore", LoadAverage.QUIET_PER_CORE);
+        json.put("foreignCpuLimitPerCore", LoadAverage.FOREIGN_PER_CORE);
         json.put("targets", checks);
         json.put("codec", codec);
         json.put("load", load);
@@ -84,8 +87,10 @@ public final class Publication {
                 .append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append('\n')
                 .append(String.format(Locale.ROOT, "- Load average (1 min) over the published rows: %s%n", loadRange()))
-                .append(String.format(Locale.ROOT, "- Only rows measured at a load of at most %.0f per core are published.%n%n",
-                        LoadAverage.QUIET_PER_CORE));
+                .append(String.format(Locale.ROOT, "- Only rows measured at a load of at most %.0f per core are published; "
+                        + "end-to-end and memory rows, whose own processes load every core, need the load before "
+                        + "them at most %.0f per core and other processes' CPU during them at most %.1f per core.%n%n",
+                        LoadAverage.QUIET_PER_CORE, LoadAverage.QUIET_PER_CORE, LoadAverage.FOREIGN_PER_CORE));
         md.append("## Targets (issue 19)\n\n| target | measured | verdict |\n| --- | --- | --- |\n");
         for (Targets.Check check : checks) {
             md.append("| ").append(check.target()).append(" | ").append(check.measured()).append(" | ")

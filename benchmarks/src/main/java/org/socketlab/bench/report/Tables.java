@@ -61,7 +61,7 @@ public final class Tables {
     public String decode() {
         StringBuilder md = header("Decode one masked client frame (ops/s, wall clock)", "size", "ours", "Jetty 12",
                 "Netty direct", "Netty EmbeddedChannel", "Java-WebSocket", "fastest peer (CPU)",
-                "ours ÷ fastest peer, CPU (wall)", "ours ÷ arraycopy, CPU (wall)", "ours B/op");
+                "ours ÷ fastest peer, CPU (wall)", "ours ÷ arraycopy, CPU (wall)", "ours B/op (worker thread)");
         for (String size : params("DecodeBenchmark")) {
             String fastest = null;
             for (String peer : List.of("jetty", "nettyDirect", "nettyEmbeddedChannel", "javaWebSocket")) {

@@ -26,7 +26,7 @@ class PublicationTest {
         List<CodecResult> codec = List.of(
                 decode("socketlab", "16", 70e6, 0, QUIET), decode("jetty", "16", 30e6, 112, QUIET),
                 decode("socketlab", "125", 40e6, 0, NOISY), decode("jetty", "125", 15e6, 112, NOISY));
-        List<MemoryResult> memory = List.of(new MemoryResult("socketlab", 100, 0, 700_000, 0, 0, 10, QUIET, QUIET));
+        List<MemoryResult> memory = List.of(new MemoryResult("socketlab", 100, 0, 700_000, 0, 0, 10, QUIET, QUIET, 0.0));
         Publication publication = new Publication(codec, List.of(), memory);
 
         publication.write(directory, Machine.current(), "mvn … -Dsuite=codec -Dpublish=results");
@@ -42,6 +42,22 @@ class PublicationTest {
         assertThat(md.substring(0, md.indexOf("## Not published"))).doesNotContain("40.00 M");
         String json = Files.readString(directory.resolve("RESULTS.json"), StandardCharsets.UTF_8);
         assertThat(json).contains("\"command\"", "\"loadBefore\"", "\"notPublished\"").doesNotContain("4.0E7");
+    }
+
+    @Test
+    void aMemoryProbeThatLoadsTheMachineItself_isPublished_butNotWhenOthersUsedTheCpu() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double ownLoadAfter = 1.5 * cores;
+        MemoryResult alone = new MemoryResult("socketlab", 100, 0, 700_000, 0, 0, 10, QUIET, ownLoadAfter, 0.02 * cores);
+        MemoryResult besideABuild = new MemoryResult("netty", 100, 0, 200_000, 0, 0, 10, QUIET, ownLoadAfter, 0.5 * cores);
+        MemoryResult afterABuild = new MemoryResult("jetty", 100, 0, 200_000, 0, 0, 10, NOISY, ownLoadAfter, 0.0);
+
+        Publication publication = new Publication(List.of(), List.of(), List.of(alone, besideABuild, afterABuild));
+
+        assertThat(publication.hasQuietRows()).isTrue();
+        assertThat(publication.omitted()).hasSize(2);
+        assertThat(publication.omitted().get(0)).startsWith("memory netty").contains("others' CPU");
+        assertThat(publication.omitted().get(1)).startsWith("memory jetty");
     }
 
     @Test

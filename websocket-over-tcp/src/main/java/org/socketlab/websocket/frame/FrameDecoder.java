@@ -100,7 +100,7 @@ public final class FrameDecoder {
     public Step next(ByteBuffer in) throws ProtocolException {
         try {
             return switch (state) {
-                case FIRST_BYTE -> in.remaining() >= 2 ? wholeHeader(in) : headerByteByByte(in);
+                case FIRST_BYTE -> in.remaining() >= 2 ? smallFrameOrWholeHeader(in) : headerByteByByte(in);
                 case SECOND_BYTE, EXTENDED_LENGTH, MASKING_KEY -> headerByteByByte(in);
                 case PAYLOAD -> payloadChunk(in);
                 case CORRUPT -> throw failure;
@@ -110,6 +110,53 @@ public final class FrameDecoder {
             failure = e;
             throw e;
         }
+    }
+
+    /**
+     * The fastest path, for the commonest case on a chat-like connection: a small frame (7-bit
+     * length, at most 125 bytes) that arrived whole in a writable heap buffer. One look-up checks
+     * byte 0 ({@link HeaderViolation#firstByteAcceptable}); byte 1 can only break the MASK rule,
+     * since a 7-bit length is always minimal and never too long for a control frame. Anything
+     * else (a longer or split frame, a broken rule, a direct or read-only buffer) takes
+     * {@link #wholeHeader}, which gives the same result and the precise error.
+     */
+    private Step smallFrameOrWholeHeader(ByteBuffer in) throws ProtocolException {
+        if (!in.hasArray() || in.isReadOnly()) {
+            return wholeHeader(in);
+        }
+        byte[] bytes = in.array();
+        int at = in.arrayOffset() + in.position();
+        int b0 = bytes[at] & 0xFF;
+        int b1 = bytes[at + 1] & 0xFF;
+        int length = b1 & FrameHeader.LENGTH_MASK;
+        boolean isMasked = (b1 & FrameHeader.MASK) != 0;
+        int headerLength = isMasked ? 2 + FrameHeader.MASK_KEY_LENGTH : 2;
+        if (length > FrameHeader.MAX_7_BIT_LENGTH || length > maxFramePayload
+                || isMasked != (localRole == Role.SERVER)
+                || !HeaderViolation.firstByteAcceptable(b0, allowedRsvBits)
+                || in.remaining() < headerLength + length) {
+            return wholeHeader(in);
+        }
+        firstByte = b0;
+        secondByte = b1;
+        fin = (b0 & FrameHeader.FIN) != 0;
+        opcode = Opcode.ofDefined(b0 & FrameHeader.OPCODE_MASK);
+        masked = isMasked;
+        lengthBytesLeft = 0;
+        keyBytesLeft = 0;
+        payloadLength = length;
+        payloadRead = 0;
+        int start = in.position() + headerLength;
+        if (isMasked) {
+            maskKey = (bytes[at + 2] & 0xFF) << 24 | (bytes[at + 3] & 0xFF) << 16
+                    | (bytes[at + 4] & 0xFF) << 8 | (bytes[at + 5] & 0xFF);
+            Masking.apply(in, start, start + length, maskKey, 0);
+        } else {
+            maskKey = 0;
+        }
+        in.position(start + length);
+        setChunk(in, start, length, true);
+        return Step.FRAME;
     }
 
     /** The fast path: the first two bytes are there, probably the rest of the header too. */
