@@ -50,7 +50,7 @@ public final class FrontDoor implements AutoCloseable {
     private final boolean secure;
     private final HttpHandler fallback;
     private final boolean closeAfterEachResponse;
-    private final Set<WebSocketConnection> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final Set<HttpConnection> idleConnections = ConcurrentHashMap.newKeySet();
     private final TcpServer tcpServer;
     private volatile RouteTable routes;
@@ -161,7 +161,7 @@ public final class FrontDoor implements AutoCloseable {
     public boolean stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
         stopping = true;
-        for (WebSocketConnection session : sessions) {
+        for (Session session : sessions) {
             session.close(1001, "server shutting down");
         }
         idleConnections.forEach(HttpConnection::closeQuietly);
@@ -236,14 +236,15 @@ public final class FrontDoor implements AutoCloseable {
 
     /** Runs an upgraded connection's WebSocket on the calling thread until it closes. */
     void run(WebSocketConnection webSocket) {
-        sessions.add(webSocket);
+        Session session = webSocket.session();
+        sessions.add(session);
         if (stopping) {
-            webSocket.close(1001, "server shutting down");
+            session.close(1001, "server shutting down");
         }
         try {
             webSocket.run();
         } finally {
-            sessions.remove(webSocket);
+            sessions.remove(session);
         }
     }
 

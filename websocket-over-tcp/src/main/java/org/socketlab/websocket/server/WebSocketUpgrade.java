@@ -83,7 +83,7 @@ final class WebSocketUpgrade {
                 config.sendTimeout(), protocolConfig.closeTimeout());
         WebSocketConnection webSocket = new WebSocketConnection(connection.webSocketSocket(), protocol, plan.handler(),
                 settings, request.path(), accepted.subprotocol(), exchange.takeLeftover());
-        webSocket.attributes().putAll(attributes);
+        webSocket.session().attributes().putAll(attributes);
         connection.handOver(webSocket);
         return true;
     }

@@ -8,6 +8,13 @@
  * only while bytes are already waiting ({@code ReadBuffers}). TLS set-up lives here
  * too ({@link org.socketlab.websocket.transport.TlsContexts}).
  *
+ * <p>One class per job: {@code WebSocketSession} is the {@code Session} the application holds
+ * (the protocol object, its lock, the outbound queue); {@code WebSocketConnection} puts a
+ * blocking connection together; {@code ReadLoop} reads, feeds and dispatches; {@code Sender},
+ * {@code OutboundQueue} and {@code SocketWriter} are the write path; {@code LingeringClose} ends
+ * the connection. The session reaches whatever transport carries it through one small
+ * interface, {@code Transport}.
+ *
  * <p>Concurrency contract:
  * <ul>
  *   <li>{@link org.socketlab.websocket.transport.WebSocketConnection#run()} is called by exactly
