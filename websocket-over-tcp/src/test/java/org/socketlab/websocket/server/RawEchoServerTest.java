@@ -19,16 +19,23 @@ import org.socketlab.websocket.testing.RawWebSocket;
 abstract class RawEchoServerTest {
 
     private final long maxMessageSize;
+    private final ConnectionThreads threads;
     private WebSocketServer server;
     protected RawWebSocket ws;
 
     RawEchoServerTest(long maxMessageSize) {
+        this(maxMessageSize, ConnectionThreads.VIRTUAL);
+    }
+
+    /** @param threads the transport under test: a subclass runs the same cases on the event loop */
+    RawEchoServerTest(long maxMessageSize, ConnectionThreads threads) {
         this.maxMessageSize = maxMessageSize;
+        this.threads = threads;
     }
 
     @BeforeAll
     void startEchoServer() throws IOException {
-        server = EchoServer.start("127.0.0.1", 0, "/", maxMessageSize);
+        server = EchoServer.start("127.0.0.1", 0, "/", maxMessageSize, threads);
     }
 
     @AfterAll

@@ -35,8 +35,16 @@ class ServerConformanceTest extends RawEchoServerTest {
     private static final int PONG = 0xA;
 
     ServerConformanceTest() {
-        super(16L << 20);
+        this(ConnectionThreads.VIRTUAL);
     }
+
+    /** The same cases against another transport ({@link ServerConformanceOnEventLoopTest}). */
+    ServerConformanceTest(ConnectionThreads threads) {
+        super(16L << 20, threads);
+        this.threads = threads;
+    }
+
+    private final ConnectionThreads threads;
 
     private void assertClosesWith(int expectedCode) throws IOException {
         RawFrame close = ws.expectCloseAndTcpClose();
@@ -408,7 +416,7 @@ class ServerConformanceTest extends RawEchoServerTest {
 
         @BeforeEach
         void startSmallServer() throws IOException {
-            small = EchoServer.start("127.0.0.1", 0, "/", 64 * 1024);
+            small = EchoServer.start("127.0.0.1", 0, "/", 64 * 1024, threads);
             smallWs = RawWebSocket.connect(small.port(), "/");
         }
 

@@ -22,7 +22,12 @@ import org.socketlab.websocket.testing.RawWebSocket.RawFrame;
 class ServerUtf8ConformanceTest extends RawEchoServerTest {
 
     ServerUtf8ConformanceTest() {
-        super(1 << 20);
+        this(ConnectionThreads.VIRTUAL);
+    }
+
+    /** The same cases against another transport ({@link ServerConformanceOnEventLoopTest}). */
+    ServerUtf8ConformanceTest(ConnectionThreads threads) {
+        super(1 << 20, threads);
     }
 
     /** Valid UTF-8, from Autobahn 6.2–6.9, 6.11, 6.22, 6.23 (hex). */
