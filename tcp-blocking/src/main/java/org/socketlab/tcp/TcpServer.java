@@ -241,7 +241,7 @@ public final class TcpServer implements AutoCloseable {
                 owner.handlerReturned(admitted, remote);
             } else {
                 detached.remove(clientSocket);
-                closeQuietly(clientSocket);
+                closeConnection(clientSocket);
                 if (openConnections.remove(clientSocket) && admitted) {
                     admittedConnections.decrementAndGet();
                 }
@@ -302,7 +302,7 @@ public final class TcpServer implements AutoCloseable {
 
         private void finish() {
             detached.remove(socket);
-            closeQuietly(socket);
+            closeConnection(socket);
             if (openConnections.remove(socket) && admitted) {
                 admittedConnections.decrementAndGet();
             }
@@ -452,6 +452,23 @@ public final class TcpServer implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Closes an accepted connection. A socket accepted through a channel (see
+     * {@code nonblocking.ChannelServerSockets}) sends FIN first, as a classic socket's close does:
+     * closing with unread input would otherwise reset the connection at once and could destroy
+     * the response just written (a 503, a 408) before the client read it.
+     */
+    private static void closeConnection(Socket socket) {
+        if (socket.getChannel() != null && !socket.isClosed() && !socket.isOutputShutdown()) {
+            try {
+                socket.shutdownOutput();
+            } catch (IOException ignored) {
+                // not connected any more: close below either way
+            }
+        }
+        closeQuietly(socket);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -29,6 +29,27 @@ public enum ConnectionThreads {
     PLATFORM,
     EVENT_LOOP;
 
+    /** The system property that changes the builders' default (e.g. to run a whole suite on the loops). */
+    public static final String DEFAULT_PROPERTY = "socketlab.websocket.connectionThreads";
+
+    /**
+     * What a builder uses unless told: {@link #VIRTUAL}, or the value of the system property
+     * {@value #DEFAULT_PROPERTY} ({@code -Dsocketlab.websocket.connectionThreads=EVENT_LOOP}
+     * moves every server of a JVM — demos, tests — to the event loop without a code change).
+     */
+    public static ConnectionThreads configuredDefault() {
+        String configured = System.getProperty(DEFAULT_PROPERTY, "").trim();
+        if (configured.isEmpty()) {
+            return VIRTUAL;
+        }
+        try {
+            return valueOf(configured.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("system property " + DEFAULT_PROPERTY + " is \"" + configured
+                    + "\"; it must be VIRTUAL, PLATFORM or EVENT_LOOP", e);
+        }
+    }
+
     /** A fresh strategy for one server. */
     ConcurrencyStrategy strategy() {
         return switch (this) {
