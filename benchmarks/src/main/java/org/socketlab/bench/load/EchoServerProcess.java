@@ -22,10 +22,11 @@ import picocli.CommandLine.Parameters;
  * {@code memory} prints {@code memory heap=BYTES rss=BYTES threads=N} after a full GC;
  * {@code quit} (or end of input) stops the server and exits.
  *
- * <pre>EchoServerProcess socketlab|socketlab-platform|netty|java-websocket|core-virtual|core-platform [port]</pre>
+ * <pre>EchoServerProcess socketlab|socketlab-platform|socketlab-loop|netty|java-websocket|core-virtual|core-platform [port]</pre>
  *
  * {@code socketlab} is {@link WebSocketServer} as shipped (virtual threads); {@code socketlab-platform}
- * is the same server with {@code connectionThreads(PLATFORM)}.
+ * is the same server with {@code connectionThreads(PLATFORM)}, {@code socketlab-loop} with
+ * {@code connectionThreads(EVENT_LOOP)} (one selector loop per core, issue 20).
  */
 public final class EchoServerProcess {
 
@@ -77,12 +78,14 @@ public final class EchoServerProcess {
         return switch (kind) {
             case "socketlab" -> socketlab(port, ConnectionThreads.VIRTUAL);
             case "socketlab-platform" -> socketlab(port, ConnectionThreads.PLATFORM);
+            case "socketlab-loop" -> socketlab(port, ConnectionThreads.EVENT_LOOP);
             case "netty" -> new NettyEchoServer(HOST, port, PATH);
             case "java-websocket" -> new JavaWebSocketEchoServer(HOST, port);
             case "core-virtual" -> new CoreEchoServer(HOST, port, true);
             case "core-platform" -> new CoreEchoServer(HOST, port, false);
             default -> throw new IllegalArgumentException("unknown server " + kind
-                    + "; expected socketlab, socketlab-platform, netty, java-websocket, core-virtual or core-platform");
+                    + "; expected socketlab, socketlab-platform, socketlab-loop, netty, java-websocket, core-virtual"
+                    + " or core-platform");
         };
     }
 
