@@ -57,6 +57,8 @@ final class EventLoop implements Runnable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /** Connections registered and not yet finished (loop thread only): told when the loop stops. */
+    private final java.util.Set<Handler> registered = new java.util.HashSet<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private long timerSequence;
     private volatile boolean closing;
@@ -94,7 +96,14 @@ final class EventLoop implements Runnable {
 
     /** Loop thread only: registers {@code channel} (already non-blocking) for {@code ops}. */
     SelectionKey register(SocketChannel channel, int ops, Handler handler) throws ClosedChannelException {
-        return channel.register(selector, ops, handler); // epoll_ctl(EPOLL_CTL_ADD)
+        SelectionKey key = channel.register(selector, ops, handler); // epoll_ctl(EPOLL_CTL_ADD)
+        registered.add(handler);
+        return key;
+    }
+
+    /** Loop thread only: the connection has finished (its channel is closed). */
+    void deregister(Handler handler) {
+        registered.remove(handler);
     }
 
     /**
@@ -188,15 +197,10 @@ final class EventLoop implements Runnable {
     }
 
     private void closeEverything() {
-        List<Handler> handlers = new ArrayList<>();
-        try {
-            for (SelectionKey key : selector.keys()) {
-                handlers.add((Handler) key.attachment());
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "{0}: could not list keys: {1}", name, e.toString());
-        }
         runTasks();
+        // Not selector.keys(): a channel closed from outside (a forced stop) has a cancelled key
+        // that may already be gone from it, and its connection must still be told.
+        List<Handler> handlers = new ArrayList<>(registered);
         for (Handler handler : handlers) {
             guarded(handler::loopClosed);
         }

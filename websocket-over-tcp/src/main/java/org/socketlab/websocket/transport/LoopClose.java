@@ -117,6 +117,7 @@ final class LoopClose {
         if (phase == Phase.DRAINING) {
             LOG.log(Level.DEBUG, "{0}: queued bytes not written within {1}; closing anyway", connection, closeTimeout);
             outbound.fail(new IOException("close timeout"));
+            connection.abandonWrites();
             linger();
         } else if (phase == Phase.LINGERING) {
             close();

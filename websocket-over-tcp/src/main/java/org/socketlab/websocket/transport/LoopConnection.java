@@ -241,6 +241,7 @@ public final class LoopConnection implements EventLoop.Handler {
 
     /** Called by {@link LoopClose} once the socket is closed: the handler hears 1006 unless it heard the close. */
     void finished() {
+        loop.deregister(this);
         dispatcher.closed(new CloseStatus(1006, "connection lost", false)); // nothing if Closed was delivered
         session.sender().shutdown();
     }
@@ -248,6 +249,11 @@ public final class LoopConnection implements EventLoop.Handler {
     /** Called by {@link LoopClose} when the connection ends abruptly while still open. */
     void reportLoss() {
         step(null, true);
+    }
+
+    /** Called by {@link LoopClose} when the close timeout gave up on the queued bytes. */
+    void abandonWrites() {
+        writer.abandon();
     }
 
     void interestChanged() {

@@ -100,6 +100,11 @@ final class LoopWriter {
         }
     }
 
+    /** The close timeout gave up on the queue: the chunk in progress is dropped with it. */
+    void abandon() {
+        current = null;
+    }
+
     boolean readPaused() {
         return readPaused;
     }

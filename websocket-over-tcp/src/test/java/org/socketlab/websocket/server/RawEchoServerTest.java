@@ -19,23 +19,24 @@ import org.socketlab.websocket.testing.RawWebSocket;
 abstract class RawEchoServerTest {
 
     private final long maxMessageSize;
-    private final ConnectionThreads threads;
     private WebSocketServer server;
     protected RawWebSocket ws;
 
     RawEchoServerTest(long maxMessageSize) {
-        this(maxMessageSize, ConnectionThreads.VIRTUAL);
+        this.maxMessageSize = maxMessageSize;
     }
 
-    /** @param threads the transport under test: a subclass runs the same cases on the event loop */
-    RawEchoServerTest(long maxMessageSize, ConnectionThreads threads) {
-        this.maxMessageSize = maxMessageSize;
-        this.threads = threads;
+    /**
+     * The transport under test; a subclass runs the same cases on the event loop. (A method, not
+     * a constructor argument: JUnit wants one constructor per test class.)
+     */
+    ConnectionThreads threads() {
+        return ConnectionThreads.VIRTUAL;
     }
 
     @BeforeAll
     void startEchoServer() throws IOException {
-        server = EchoServer.start("127.0.0.1", 0, "/", maxMessageSize, threads);
+        server = EchoServer.start("127.0.0.1", 0, "/", maxMessageSize, threads());
     }
 
     @AfterAll

@@ -13,15 +13,17 @@ import org.junit.jupiter.api.Timeout;
 @DisplayName("Server conformance on the event loop")
 class ServerConformanceOnEventLoopTest extends ServerConformanceTest {
 
-    ServerConformanceOnEventLoopTest() {
-        super(ConnectionThreads.EVENT_LOOP);
+    @Override
+    ConnectionThreads threads() {
+        return ConnectionThreads.EVENT_LOOP;
     }
 
     @Nested
     @DisplayName("UTF-8 on the event loop")
     class Utf8OnEventLoop extends ServerUtf8ConformanceTest {
-        Utf8OnEventLoop() {
-            super(ConnectionThreads.EVENT_LOOP);
+        @Override
+        ConnectionThreads threads() {
+            return ConnectionThreads.EVENT_LOOP;
         }
     }
 }

@@ -35,16 +35,8 @@ class ServerConformanceTest extends RawEchoServerTest {
     private static final int PONG = 0xA;
 
     ServerConformanceTest() {
-        this(ConnectionThreads.VIRTUAL);
+        super(16L << 20);
     }
-
-    /** The same cases against another transport ({@link ServerConformanceOnEventLoopTest}). */
-    ServerConformanceTest(ConnectionThreads threads) {
-        super(16L << 20, threads);
-        this.threads = threads;
-    }
-
-    private final ConnectionThreads threads;
 
     private void assertClosesWith(int expectedCode) throws IOException {
         RawFrame close = ws.expectCloseAndTcpClose();
@@ -416,7 +408,7 @@ class ServerConformanceTest extends RawEchoServerTest {
 
         @BeforeEach
         void startSmallServer() throws IOException {
-            small = EchoServer.start("127.0.0.1", 0, "/", 64 * 1024, threads);
+            small = EchoServer.start("127.0.0.1", 0, "/", 64 * 1024, threads());
             smallWs = RawWebSocket.connect(small.port(), "/");
         }
 

@@ -22,12 +22,7 @@ import org.socketlab.websocket.testing.RawWebSocket.RawFrame;
 class ServerUtf8ConformanceTest extends RawEchoServerTest {
 
     ServerUtf8ConformanceTest() {
-        this(ConnectionThreads.VIRTUAL);
-    }
-
-    /** The same cases against another transport ({@link ServerConformanceOnEventLoopTest}). */
-    ServerUtf8ConformanceTest(ConnectionThreads threads) {
-        super(1 << 20, threads);
+        super(1 << 20);
     }
 
     /** Valid UTF-8, from Autobahn 6.2–6.9, 6.11, 6.22, 6.23 (hex). */
