@@ -21,17 +21,17 @@ public final class LoadSuite {
 
     /**
      * The servers compared, in the order they run ({@code socketlab-platform} is our server with
-     * {@code connectionThreads(PLATFORM)}); {@code -Dbench.servers=a,b} (a system property of
+     * {@code connectionThreads(PLATFORM)}, {@code socketlab-loop} with {@code connectionThreads(EVENT_LOOP)}); {@code -Dbench.servers=a,b} (a system property of
      * the suite's JVM, e.g. through {@code -Dbench.jvm=...}) picks others, such as {@code core-virtual}.
      */
     public static final List<String> SERVERS = List.of(System.getProperty("bench.servers",
-            "socketlab,socketlab-platform,netty,java-websocket").split(","));
+            "socketlab,socketlab-platform,socketlab-loop,netty,java-websocket").split(","));
     /**
      * Memory probe subjects: our server as shipped (virtual threads) and on platform threads, our
      * core alone on virtual and on platform threads, the peers; {@code -Dbench.memory=a,b} picks others.
      */
     public static final List<String> MEMORY_SUBJECTS = List.of(System.getProperty("bench.memory",
-            "socketlab,socketlab-platform,core-virtual,core-platform,netty,java-websocket").split(","));
+            "socketlab,socketlab-platform,socketlab-loop,core-virtual,core-platform,netty,java-websocket").split(","));
 
     private LoadSuite() {
     }

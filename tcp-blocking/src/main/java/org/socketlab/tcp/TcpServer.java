@@ -52,6 +52,8 @@ public final class TcpServer implements AutoCloseable {
     private final AtomicLong acceptedCount = new AtomicLong();
     private final AtomicLong acceptErrors = new AtomicLong();
     private volatile boolean stopping;
+    /** Connections whose handler returned but whose new owner (e.g. an event loop) keeps them open. */
+    private final java.util.Map<Socket, Detached> detached = new ConcurrentHashMap<>();
 
     private TcpServer(TcpServerConfig config) throws IOException {
         this.config = config;
@@ -219,7 +221,7 @@ public final class TcpServer implements AutoCloseable {
     private void serve(Socket clientSocket, ConnectionHandler handler, boolean admitted) {
         SocketAddress remote = clientSocket.getRemoteSocketAddress();
         Throwable reason = null;
-        try (clientSocket) {
+        try {
             LOG.log(Level.DEBUG, "connection from {0}", remote);
             handler.handle(clientSocket);
         } catch (IOException e) {
@@ -234,10 +236,94 @@ public final class TcpServer implements AutoCloseable {
             reason = e;
             LOG.log(e instanceof Error ? Level.ERROR : Level.WARNING, "handler failed for " + remote, e);
         } finally {
-            if (openConnections.remove(clientSocket) && admitted) {
+            Detached owner = detached.get(clientSocket);
+            if (owner != null && reason == null) {
+                owner.handlerReturned(admitted, remote);
+            } else {
+                detached.remove(clientSocket);
+                closeConnection(clientSocket);
+                if (openConnections.remove(clientSocket) && admitted) {
+                    admittedConnections.decrementAndGet();
+                }
+                notifyClosed(remote, reason);
+            }
+        }
+    }
+
+    /**
+     * Called by a handler, on its own thread, that hands its connection to an owner that outlives
+     * the handler's return — an event loop. When the handler returns the server then neither
+     * closes the socket nor frees its connection slot; it does both when the owner runs the
+     * returned action (once, from any thread, before or after the handler returned).
+     * {@link #stop} waits for detached connections within its grace period, then closes them.
+     */
+    public Runnable detach(Socket clientSocket) {
+        Detached owner = new Detached(clientSocket);
+        detached.put(clientSocket, owner);
+        return owner::release;
+    }
+
+    /** A detached connection: finished once its handler returned and its owner released it. */
+    private final class Detached {
+        private final Socket socket;
+        private boolean handlerReturned;
+        private boolean released;
+        private boolean admitted;
+        private SocketAddress remote;
+
+        Detached(Socket socket) {
+            this.socket = socket;
+        }
+
+        void handlerReturned(boolean admittedHere, SocketAddress remoteAddress) {
+            synchronized (this) {
+                handlerReturned = true;
+                admitted = admittedHere;
+                remote = remoteAddress;
+                if (!released) {
+                    return;
+                }
+            }
+            finish();
+        }
+
+        void release() {
+            synchronized (this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                if (!handlerReturned) {
+                    return;
+                }
+            }
+            finish();
+        }
+
+        private void finish() {
+            detached.remove(socket);
+            closeConnection(socket);
+            if (openConnections.remove(socket) && admitted) {
                 admittedConnections.decrementAndGet();
             }
-            notifyClosed(remote, reason);
+            notifyClosed(remote, null);
+            synchronized (detached) {
+                detached.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no detached connection is left, or the deadline passes. */
+    private boolean awaitDetached(long deadlineNanos) throws InterruptedException {
+        synchronized (detached) {
+            while (!detached.isEmpty()) {
+                long remaining = remaining(deadlineNanos);
+                if (remaining <= 0) {
+                    return false;
+                }
+                detached.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+            }
+            return true;
         }
     }
 
@@ -315,7 +401,8 @@ public final class TcpServer implements AutoCloseable {
         boolean finished = awaitQuietly(() ->
                 // The iterative strategy serves on the accept thread: wait for it as well.
                 acceptLoopEnded.await(remaining(deadline), TimeUnit.NANOSECONDS)
-                && shutdownAndAwait(Duration.ofNanos(remaining(deadline))));
+                && shutdownAndAwait(Duration.ofNanos(remaining(deadline)))
+                && awaitDetached(deadline));
         if (!finished || !openConnections.isEmpty()) {
             forceClose();
         }
@@ -365,6 +452,23 @@ public final class TcpServer implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Closes an accepted connection. A socket accepted through a channel (see
+     * {@code nonblocking.ChannelServerSockets}) sends FIN first, as a classic socket's close does:
+     * closing with unread input would otherwise reset the connection at once and could destroy
+     * the response just written (a 503, a 408) before the client read it.
+     */
+    private static void closeConnection(Socket socket) {
+        if (socket.getChannel() != null && !socket.isClosed() && !socket.isOutputShutdown()) {
+            try {
+                socket.shutdownOutput();
+            } catch (IOException ignored) {
+                // not connected any more: close below either way
+            }
+        }
+        closeQuietly(socket);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -22,10 +22,11 @@ import picocli.CommandLine.Parameters;
  * {@code memory} prints {@code memory heap=BYTES rss=BYTES threads=N} after a full GC;
  * {@code quit} (or end of input) stops the server and exits.
  *
- * <pre>EchoServerProcess socketlab|socketlab-platform|netty|java-websocket|core-virtual|core-platform [port]</pre>
+ * <pre>EchoServerProcess socketlab|socketlab-platform|socketlab-loop|netty|java-websocket|core-virtual|core-platform [port]</pre>
  *
  * {@code socketlab} is {@link WebSocketServer} as shipped (virtual threads); {@code socketlab-platform}
- * is the same server with {@code connectionThreads(PLATFORM)}.
+ * is the same server with {@code connectionThreads(PLATFORM)}, {@code socketlab-loop} with
+ * {@code connectionThreads(EVENT_LOOP)} (one selector loop per core, issue 20).
  */
 public final class EchoServerProcess {
 
@@ -77,6 +78,7 @@ public final class EchoServerProcess {
         return switch (kind) {
             case "socketlab" -> socketlab(port, ConnectionThreads.VIRTUAL, null);
             case "socketlab-platform" -> socketlab(port, ConnectionThreads.PLATFORM, null);
+            case "socketlab-loop" -> socketlab(port, ConnectionThreads.EVENT_LOOP, null);
             case "netty" -> new NettyEchoServer(HOST, port, PATH);
             // permessage-deflate (RFC 7692), for bench.deflate.DeflateBenchmark:
             case "socketlab-deflate" -> socketlab(port, ConnectionThreads.VIRTUAL, EchoServer.CONFORMANCE_DEFLATE);
@@ -87,8 +89,8 @@ public final class EchoServerProcess {
             case "core-virtual" -> new CoreEchoServer(HOST, port, true);
             case "core-platform" -> new CoreEchoServer(HOST, port, false);
             default -> throw new IllegalArgumentException("unknown server " + kind
-                    + "; expected socketlab, socketlab-platform, netty, java-websocket, core-virtual, core-platform,"
-                    + " socketlab-deflate, socketlab-deflate-reset or netty-deflate");
+                    + "; expected socketlab, socketlab-platform, socketlab-loop, netty, java-websocket, core-virtual,"
+                    + " core-platform, socketlab-deflate, socketlab-deflate-reset or netty-deflate");
         };
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.socketlab.websocket.frame.Opcode;
 
 /**
  * One open WebSocket connection, as the application sees it. Thread-safe: see the package
@@ -38,6 +39,18 @@ public interface Session {
     CompletableFuture<Void> sendTextAsync(String text);
 
     CompletableFuture<Void> sendBinaryAsync(ByteBuffer data);
+
+    /**
+     * Sends one fragment of a message (RFC 6455 §5.4): {@code TEXT} or {@code BINARY} first,
+     * then {@code CONTINUATION}s, the last one with {@code fin}; no other message may start
+     * until the last fragment is sent. Blocks for queue space like {@link #sendText}.
+     *
+     * @throws UnsupportedOperationException from sessions that cannot send fragments (the
+     *         default, for sessions that are not RFC 6455 connections)
+     */
+    default void sendFragment(Opcode opcode, ByteBuffer data, boolean fin) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not send fragments");
+    }
 
     /** Sends a ping (payload of at most 125 bytes, RFC 6455 §5.5). */
     void ping(ByteBuffer payload);

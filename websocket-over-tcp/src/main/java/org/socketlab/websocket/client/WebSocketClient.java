@@ -88,7 +88,7 @@ public final class WebSocketClient {
                     options.connectionSettings(), target.resourceName(), result.subprotocol(), buffer.slice());
             Thread.ofVirtual().name(connection.id() + "-reader").start(connection::run);
             LOG.log(Level.DEBUG, "{0} connected to {1}", connection.id(), uri);
-            return connection;
+            return connection.session();
         } catch (IOException | HandshakeException | RuntimeException e) {
             socket.close();
             throw e;

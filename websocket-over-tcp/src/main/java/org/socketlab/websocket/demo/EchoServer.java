@@ -59,6 +59,10 @@ public final class EchoServer {
         boolean allowAnyOrigin;
         @Option(names = "--permessage-deflate", description = "accept permessage-deflate (RFC 7692) when a client offers it")
         boolean permessageDeflate;
+        @Option(names = "--connection-threads", paramLabel = "KIND",
+                description = "VIRTUAL, PLATFORM or EVENT_LOOP (default: ${DEFAULT-VALUE})")
+        org.socketlab.websocket.server.ConnectionThreads connectionThreads =
+                org.socketlab.websocket.server.ConnectionThreads.VIRTUAL;
 
         @Override
         public void validate() {
@@ -80,7 +84,7 @@ public final class EchoServer {
         String path = args.path;
         long maxMessage = args.maxMessage;
         String origins = args.allowedOrigins;
-        WebSocketServer.Builder builder = builder(host, port, path, maxMessage);
+        WebSocketServer.Builder builder = builder(host, port, path, maxMessage).connectionThreads(args.connectionThreads);
         if (args.allowAnyOrigin) {
             builder.allowAnyOrigin();
         } else if (!origins.isEmpty()) {
@@ -113,6 +117,12 @@ public final class EchoServer {
     /** Starts an echo server; messages (and single frames) up to {@code maxMessage} bytes. */
     public static WebSocketServer start(String host, int port, String path, long maxMessage) throws java.io.IOException {
         return builder(host, port, path, maxMessage).start();
+    }
+
+    /** {@link #start(String, int, String, long)} with the connections driven by {@code threads}. */
+    public static WebSocketServer start(String host, int port, String path, long maxMessage,
+                                        org.socketlab.websocket.server.ConnectionThreads threads) throws java.io.IOException {
+        return builder(host, port, path, maxMessage).connectionThreads(threads).start();
     }
 
     private static WebSocketServer.Builder builder(String host, int port, String path, long maxMessage)

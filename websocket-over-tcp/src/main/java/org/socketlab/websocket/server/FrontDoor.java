@@ -18,6 +18,9 @@ import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
+import org.socketlab.tcp.nonblocking.ChannelServerSockets;
+import org.socketlab.websocket.transport.EventLoopGroup;
+import org.socketlab.websocket.transport.LoopConnection;
 import org.socketlab.websocket.transport.TlsHandshakeDeadline;
 import org.socketlab.websocket.transport.TlsContexts;
 import org.socketlab.websocket.transport.WebSocketConnection;
@@ -51,9 +54,11 @@ public final class FrontDoor implements AutoCloseable {
     private final boolean secure;
     private final HttpHandler fallback;
     private final boolean closeAfterEachResponse;
-    private final Set<WebSocketConnection> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final Set<HttpConnection> idleConnections = ConcurrentHashMap.newKeySet();
     private final TcpServer tcpServer;
+    /** The loops that drive upgraded connections with {@link ConnectionThreads#EVENT_LOOP}; null otherwise. */
+    private final EventLoopGroup eventLoops;
     private volatile RouteTable routes;
     private volatile boolean stopping;
     private final List<AutoCloseable> closeOnStop;
@@ -65,9 +70,13 @@ public final class FrontDoor implements AutoCloseable {
         this.closeAfterEachResponse = builder.closeAfterEachResponse;
         this.routes = new RouteTable(builder.resolveRoutes());
         this.closeOnStop = List.copyOf(builder.closeOnStop);
+        // EVENT_LOOP: accept through a ServerSocketChannel so the accepted socket has a channel
+        // to register with a selector after the upgrade. wss stays blocking (no SSLEngine here).
+        boolean loops = builder.connectionThreads == ConnectionThreads.EVENT_LOOP && !secure;
+        this.eventLoops = loops ? EventLoopGroup.perCore("ws-loop-") : null;
         ServerSocketFactory sockets = secure
                 ? TlsContexts.serverSocketFactory(builder.sslContext)
-                : ServerSocketFactory.getDefault();
+                : loops ? ChannelServerSockets.factory() : ServerSocketFactory.getDefault();
         this.tcpServer = TcpServer.builder()
                 .host(builder.host)
                 .port(builder.port)
@@ -164,7 +173,7 @@ public final class FrontDoor implements AutoCloseable {
     public boolean stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
         stopping = true;
-        for (WebSocketConnection session : sessions) {
+        for (Session session : sessions) {
             session.close(1001, "server shutting down");
         }
         idleConnections.forEach(HttpConnection::closeQuietly);
@@ -175,7 +184,11 @@ public final class FrontDoor implements AutoCloseable {
                 LOG.log(Level.WARNING, "closing " + service + " failed", e);
             }
         }
-        return tcpServer.stop(grace);
+        boolean finished = tcpServer.stop(grace);
+        if (eventLoops != null) {
+            eventLoops.close(); // what the grace period left open is closed, its handlers told (1006)
+        }
+        return finished;
     }
 
     @Override
@@ -246,14 +259,43 @@ public final class FrontDoor implements AutoCloseable {
 
     /** Runs an upgraded connection's WebSocket on the calling thread until it closes. */
     void run(WebSocketConnection webSocket) {
-        sessions.add(webSocket);
+        Session session = webSocket.session();
+        sessions.add(session);
         if (stopping) {
-            webSocket.close(1001, "server shutting down");
+            session.close(1001, "server shutting down");
         }
         try {
             webSocket.run();
         } finally {
-            sessions.remove(webSocket);
+            sessions.remove(session);
+        }
+    }
+
+    /** The loops of {@link ConnectionThreads#EVENT_LOOP}, or null when connections keep their threads. */
+    EventLoopGroup eventLoops() {
+        return eventLoops;
+    }
+
+    /**
+     * Hands an upgraded connection to its event loop and returns at once: the TCP server keeps
+     * the socket (and its connection slot) until the loop has closed it.
+     */
+    void runOnLoop(LoopConnection webSocket, Socket rawSocket) throws IOException {
+        Session session = webSocket.session();
+        sessions.add(session);
+        Runnable release = tcpServer.detach(rawSocket);
+        try {
+            webSocket.start(() -> {
+                sessions.remove(session);
+                release.run();
+            });
+        } catch (IOException | RuntimeException e) {
+            sessions.remove(session);
+            release.run();
+            throw e;
+        }
+        if (stopping) {
+            session.close(1001, "server shutting down");
         }
     }
 

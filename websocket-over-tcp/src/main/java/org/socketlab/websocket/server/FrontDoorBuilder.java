@@ -33,7 +33,7 @@ abstract sealed class FrontDoorBuilder<B extends FrontDoorBuilder<B>> permits Fr
     InetAddress host = InetAddress.getLoopbackAddress();
     int port;
     int backlog = 128;
-    ConnectionThreads connectionThreads = ConnectionThreads.VIRTUAL;
+    ConnectionThreads connectionThreads = ConnectionThreads.configuredDefault();
     ServerConfig config = ServerConfig.defaults();
     SSLContext sslContext;
     HttpHandler fallback;

@@ -15,6 +15,7 @@ import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
 import org.socketlab.websocket.http.HttpResponse;
+import org.socketlab.websocket.transport.LoopConnection;
 import org.socketlab.websocket.transport.TlsHandshakeDeadline;
 import org.socketlab.websocket.transport.WebSocketConnection;
 
@@ -47,6 +48,8 @@ final class HttpConnection {
     private int served;
     /** The WebSocket an upgrade built, waiting for the route's handler to return. */
     private WebSocketConnection upgraded;
+    /** Or the same for an event loop ({@link ConnectionThreads#EVENT_LOOP}). */
+    private LoopConnection upgradedToLoop;
 
     HttpConnection(FrontDoor door, Socket rawSocket) throws IOException {
         this.door = door;
@@ -73,6 +76,10 @@ final class HttpConnection {
         }
         if (webSocket != null) {
             door.run(webSocket);
+        } else if (upgradedToLoop != null) {
+            LoopConnection onLoop = upgradedToLoop;
+            upgradedToLoop = null;
+            door.runOnLoop(onLoop, rawSocket);
         }
     }
 
@@ -92,7 +99,7 @@ final class HttpConnection {
             try {
                 door.dispatch(exchange);
             } catch (IOException afterUpgrade) {
-                if (upgraded == null) {
+                if (upgraded == null && upgradedToLoop == null) {
                     throw afterUpgrade;
                 }
                 // The 101 is out: the WebSocket still runs (and its handler hears onClose).
@@ -239,6 +246,18 @@ final class HttpConnection {
         inbound = ByteBuffer.allocate(0);
         parser = null;
         upgraded = webSocket; // the meter stays attached: a route may count its WebSocket's bytes (lab 07)
+    }
+
+    /** {@link #handOver(WebSocketConnection)} for an event loop (its bytes are not metered). */
+    void handOver(LoopConnection webSocket) {
+        inbound = ByteBuffer.allocate(0);
+        parser = null;
+        upgradedToLoop = webSocket;
+    }
+
+    /** The channel an event loop can drive, or null (TLS, or a socket accepted without a channel). */
+    java.nio.channels.SocketChannel webSocketChannel() {
+        return door.eventLoops() == null || rawSocket instanceof javax.net.ssl.SSLSocket ? null : rawSocket.getChannel();
     }
 
     void write(byte[] bytes) throws IOException {

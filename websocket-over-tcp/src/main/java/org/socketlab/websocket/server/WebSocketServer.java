@@ -167,7 +167,7 @@ public final class WebSocketServer implements AutoCloseable {
         private InetAddress host = InetAddress.getLoopbackAddress();
         private int port;
         private int backlog = 128;
-        private ConnectionThreads connectionThreads = ConnectionThreads.VIRTUAL;
+        private ConnectionThreads connectionThreads = ConnectionThreads.configuredDefault();
         private ServerConfig config = ServerConfig.defaults();
         private SSLContext sslContext;
         private HttpFallbackHandler httpFallback;

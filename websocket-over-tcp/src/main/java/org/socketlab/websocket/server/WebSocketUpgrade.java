@@ -1,6 +1,7 @@
 package org.socketlab.websocket.server;
 
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 import org.socketlab.websocket.transport.ConnectionSettings;
+import org.socketlab.websocket.transport.LoopConnection;
 import org.socketlab.websocket.transport.WebSocketConnection;
 
 /**
@@ -81,9 +83,17 @@ final class WebSocketUpgrade {
         ConnectionSettings settings = new ConnectionSettings(
                 plan.maxBufferedBytes() > 0 ? plan.maxBufferedBytes() : config.maxBufferedBytes(),
                 config.sendTimeout(), protocolConfig.closeTimeout());
+        SocketChannel channel = connection.webSocketChannel();
+        if (channel != null) {
+            LoopConnection onLoop = LoopConnection.create(door.eventLoops(), channel, protocol, plan.handler(), settings,
+                    request.path(), accepted.subprotocol(), exchange.takeLeftover());
+            onLoop.session().attributes().putAll(attributes);
+            connection.handOver(onLoop);
+            return true;
+        }
         WebSocketConnection webSocket = new WebSocketConnection(connection.webSocketSocket(), protocol, plan.handler(),
                 settings, request.path(), accepted.subprotocol(), exchange.takeLeftover());
-        webSocket.attributes().putAll(attributes);
+        webSocket.session().attributes().putAll(attributes);
         connection.handOver(webSocket);
         return true;
     }

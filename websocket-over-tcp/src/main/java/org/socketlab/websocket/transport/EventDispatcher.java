@@ -16,15 +16,13 @@ final class EventDispatcher {
 
     private static final Logger LOG = System.getLogger(EventDispatcher.class.getName());
 
-    private final WebSocketConnection session;
+    private final WebSocketSession session;
     private final WebSocketHandler handler;
-    private final Runnable onHandlerFailure;
     private boolean closedDelivered;
 
-    EventDispatcher(WebSocketConnection session, WebSocketHandler handler, Runnable onHandlerFailure) {
+    EventDispatcher(WebSocketSession session, WebSocketHandler handler) {
         this.session = session;
         this.handler = handler;
-        this.onHandlerFailure = onHandlerFailure;
     }
 
     void open() {
@@ -72,7 +70,7 @@ final class EventDispatcher {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, callback + " of " + session + " threw; closing with 1011", e);
             guardedError(e);
-            onHandlerFailure.run();
+            session.closeAfterHandlerFailure();
         }
     }
 

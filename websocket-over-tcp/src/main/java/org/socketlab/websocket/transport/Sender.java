@@ -8,13 +8,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 
 /**
- * The sending half of a {@link WebSocketConnection}: waits for outbound queue space
+ * The sending half of a {@link WebSocketSession}: waits for outbound queue space
  * (backpressure), then — under the protocol lock shared with the reader — lets the protocol
  * encode the message and appends its bytes to the queue in production order.
  *
@@ -32,25 +30,16 @@ final class Sender {
     private final ReentrantLock protocolLock;
     private final OutboundQueue outbound;
     private final Duration sendTimeout;
-    private final Runnable abortConnection;
-    private final Supplier<SocketWriter> directWriter;
-    private final BooleanSupplier writeStalled;
-    /** Called under the protocol lock after each command: a ping or close may start a timer. */
-    private final Runnable afterCommand;
+    private final Transport transport;
     private volatile ExecutorService asyncSender;
 
-    Sender(String id, WebSocketProtocol protocol, ReentrantLock protocolLock, OutboundQueue outbound,
-           Duration sendTimeout, Runnable abortConnection, Supplier<SocketWriter> directWriter,
-           BooleanSupplier writeStalled, Runnable afterCommand) {
-        this.id = id;
-        this.protocol = protocol;
-        this.protocolLock = protocolLock;
-        this.outbound = outbound;
+    Sender(WebSocketSession session, Duration sendTimeout, Transport transport) {
+        this.id = session.id();
+        this.protocol = session.protocol();
+        this.protocolLock = session.protocolLock();
+        this.outbound = session.outbound();
         this.sendTimeout = sendTimeout;
-        this.abortConnection = abortConnection;
-        this.directWriter = directWriter;
-        this.writeStalled = writeStalled;
-        this.afterCommand = afterCommand;
+        this.transport = transport;
     }
 
     /**
@@ -59,12 +48,12 @@ final class Sender {
      */
     void send(Consumer<WebSocketProtocol> command, CompletableFuture<Void> written) {
         awaitSpace();
-        SocketWriter direct = directWriter.get();
+        SocketWriter direct = transport.directWriter();
         List<OutboundQueue.Chunk> claimed = encode(command, written, direct != null);
         if (!claimed.isEmpty()) {
             direct.writeClaimed(claimed); // a failure closes the socket; the reader reports the loss (1006)
         }
-        if (writeStalled.getAsBoolean()) {
+        if (transport.writeStalled()) {
             // The watchdog closed the socket under a write (this one or the writer thread's):
             // the same verdict as waiting too long for queue space.
             throw stalled("during a write");
@@ -72,11 +61,14 @@ final class Sender {
     }
 
     private void awaitSpace() {
+        if (!transport.mayWaitForSpace()) {
+            return; // an event-loop thread must not wait for the loop it blocks; the loop stops reading instead
+        }
         try {
             // Wait for space *before* taking the protocol lock: the reader must stay free to
             // answer pings and closes while a sender waits for a slow peer.
             if (!outbound.awaitSpace(sendTimeout.toNanos())) {
-                abortConnection.run();
+                transport.abort();
                 throw stalled("while " + outbound.bufferedBytes() + " bytes were queued");
             }
         } catch (InterruptedException e) {
@@ -124,7 +116,7 @@ final class Sender {
         try {
             command.accept(protocol); // IllegalStateException unless OPEN, naming the state
             List<OutboundQueue.Chunk> claimed = outbound.appendOrClaim(protocol.pollOutgoing(), written, mayClaim);
-            afterCommand.run();
+            transport.afterCommand();
             return claimed;
         } finally {
             protocolLock.unlock();

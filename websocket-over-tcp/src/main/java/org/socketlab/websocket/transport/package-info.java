@@ -8,6 +8,13 @@
  * only while bytes are already waiting ({@code ReadBuffers}). TLS set-up lives here
  * too ({@link org.socketlab.websocket.transport.TlsContexts}).
  *
+ * <p>One class per job: {@code WebSocketSession} is the {@code Session} the application holds
+ * (the protocol object, its lock, the outbound queue); {@code WebSocketConnection} puts a
+ * blocking connection together; {@code ReadLoop} reads, feeds and dispatches; {@code Sender},
+ * {@code OutboundQueue} and {@code SocketWriter} are the write path; {@code LingeringClose} ends
+ * the connection. The session reaches whatever transport carries it through one small
+ * interface, {@code Transport}.
+ *
  * <p>Concurrency contract:
  * <ul>
  *   <li>{@link org.socketlab.websocket.transport.WebSocketConnection#run()} is called by exactly
@@ -31,6 +38,19 @@
  *       one is due while the reader is blocked, that thread ticks the protocol under the lock and
  *       queues what it produced; if TCP must close, it closes the socket, which wakes the
  *       reader to deliver the events. A reader that is not blocked ticks by itself.</li>
+ * </ul>
+ *
+ * <p>The event-loop driver ({@code EventLoopGroup}, {@code EventLoop}, {@code LoopConnection},
+ * {@code LoopWriter}, {@code LoopClose}; {@code docs/event-loop.md}) keeps the same session, queue
+ * and protocol lock, with a different contract for its own part:
+ * <ul>
+ *   <li>A {@code LoopConnection} is confined to its loop thread: reads, writes, timers, the close
+ *       path and every handler callback run there. Other threads reach it only through
+ *       {@code EventLoop.execute} (a task queue plus {@code selector.wakeup()}).</li>
+ *   <li>Sends from any thread append to the outbound queue under the protocol lock, as on the
+ *       blocking transport; the loop writes. A sender on a loop thread never waits for queue
+ *       space ({@code Transport.mayWaitForSpace}); the connection stops reading instead.</li>
+ *   <li>Handlers must not block on a loop thread: every connection of that loop waits.</li>
  * </ul>
  */
 package org.socketlab.websocket.transport;

@@ -26,9 +26,17 @@ abstract class RawEchoServerTest {
         this.maxMessageSize = maxMessageSize;
     }
 
+    /**
+     * The transport under test; a subclass runs the same cases on the event loop. (A method, not
+     * a constructor argument: JUnit wants one constructor per test class.)
+     */
+    ConnectionThreads threads() {
+        return ConnectionThreads.VIRTUAL;
+    }
+
     @BeforeAll
     void startEchoServer() throws IOException {
-        server = EchoServer.start("127.0.0.1", 0, "/", maxMessageSize);
+        server = EchoServer.start("127.0.0.1", 0, "/", maxMessageSize, threads());
     }
 
     @AfterAll

@@ -408,7 +408,7 @@ class ServerConformanceTest extends RawEchoServerTest {
 
         @BeforeEach
         void startSmallServer() throws IOException {
-            small = EchoServer.start("127.0.0.1", 0, "/", 64 * 1024);
+            small = EchoServer.start("127.0.0.1", 0, "/", 64 * 1024, threads());
             smallWs = RawWebSocket.connect(small.port(), "/");
         }
 

@@ -12,7 +12,6 @@ import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.client.ClientOptions;
 import org.socketlab.websocket.client.WebSocketClient;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.transport.WebSocketConnection;
 
 /**
  * Our client against a peer echo server that speaks "chat" and understands
@@ -37,10 +36,9 @@ public final class ClientScenario {
             session.sendBinary(ByteBuffer.wrap(Payloads.binary(size)));
             assertThat(handler.nextMessage(WAIT)).as("binary echo of %d bytes", size).isEqualTo(Payloads.binary(size));
         }
-        WebSocketConnection connection = (WebSocketConnection) session;
-        connection.sendFragment(Opcode.TEXT, utf8("frag-"), false);
-        connection.sendFragment(Opcode.CONTINUATION, utf8("ment-"), false);
-        connection.sendFragment(Opcode.CONTINUATION, utf8("ed"), true);
+        session.sendFragment(Opcode.TEXT, utf8("frag-"), false);
+        session.sendFragment(Opcode.CONTINUATION, utf8("ment-"), false);
+        session.sendFragment(Opcode.CONTINUATION, utf8("ed"), true);
         assertThat(handler.nextMessage(WAIT)).as("fragmented message").isEqualTo("frag-ment-ed");
         session.ping(utf8("heartbeat"));
         byte[] pong = handler.pongs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,0 +1,299 @@
+package org.socketlab.websocket.transport;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.protocol.ProtocolEvent;
+import org.socketlab.websocket.protocol.WebSocketProtocol;
+
+/**
+ * One WebSocket connection driven by an {@link EventLoop} instead of a thread of its own: the
+ * same sans-I/O {@link WebSocketProtocol}, the same {@link WebSocketSession} and
+ * {@link OutboundQueue}, but reads happen when the selector says the channel is readable (into
+ * a pooled buffer: an idle connection holds none), writes are non-blocking ({@link LoopWriter}),
+ * and the protocol's timers are the loop's timers. Handler callbacks run on the loop thread.
+ *
+ * <p>Confined to its loop thread, except the {@link Transport} methods the session calls from
+ * any thread (they hand work to the loop with {@link EventLoop#execute}).
+ */
+public final class LoopConnection implements EventLoop.Handler {
+
+    private static final Logger LOG = System.getLogger(LoopConnection.class.getName());
+    /** Reads per readiness event before other connections get their turn (fairness). */
+    private static final int MAX_READS_PER_TURN = 16;
+
+    private final EventLoop loop;
+    private final SocketChannel channel;
+    private final WebSocketSession session;
+    private final WebSocketProtocol protocol;
+    private final ReentrantLock protocolLock;
+    private final ConnectionSettings settings;
+    private final EventDispatcher dispatcher;
+    private final LoopWriter writer;
+    private final LoopClose closing;
+    private ByteBuffer leftover;
+    /** When the loop's timer for this connection is due; read by senders to skip needless wake-ups. */
+    private volatile long scheduledDeadline = Long.MAX_VALUE;
+
+    private LoopConnection(EventLoop loop, SocketChannel channel, WebSocketProtocol protocol, WebSocketHandler handler,
+                           ConnectionSettings settings, String path, Optional<String> subprotocol,
+                           ByteBuffer leftover) throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        this.settings = settings;
+        this.session = new WebSocketSession((InetSocketAddress) channel.getRemoteAddress(), path, subprotocol,
+                protocol, settings.maxBufferedBytes());
+        this.protocol = protocol;
+        this.protocolLock = session.protocolLock();
+        this.leftover = leftover == null ? ByteBuffer.allocate(0) : leftover;
+        this.dispatcher = new EventDispatcher(session, handler);
+        this.writer = new LoopWriter(channel, session.outbound(), settings.sendTimeout());
+        this.closing = new LoopClose(this, channel, session.outbound(), settings.closeTimeout());
+        session.attach(new LoopTransport(), settings);
+    }
+
+    /**
+     * A connection for {@code channel} (connected, its opening handshake done) on the next loop
+     * of {@code loops}. Nothing runs until {@link #start}.
+     */
+    public static LoopConnection create(EventLoopGroup loops, SocketChannel channel, WebSocketProtocol protocol,
+                                        WebSocketHandler handler, ConnectionSettings settings, String path,
+                                        Optional<String> subprotocol, ByteBuffer leftover) throws IOException {
+        return new LoopConnection(loops.next(), channel, protocol, handler, settings, path, subprotocol, leftover);
+    }
+
+    public WebSocketSession session() {
+        return session;
+    }
+
+    /**
+     * Switches the channel to non-blocking and hands the connection to its loop; returns at once.
+     * {@code onFinished} runs on the loop thread once the socket is closed and the handler told.
+     */
+    public void start(Runnable onFinished) throws IOException {
+        channel.configureBlocking(false);
+        closing.onFinished(onFinished);
+        loop.execute(this::open);
+    }
+
+    private void open() {
+        try {
+            writer.attach(loop.register(channel, SelectionKey.OP_READ, this));
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "{0}: could not register: {1}", session, e.toString());
+            closing.abort();
+            return;
+        }
+        // Bytes queued from another thread wake the loop, which writes them.
+        session.outbound().startWriterOnDemand(() -> loop.execute(this::flush));
+        dispatcher.open();
+        ByteBuffer early = leftover;
+        leftover = null;
+        step(early, false);
+    }
+
+    @Override
+    public void ready(SelectionKey key) {
+        int ops = key.readyOps();
+        if ((ops & SelectionKey.OP_WRITE) != 0) {
+            flush();
+        }
+        if ((ops & SelectionKey.OP_READ) != 0 && key.isValid()) {
+            if (closing.isLingering()) {
+                closing.discardInput();
+            } else if (closing.isOpen()) {
+                readAvailable();
+            }
+        }
+    }
+
+    /** Non-blocking reads into a pooled buffer, given back before the loop moves on. */
+    private void readAvailable() {
+        byte[] array = ReadBuffers.borrow();
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(array);
+            for (int reads = 0; reads < MAX_READS_PER_TURN && closing.isOpen() && !writer.readPaused(); reads++) {
+                buffer.clear();
+                int n = channel.read(buffer);
+                if (n < 0) {
+                    endOfStream();
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+                step(buffer.flip(), false);
+                if (n < array.length) {
+                    return; // the socket is drained: a full buffer would mean more is waiting
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "{0} read failed: {1}", session, e.toString());
+            endOfStream();
+        } finally {
+            ReadBuffers.giveBack(array);
+        }
+    }
+
+    /** The peer closed (or reset) TCP: the protocol reports it, and the connection ends. */
+    void endOfStream() {
+        step(null, true);
+        closing.begin();
+    }
+
+    /** Feeds bytes (or EOF, or nothing) and the clock to the protocol, writes, dispatches. */
+    private void step(ByteBuffer bytes, boolean eof) {
+        long now = System.nanoTime();
+        List<ProtocolEvent> events;
+        boolean closeTransport;
+        protocolLock.lock();
+        try {
+            if (eof) {
+                protocol.receiveEof(now);
+            } else if (bytes != null && bytes.hasRemaining()) {
+                protocol.receive(bytes, now);
+            }
+            protocol.tick(now);
+            session.outbound().append(protocol.pollOutgoing(), null);
+            events = protocol.pollEvents();
+            closeTransport = protocol.shouldCloseTransport();
+        } finally {
+            protocolLock.unlock();
+        }
+        dispatcher.dispatch(events); // the handler's replies queue up and leave in the flush below
+        flush();
+        if (closeTransport) {
+            closing.begin();
+        } else {
+            reschedule();
+        }
+    }
+
+    /** Loop thread: writes what the queue holds, as far as the socket takes it. */
+    void flush() {
+        if (closing.isClosed()) {
+            return;
+        }
+        try {
+            writer.flush(closing.isOpen() || closing.isLingering());
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "{0} write failed: {1}", session, e.toString());
+            session.outbound().fail(e);
+            closing.abort();
+            return;
+        }
+        closing.afterFlush();
+    }
+
+    /** Loop thread: makes sure {@link #timerDue} runs by the next deadline of anything that waits. */
+    void reschedule() {
+        if (closing.isClosed()) {
+            return;
+        }
+        long deadline = Math.min(writer.stallDeadline(), closing.deadline());
+        if (closing.isOpen()) {
+            protocolLock.lock();
+            try {
+                deadline = Math.min(deadline, protocol.nextDeadlineNanos());
+            } finally {
+                protocolLock.unlock();
+            }
+        }
+        if (deadline < scheduledDeadline) {
+            scheduledDeadline = deadline;
+            loop.schedule(deadline, this);
+        }
+    }
+
+    @Override
+    public void timerDue(long deadlineNanos, long nowNanos) {
+        if (deadlineNanos != scheduledDeadline || closing.isClosed()) {
+            return; // superseded by an earlier deadline, or finished
+        }
+        scheduledDeadline = Long.MAX_VALUE;
+        if (writer.stalled(nowNanos)) {
+            LOG.log(Level.DEBUG, "{0}: the peer read nothing for {1} during a write; aborting", session,
+                    settings.sendTimeout());
+            closing.abort();
+            return;
+        }
+        if (closing.isOpen()) {
+            step(null, false);
+        } else {
+            closing.timerDue(nowNanos);
+            reschedule();
+        }
+    }
+
+    @Override
+    public void loopClosed() {
+        closing.abort();
+    }
+
+    /** Called by {@link LoopClose} once the socket is closed: the handler hears 1006 unless it heard the close. */
+    void finished() {
+        loop.deregister(this);
+        dispatcher.closed(new CloseStatus(1006, "connection lost", false)); // nothing if Closed was delivered
+        session.sender().shutdown();
+    }
+
+    /** Called by {@link LoopClose} when the connection ends abruptly while still open. */
+    void reportLoss() {
+        step(null, true);
+    }
+
+    /** Called by {@link LoopClose} when the close timeout gave up on the queued bytes. */
+    void abandonWrites() {
+        writer.abandon();
+    }
+
+    void interestChanged() {
+        writer.updateInterest(closing.isOpen() || closing.isLingering());
+    }
+
+    @Override
+    public String toString() {
+        return session.toString();
+    }
+
+    /** What the session's senders need from the loop. */
+    private final class LoopTransport implements Transport {
+
+        @Override
+        public SocketWriter directWriter() {
+            return null; // the loop writes everything, non-blocking
+        }
+
+        @Override
+        public boolean writeStalled() {
+            return writer.stalledVerdict();
+        }
+
+        @Override
+        public boolean mayWaitForSpace() {
+            return !EventLoop.onAnyLoop();
+        }
+
+        @Override
+        public void afterCommand() {
+            // Under the protocol lock: a close or ping may have started a timer earlier than ours.
+            if (protocol.nextDeadlineNanos() < scheduledDeadline) {
+                loop.execute(LoopConnection.this::reschedule);
+            }
+        }
+
+        @Override
+        public void abort() {
+            loop.execute(closing::abort);
+        }
+    }
+}
