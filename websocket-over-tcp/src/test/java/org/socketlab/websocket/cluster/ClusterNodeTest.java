@@ -32,6 +32,11 @@ class ClusterNodeTest {
     }
 
     static ClusterConfig config(String nodeId) {
+        return config(redis, nodeId);
+    }
+
+    /** Short TTL and heartbeat so that expiry is observable within a test. */
+    static ClusterConfig config(RedisServer redis, String nodeId) {
         return ClusterConfig.of(redis.host(), redis.port()).withNodeId(nodeId)
                 .withTtl(Duration.ofMillis(900), Duration.ofMillis(300));
     }
