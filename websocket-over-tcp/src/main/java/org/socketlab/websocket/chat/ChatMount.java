@@ -23,11 +23,11 @@ import org.socketlab.websocket.server.FrontDoor;
  */
 public final class ChatMount {
 
-    private final ChatRooms rooms;
+    private final ChatBackend rooms;
     private final OriginAllowList origins = new OriginAllowList();
 
-    private ChatMount(FrontDoor.Builder door, ChatLimits limits) {
-        this.rooms = new ChatRooms(limits);
+    private ChatMount(FrontDoor.Builder door, ChatLimits limits, ChatBackend rooms) {
+        this.rooms = rooms;
         door.staticFiles("/", new StaticFiles(ChatServer.STATIC_ROOT)::handle);
         door.addHandler(new ChatHandler(rooms, limits), ChatServer.CHAT_PATH)
                 .setAllowedOrigins("*") // the interceptor below decides, once the port is known
@@ -42,7 +42,13 @@ public final class ChatMount {
 
     /** Registers the page and the endpoint on {@code door}. */
     public static ChatMount on(FrontDoor.Builder door, ChatLimits limits) {
-        return new ChatMount(Objects.requireNonNull(door, "door"), Objects.requireNonNull(limits, "limits"));
+        return on(door, limits, new ChatRooms(Objects.requireNonNull(limits, "limits")));
+    }
+
+    /** Registers the page and the endpoint on {@code door}, with rooms kept by {@code rooms} (e.g. shared by a cluster). */
+    public static ChatMount on(FrontDoor.Builder door, ChatLimits limits, ChatBackend rooms) {
+        return new ChatMount(Objects.requireNonNull(door, "door"), Objects.requireNonNull(limits, "limits"),
+                Objects.requireNonNull(rooms, "rooms"));
     }
 
     /** Allows the front door's own origins (loopback names and the bound host) plus {@code extra}. */
@@ -54,7 +60,16 @@ public final class ChatMount {
         return allowed;
     }
 
+    /** The rooms of this process; {@link IllegalStateException} when the mount was given another {@link ChatBackend}. */
     public ChatRooms rooms() {
+        if (rooms instanceof ChatRooms local) {
+            return local;
+        }
+        throw new IllegalStateException("this chat keeps its rooms in " + rooms.getClass().getSimpleName()
+                + ", not in this process: use backend()");
+    }
+
+    public ChatBackend backend() {
         return rooms;
     }
 }
