@@ -63,7 +63,12 @@ public final class ClusterChatRooms implements ChatBackend {
     @Override
     public void disconnected(Session session) {
         connected.remove(session);
-        leave(session);
+        try {
+            leave(session);
+        } catch (RuntimeException redisUnreachable) {
+            // Without this node's heartbeat its members expire after the TTL; the others publish that.
+            memberships.remove(session);
+        }
     }
 
     @Override

@@ -108,6 +108,7 @@ public final class ClusterConnectionDirectory implements ConnectionDirectory {
     }
 
     private boolean request(String connectionId, String op, byte[] body) {
+        // BEGIN SOLUTION lab=17 task="find the connection's node in the registry, publish the request on that node's channel, and answer false (410) when no node holds it or nobody listens on that channel any more"
         Optional<ConnectionRegistry.Entry> entry = remote(connectionId);
         if (entry.isEmpty()) {
             return false;
@@ -120,6 +121,7 @@ public final class ClusterConnectionDirectory implements ConnectionDirectory {
             return false;
         }
         return true;
+        // END SOLUTION
     }
 
     private static byte[] envelope(String id, String op, byte[] body) {

@@ -50,7 +50,11 @@ public final class ConnectionRegistry {
 
     public void unregister(String connectionId) {
         if (local.remove(connectionId) != null) {
-            node.redis().del(key(connectionId));
+            try {
+                node.redis().del(key(connectionId));
+            } catch (RuntimeException redisUnreachable) {
+                // Nothing to undo: without heartbeats the entry expires after the TTL anyway.
+            }
         }
     }
 
