@@ -12,7 +12,10 @@
  *       for a connection held by another node.</li>
  *   <li>{@link org.socketlab.websocket.cluster.ClusterChatRooms}: chat rooms, presence and
  *       history shared by every node.</li>
- *   <li>{@code socketio/}: the official {@code @socket.io/redis-adapter} 8.x protocol.</li>
+ *   <li>{@link org.socketlab.websocket.cluster.SocketIoRedisAdapter}: Socket.IO rooms and broadcasts in
+ *       the official {@code @socket.io/redis-adapter} 8.x protocol (msgpack, {@link org.socketlab.websocket.cluster.Msgpack}).</li>
+ *   <li>{@link org.socketlab.websocket.cluster.ClusterServer}: a node main; {@link org.socketlab.websocket.cluster.HaProxyConfig}:
+ *       the HAProxy configuration in front.</li>
  * </ul>
  *
  * <p>Concurrency: every public class here is thread-safe. Pub/sub messages are delivered on the
