@@ -57,7 +57,9 @@ class ClusterChatTest {
     }
 
     private ChatServer server(ClusterNode node) throws Exception {
-        ChatServer server = ChatServer.builder().backend(new ClusterChatRooms(node, ChatLimits.defaults())).start();
+        // A high rate limit: one test joins while a member posts as fast as it can.
+        ChatLimits limits = ChatLimits.defaults().withRate(10_000, Duration.ofNanos(1));
+        ChatServer server = ChatServer.builder().limits(limits).backend(new ClusterChatRooms(node, limits)).start();
         resources.add(0, server); // stopped before its node
         return server;
     }
@@ -126,6 +128,39 @@ class ClusterChatTest {
         ana.next("message"); // once ana has "three", carol's copy (same Redis delivery) came before any duplicate could
         assertThat(carol.drain()).as("nothing more, in particular no second copy of one, two or three")
                 .noneMatch(e -> e.path("type").asText().equals("message"));
+    }
+
+    /**
+     * The race the join's snapshot guards: messages published while carol joins are either in her
+     * history or delivered live afterwards, never both and never neither.
+     */
+    @Test
+    void joiningWhileMessagesFlow_historyAndLiveMessagesJoinWithoutGapOrDuplicate() throws Exception {
+        ChatTestClient ana = client(serverA);
+        ana.join("race", "ana");
+        int total = 400;
+        Thread sender = Thread.ofVirtual().start(() -> {
+            for (int k = 1; k <= total; k++) {
+                ana.say("n" + k);
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // the load's pace: ~1 message/ms
+            }
+        });
+        for (int k = 0; k < 100; k++) {
+            ana.next("message"); // carol joins in the middle of the flow
+        }
+        ChatTestClient carol = client(serverB);
+        carol.join("race", "carol");
+        List<Long> ids = new ArrayList<>();
+        carol.next("history").path("messages").forEach(m -> ids.add(m.path("id").asLong()));
+        sender.join();
+        while (ids.isEmpty() || ids.get(ids.size() - 1) < total) {
+            ids.add(carol.next("message").path("id").asLong());
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long id = ids.get(0); id <= total; id++) {
+            expected.add(id);
+        }
+        assertThat(ids).as("history ids then live ids, as carol received them").isEqualTo(expected);
     }
 
     @Test
