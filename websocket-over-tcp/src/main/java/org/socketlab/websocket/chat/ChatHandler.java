@@ -12,7 +12,7 @@ import org.socketlab.websocket.api.WebSocketHandler;
 /**
  * The {@code /ws/chat} endpoint: decodes each text message as a {@link ChatCommand}, checks it
  * ({@link ChatValidation}, a per-connection {@link RateLimiter}) and applies it to the
- * {@link ChatRooms}. A bad command is answered with an {@code error} event and the connection
+ * {@link ChatBackend} ({@link ChatRooms} in one process). A bad command is answered with an {@code error} event and the connection
  * stays open; binary messages are refused with 1003 (RFC 6455 §7.4.1: a type we cannot accept).
  *
  * <p>Thread-safe: callbacks of one session never overlap (the per-session state lives in its
@@ -23,18 +23,18 @@ public final class ChatHandler implements WebSocketHandler {
     private static final Logger LOG = System.getLogger(ChatHandler.class.getName());
     private static final String STATE = ChatHandler.class.getName() + ".state";
 
-    private final ChatRooms rooms;
+    private final ChatBackend rooms;
     private final ChatLimits limits;
     private final ChatValidation validation;
     private final Clock wallClock;
     private final LongSupplier nanoClock;
 
-    public ChatHandler(ChatRooms rooms, ChatLimits limits) {
+    public ChatHandler(ChatBackend rooms, ChatLimits limits) {
         this(rooms, limits, Clock.systemUTC(), System::nanoTime);
     }
 
     /** With injected clocks: {@code wallClock} stamps messages, {@code nanoClock} drives the rate limits. */
-    public ChatHandler(ChatRooms rooms, ChatLimits limits, Clock wallClock, LongSupplier nanoClock) {
+    public ChatHandler(ChatBackend rooms, ChatLimits limits, Clock wallClock, LongSupplier nanoClock) {
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.validation = new ChatValidation(limits);
@@ -81,13 +81,14 @@ public final class ChatHandler implements WebSocketHandler {
     }
 
     private void say(Session session, String text) throws ChatRejection {
-        Room room = rooms.roomOf(session).orElseThrow(() ->
-                new ChatRejection("not_joined", "join a room before sending messages: {\"type\":\"join\",...}"));
+        if (!rooms.isJoined(session)) {
+            throw new ChatRejection("not_joined", "join a room before sending messages: {\"type\":\"join\",...}");
+        }
         if (!state(session).messages.tryAcquire(nanoClock.getAsLong())) {
             throw new ChatRejection("rate_limited", "too many messages: at most " + limits.burst()
                     + " at once, then one every " + limits.refillInterval().toMillis() + " ms; this one was dropped");
         }
-        room.say(session, text, wallClock.millis());
+        rooms.say(session, text, wallClock.millis());
     }
 
     /** Relays at most one typing notice per {@code typingInterval}; extra ones are dropped silently. */
@@ -99,7 +100,7 @@ public final class ChatHandler implements WebSocketHandler {
         }
         state.typedBefore = true;
         state.lastTypingNanos = now;
-        rooms.roomOf(session).ifPresent(room -> room.typing(session));
+        rooms.typing(session);
     }
 
     @Override

@@ -23,11 +23,11 @@ import org.socketlab.websocket.server.FrontDoor;
  */
 public final class ChatMount {
 
-    private final ChatRooms rooms;
+    private final ChatBackend rooms;
     private final OriginAllowList origins = new OriginAllowList();
 
-    private ChatMount(FrontDoor.Builder door, ChatLimits limits, boolean webSocketEnabled) {
-        this.rooms = new ChatRooms(limits);
+    private ChatMount(FrontDoor.Builder door, ChatLimits limits, ChatBackend rooms, boolean webSocketEnabled) {
+        this.rooms = rooms;
         door.staticFiles("/", new StaticFiles(ChatServer.STATIC_ROOT)::handle);
         door.addHandler(new ChatHandler(rooms, limits), ChatServer.CHAT_PATH)
                 .setAllowedOrigins("*") // the interceptor below decides, once the port is known
@@ -53,8 +53,18 @@ public final class ChatMount {
      * refuses WebSocket (404), as a WebSocket-hostile network would, and pages chat over SockJS's HTTP transports.
      */
     public static ChatMount on(FrontDoor.Builder door, ChatLimits limits, boolean webSocketEnabled) {
+        return on(door, limits, new ChatRooms(Objects.requireNonNull(limits, "limits")), webSocketEnabled);
+    }
+
+    /** Registers the page and the endpoint on {@code door}, with rooms kept by {@code rooms} (e.g. shared by a cluster). */
+    public static ChatMount on(FrontDoor.Builder door, ChatLimits limits, ChatBackend rooms) {
+        return on(door, limits, rooms, true);
+    }
+
+    /** The general form: rooms kept by {@code rooms}, WebSocket on or off (SockJS's HTTP transports stay on). */
+    public static ChatMount on(FrontDoor.Builder door, ChatLimits limits, ChatBackend rooms, boolean webSocketEnabled) {
         return new ChatMount(Objects.requireNonNull(door, "door"), Objects.requireNonNull(limits, "limits"),
-                webSocketEnabled);
+                Objects.requireNonNull(rooms, "rooms"), webSocketEnabled);
     }
 
     /** Allows the front door's own origins (loopback names and the bound host) plus {@code extra}. */
@@ -66,7 +76,16 @@ public final class ChatMount {
         return allowed;
     }
 
+    /** The rooms of this process; {@link IllegalStateException} when the mount was given another {@link ChatBackend}. */
     public ChatRooms rooms() {
+        if (rooms instanceof ChatRooms local) {
+            return local;
+        }
+        throw new IllegalStateException("this chat keeps its rooms in " + rooms.getClass().getSimpleName()
+                + ", not in this process: use backend()");
+    }
+
+    public ChatBackend backend() {
         return rooms;
     }
 }

@@ -14,7 +14,7 @@ import org.socketlab.websocket.api.Session;
  * room from being evicted while somebody joins it); messages only take their room's lock.
  * Empty rooms keep their history until the room limit is reached, then the emptiest go first.
  */
-public final class ChatRooms {
+public final class ChatRooms implements ChatBackend {
 
     private final ChatLimits limits;
     private final Map<String, Room> rooms = new TreeMap<>();
@@ -25,19 +25,22 @@ public final class ChatRooms {
         this.limits = limits;
     }
 
-    void connected(Session session) {
+    @Override
+    public void connected(Session session) {
         connected.add(session);
         send(session, ChatCodec.rooms(memberCounts()));
     }
 
     /** Leaves the session's room, if any, and forgets the session. */
-    void disconnected(Session session) {
+    @Override
+    public void disconnected(Session session) {
         connected.remove(session);
         leave(session);
     }
 
     /** Moves {@code session} into {@code roomName} (leaving its current room); returns its nickname there. */
-    synchronized String join(Session session, String roomName, String nick) throws ChatRejection {
+    @Override
+    public synchronized String join(Session session, String roomName, String nick) throws ChatRejection {
         Room room = rooms.get(roomName);
         if (room == null) {
             room = createRoom(roomName);
@@ -55,7 +58,8 @@ public final class ChatRooms {
         return assigned;
     }
 
-    synchronized boolean leave(Session session) {
+    @Override
+    public synchronized boolean leave(Session session) {
         Room room = roomOf.remove(session);
         if (room == null) {
             return false;
@@ -63,6 +67,23 @@ public final class ChatRooms {
         room.leave(session);
         broadcastRooms();
         return true;
+    }
+
+    @Override
+    public boolean isJoined(Session session) {
+        return roomOf.containsKey(session);
+    }
+
+    @Override
+    public void say(Session session, String text, long timeMillis) throws ChatRejection {
+        Room room = roomOf(session).orElseThrow(() ->
+                new ChatRejection("not_joined", "join a room before sending messages: {\"type\":\"join\",...}"));
+        room.say(session, text, timeMillis);
+    }
+
+    @Override
+    public void typing(Session session) {
+        roomOf(session).ifPresent(room -> room.typing(session));
     }
 
     /** The session's current room. */
@@ -74,7 +95,7 @@ public final class ChatRooms {
         return Optional.ofNullable(rooms.get(name));
     }
 
-    /** Room name → member count, rooms with members only, sorted by name. */
+    @Override
     public synchronized Map<String, Integer> memberCounts() {
         Map<String, Integer> counts = new TreeMap<>();
         rooms.forEach((name, room) -> {

@@ -53,8 +53,9 @@ public final class ChatServer implements AutoCloseable {
                 .configure(config -> config.withShutdownTimeout(Duration.ofSeconds(2)));
         // The page and the endpoint are routes of a front door: static files are served on
         // persistent connections (RFC 9112 §9.3), the WebSocket through the one upgrade path.
-        ChatMount chat = ChatMount.on(routes, builder.limits, builder.webSocketEnabled);
-        this.rooms = chat.rooms();
+        ChatMount chat = builder.backend == null ? ChatMount.on(routes, builder.limits, builder.webSocketEnabled)
+                : ChatMount.on(routes, builder.limits, builder.backend, builder.webSocketEnabled);
+        this.rooms = builder.backend == null ? chat.rooms() : null;
         this.door = routes.start();
         this.host = hostText(door.localAddress().getAddress());
         // The origin allow-list depends on the bound port, known only after start() (RFC 6455 §10.2).
@@ -84,6 +85,9 @@ public final class ChatServer implements AutoCloseable {
     }
 
     public ChatRooms rooms() {
+        if (rooms == null) {
+            throw new IllegalStateException("this chat server keeps its rooms outside this process (Builder.backend)");
+        }
         return rooms;
     }
 
@@ -150,6 +154,7 @@ public final class ChatServer implements AutoCloseable {
         private ChatLimits limits = ChatLimits.defaults();
         private final List<String> extraOrigins = new ArrayList<>();
         private boolean webSocketEnabled = true;
+        private ChatBackend backend;
 
         private Builder() {
         }
@@ -157,6 +162,12 @@ public final class ChatServer implements AutoCloseable {
         /** False: /ws/chat refuses WebSocket and pages chat through SockJS (xhr-streaming, eventsource, …). */
         public Builder webSocketEnabled(boolean enabled) {
             this.webSocketEnabled = enabled;
+            return this;
+        }
+
+        /** Keeps the rooms in {@code rooms} (e.g. shared by several servers through Redis) instead of this process. */
+        public Builder backend(ChatBackend rooms) {
+            this.backend = Objects.requireNonNull(rooms, "rooms");
             return this;
         }
 

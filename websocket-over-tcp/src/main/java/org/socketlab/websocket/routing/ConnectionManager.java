@@ -44,13 +44,19 @@ public final class ConnectionManager {
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final Clock clock;
     private final long maxPendingBytes;
+    private final ConnectionDirectory directory;
 
     ConnectionManager(Clock clock) {
         this(clock, DEFAULT_MAX_PENDING_BYTES);
     }
 
     ConnectionManager(Clock clock, long maxPendingBytes) {
+        this(clock, maxPendingBytes, ConnectionDirectory.NONE);
+    }
+
+    ConnectionManager(Clock clock, long maxPendingBytes, ConnectionDirectory directory) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.directory = Objects.requireNonNull(directory, "directory");
         if (maxPendingBytes < 1) {
             throw new IllegalArgumentException("maxPendingBytes must be at least 1, got " + maxPendingBytes);
         }
@@ -66,26 +72,36 @@ public final class ConnectionManager {
     }
 
     /**
-     * Sends a text message to the connection.
+     * Sends a text message to the connection, held by this process or (with a
+     * {@link ConnectionDirectory}) by another one.
      *
      * @return false when no such connection is open (API Gateway answers 410 Gone)
      */
     public boolean post(String connectionId, String text) {
         Objects.requireNonNull(text, "text");
-        return send(connectionId, utf8Length(text), session -> session.sendTextAsync(text));
+        return send(connectionId, utf8Length(text), session -> session.sendTextAsync(text))
+                || !isLocal(connectionId) && directory.post(connectionId, text);
     }
 
-    /** Sends a binary message; false when no such connection is open. */
+    /** Sends a binary message; false when no such connection is open here or elsewhere. */
     public boolean post(String connectionId, ByteBuffer data) {
         Objects.requireNonNull(data, "data");
-        return send(connectionId, data.remaining(), session -> session.sendBinaryAsync(data.duplicate()));
+        return send(connectionId, data.remaining(), session -> session.sendBinaryAsync(data.duplicate()))
+                || !isLocal(connectionId) && directory.post(connectionId, data);
     }
 
     /**
-     * Sends {@code text} to every open connection without waiting for any of them; returns how
-     * many it was queued for (a slow consumer closed on the way is not counted).
+     * Sends {@code text} to every open connection without waiting for any of them, and to those
+     * of the other processes through the {@link ConnectionDirectory}; returns how many of this
+     * process's connections it was queued for (a slow consumer closed on the way is not counted).
      */
     public int broadcast(String text) {
+        directory.broadcast(Objects.requireNonNull(text, "text"));
+        return broadcastHere(text);
+    }
+
+    /** {@link #broadcast} to this process's connections only (what a remote broadcast delivers). */
+    public int broadcastHere(String text) {
         Objects.requireNonNull(text, "text");
         long size = utf8Length(text);
         int sent = 0;
@@ -99,8 +115,9 @@ public final class ConnectionManager {
 
     /** The status of an open connection. */
     public Optional<ConnectionInfo> info(String connectionId) {
-        return open(connectionId).map(c -> new ConnectionInfo(connectionId, c.connectedAt(), c.lastActiveAt().get(),
-                c.sourceIp(), c.userAgent()));
+        Optional<ConnectionInfo> here = open(connectionId).map(c -> new ConnectionInfo(connectionId, c.connectedAt(),
+                c.lastActiveAt().get(), c.sourceIp(), c.userAgent()));
+        return here.isPresent() || isLocal(connectionId) ? here : directory.info(connectionId);
     }
 
     /**
@@ -112,12 +129,17 @@ public final class ConnectionManager {
     public boolean disconnect(String connectionId) {
         Optional<Connection> connection = open(connectionId);
         connection.ifPresent(c -> c.session().close(1000, "disconnected by the server"));
-        return connection.isPresent();
+        return connection.isPresent() || !isLocal(connectionId) && directory.disconnect(connectionId);
     }
 
-    /** Whether the connection is registered and open. */
+    /** Whether the connection is registered and open in this process. */
     public boolean isConnected(String connectionId) {
         return open(connectionId).isPresent();
+    }
+
+    /** Registered here (open or closing): then no other process holds it either. */
+    private boolean isLocal(String connectionId) {
+        return connectionId != null && connections.containsKey(connectionId);
     }
 
     /** The ids of the open connections, a snapshot. */
@@ -136,17 +158,22 @@ public final class ConnectionManager {
         String sourceIp = session.remoteAddress() == null ? "" : session.remoteAddress().getAddress().getHostAddress();
         connections.put(connectionId, new Connection(session, now, sourceIp, userAgent,
                 new AtomicReference<>(now), new AtomicLong()));
+        directory.opened(new ConnectionInfo(connectionId, now, now, sourceIp, userAgent));
     }
 
     void unregister(String connectionId) {
-        connections.remove(connectionId);
+        if (connections.remove(connectionId) != null) {
+            directory.closed(connectionId);
+        }
     }
 
     /** Records activity now (a message in either direction). */
     void touch(String connectionId) {
         Connection connection = connections.get(connectionId);
         if (connection != null) {
-            connection.lastActiveAt().set(now());
+            Instant now = now();
+            connection.lastActiveAt().set(now);
+            directory.active(connectionId, now);
         }
     }
 

@@ -37,7 +37,8 @@ public final class WebSocketApi {
     private final Optional<ConnectionsApi> connectionsApi;
 
     private WebSocketApi(Builder builder) {
-        this.connections = new ConnectionManager(builder.clock, builder.maxPendingBytes);
+        this.connections = new ConnectionManager(builder.clock, builder.maxPendingBytes, builder.directory);
+        builder.directory.attach(connections);
         Router router = new Router(RouteSelectionExpression.parse(builder.expression), builder.routes,
                 Optional.ofNullable(builder.defaultRoute));
         this.handler = new RoutingHandler(router, builder.onConnect, builder.onDisconnect, connections);
@@ -100,6 +101,7 @@ public final class WebSocketApi {
         private int maxPostBytes = 128 * 1024;
         private Clock clock = Clock.systemUTC();
         private long maxPendingBytes = ConnectionManager.DEFAULT_MAX_PENDING_BYTES;
+        private ConnectionDirectory directory = ConnectionDirectory.NONE;
 
         private Builder() {
         }
@@ -176,6 +178,16 @@ public final class WebSocketApi {
         /** The clock behind connectedAt/lastActiveAt (tests fix it). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The other server processes' connections (scale-out): with one, {@code @connections} and
+         * {@link ConnectionManager#broadcast} reach connections held by any process. One directory
+         * serves one API. {@link ConnectionDirectory#NONE} by default.
+         */
+        public Builder directory(ConnectionDirectory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 

@@ -15,31 +15,39 @@ public final class BroadcastOperator {
     private final Namespace namespace;
     private final Set<String> rooms;
     private final Set<String> exceptRooms;
+    private final boolean localOnly;
 
-    BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> exceptRooms) {
+    BroadcastOperator(Namespace namespace, Set<String> rooms, Set<String> exceptRooms, boolean localOnly) {
         this.namespace = namespace;
         this.rooms = Set.copyOf(rooms);
         this.exceptRooms = Set.copyOf(exceptRooms);
+        this.localOnly = localOnly;
     }
 
     /** Also targets {@code room} (a union with the rooms already named). */
     public BroadcastOperator to(String room) {
         Set<String> more = new LinkedHashSet<>(rooms);
         more.add(room);
-        return new BroadcastOperator(namespace, more, exceptRooms);
+        return new BroadcastOperator(namespace, more, exceptRooms, localOnly);
     }
 
     /** Leaves out the sockets in {@code room} (a socket's id is also a room holding just it). */
     public BroadcastOperator except(String room) {
         Set<String> more = new LinkedHashSet<>(exceptRooms);
         more.add(room);
-        return new BroadcastOperator(namespace, rooms, more);
+        return new BroadcastOperator(namespace, rooms, more, localOnly);
+    }
+
+    /** This server's sockets only: not forwarded by the namespace's {@link NamespaceAdapter}. */
+    public BroadcastOperator local() {
+        return new BroadcastOperator(namespace, rooms, exceptRooms, true);
     }
 
     /**
-     * Emits {@code event} to every target (no acknowledgements in broadcasts).
+     * Emits {@code event} to every target (no acknowledgements in broadcasts), then hands it to
+     * the namespace's {@link NamespaceAdapter} for the other servers unless {@link #local()}.
      *
-     * @return how many sockets it was queued to
+     * @return how many of this server's sockets it was queued to
      */
     public int emit(String event, Object... args) {
         SocketIoSocket.requireEmittable(event);
@@ -50,6 +58,9 @@ public final class BroadcastOperator {
             if (socket.sendEncoded(encoded)) {
                 sent++;
             }
+        }
+        if (!localOnly) {
+            namespace.adapter().broadcast(namespace, rooms, exceptRooms, event, args);
         }
         return sent;
     }

@@ -27,6 +27,7 @@ public final class Namespace {
     private final List<Consumer<SocketIoSocket>> connectionListeners = new CopyOnWriteArrayList<>();
     private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<SocketIoSocket>> rooms = new ConcurrentHashMap<>();
+    private volatile NamespaceAdapter adapter = NamespaceAdapter.LOCAL;
 
     Namespace(String name) {
         this.name = name;
@@ -63,7 +64,7 @@ public final class Namespace {
 
     /** A broadcast to the sockets in {@code room}. */
     public BroadcastOperator to(String room) {
-        return new BroadcastOperator(this, Set.of(room), Set.of());
+        return new BroadcastOperator(this, Set.of(room), Set.of(), false);
     }
 
     /** Same as {@link #to}. */
@@ -72,12 +73,30 @@ public final class Namespace {
     }
 
     public BroadcastOperator except(String room) {
-        return new BroadcastOperator(this, Set.of(), Set.of(room));
+        return new BroadcastOperator(this, Set.of(), Set.of(room), false);
     }
 
     /** Emits to every socket of the namespace. */
     public int emit(String event, Object... args) {
-        return new BroadcastOperator(this, Set.of(), Set.of()).emit(event, args);
+        return new BroadcastOperator(this, Set.of(), Set.of(), false).emit(event, args);
+    }
+
+    /**
+     * Forwards this namespace's broadcasts to other servers through {@code adapter} (scale-out);
+     * {@link NamespaceAdapter#LOCAL} by default.
+     */
+    public Namespace adapter(NamespaceAdapter newAdapter) {
+        this.adapter = Objects.requireNonNull(newAdapter, "adapter");
+        return this;
+    }
+
+    public NamespaceAdapter adapter() {
+        return adapter;
+    }
+
+    /** A broadcast to this server's sockets only (Socket.IO's {@code .local}): what an adapter delivers. */
+    public BroadcastOperator local() {
+        return new BroadcastOperator(this, Set.of(), Set.of(), true);
     }
 
     /** The room names that have members now. */

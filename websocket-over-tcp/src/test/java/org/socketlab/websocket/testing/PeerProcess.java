@@ -90,6 +90,15 @@ public final class PeerProcess implements AutoCloseable {
         return List.copyOf(transcript);
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The operating system's process id (to kill it on purpose in a failover test). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String describe() {
         return name + "\nstdout:\n" + String.join("\n", transcript) + "\nstderr:\n" + errors;
     }

@@ -45,7 +45,22 @@ public final class Peers {
                 "Python websockets is missing: run `apt-get install -y python3-websockets` (used via /usr/bin/python3)");
     }
 
-    private static void require(boolean present, String hint) {
+    /**
+     * An executable peer such as {@code /usr/bin/redis-server}: the first of {@code candidates}
+     * that exists and runs with {@code versionFlag}; skips (or fails in CI) otherwise.
+     */
+    public static Path requireExecutable(String hint, String versionFlag, String... candidates) {
+        for (String candidate : candidates) {
+            Path path = Path.of(candidate);
+            if (Files.isExecutable(path) && runs(candidate, versionFlag)) {
+                return path;
+            }
+        }
+        require(false, hint);
+        throw new IllegalStateException("unreachable: require() skips or fails");
+    }
+
+    static void require(boolean present, String hint) {
         if (!present && REQUIRED) {
             fail("SOCKETLAB_REQUIRE_PEERS=true but a peer is missing. " + hint);
         }
