@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.socketlab.websocket.frame.DecodedFrame;
 import org.socketlab.websocket.frame.FrameDecoder;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 
 /**
  * Server side decode of one masked client-to-server binary frame (RFC 6455 §5.2, §5.3): parse the
@@ -108,7 +108,7 @@ public class DecodeBenchmark {
 
     /** The protocol's path: one {@code next} call, a whole frame unmasked in place in the input. */
     @Benchmark
-    public void socketlab(Blackhole bh) throws ProtocolException {
+    public void socketlab(Blackhole bh) throws WebSocketProtocolException {
         ourInput.clear();
         if (ourDecoder.next(ourInput) != FrameDecoder.Step.FRAME) {
             throw new IllegalStateException("a whole frame was present but none was decoded");
@@ -119,7 +119,7 @@ public class DecodeBenchmark {
 
     /** The whole-frame convenience that fills a reused {@code DecodedFrame} view. */
     @Benchmark
-    public void socketlabDecodedFrame(Blackhole bh) throws ProtocolException {
+    public void socketlabDecodedFrame(Blackhole bh) throws WebSocketProtocolException {
         ourInput.clear();
         if (!ourDecoder.decode(ourInput, ourFrame)) {
             throw new IllegalStateException("a whole frame was present but none was decoded");
@@ -130,7 +130,7 @@ public class DecodeBenchmark {
 
     /** The convenience API that returns an immutable {@code Frame} record over a payload slice. */
     @Benchmark
-    public void socketlabFrameRecord(Blackhole bh) throws ProtocolException {
+    public void socketlabFrameRecord(Blackhole bh) throws WebSocketProtocolException {
         ourInput.clear();
         bh.consume(ourDecoder.decode(ourInput).payload());
     }

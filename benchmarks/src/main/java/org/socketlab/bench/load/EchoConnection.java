@@ -13,7 +13,7 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.ClientHandshake;
 import org.socketlab.websocket.http.HandshakeException;
@@ -76,7 +76,7 @@ final class EchoConnection implements AutoCloseable {
     }
 
     /** Sends {@code message} as one binary frame and blocks until the echo arrives; returns nanos. */
-    long roundTrip(Frame message) throws IOException, ProtocolException {
+    long roundTrip(Frame message) throws IOException, WebSocketProtocolException {
         int needed = encoder.encodedLength(message);
         if (writeBuffer == null || writeBuffer.capacity() < needed) {
             writeBuffer = ByteBuffer.allocate(needed);

@@ -2,7 +2,7 @@ package org.socketlab.websocket.protocol;
 
 import java.nio.ByteBuffer;
 import org.socketlab.websocket.frame.CloseCode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 
 /** What a {@link WebSocketProtocol} reports to its adapter, in the order things happened. */
 public sealed interface ProtocolEvent {
@@ -28,7 +28,7 @@ public sealed interface ProtocolEvent {
     }
 
     /** We failed the connection (RFC 6455 §7.1.7), e.g. 1002, 1007, 1009, or a timeout. */
-    record Failed(ProtocolException error) implements ProtocolEvent {
+    record Failed(WebSocketProtocolException error) implements ProtocolEvent {
     }
 
     /** The connection is CLOSED; emitted exactly once. Code 1006 when it ended abnormally. */

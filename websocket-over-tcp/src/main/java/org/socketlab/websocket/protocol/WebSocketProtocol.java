@@ -14,7 +14,7 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameHeader;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 
 /**
@@ -63,7 +63,7 @@ public final class WebSocketProtocol {
     private long lastNowNanos;
     // A close frame or an error that arrived behind messages still waiting in `events`.
     private CloseStatus deferredPeerClose;
-    private ProtocolException deferredFailure;
+    private WebSocketProtocolException deferredFailure;
 
     public WebSocketProtocol(Role role, ProtocolConfig config, MaskKeySource keys, long nowNanos) {
         this(role, config, keys, nowNanos, null, null);
@@ -104,7 +104,7 @@ public final class WebSocketProtocol {
             heartbeat.onBytesReceived(nowNanos);
             try {
                 decodeAll(bytes, nowNanos);
-            } catch (ProtocolException e) {
+            } catch (WebSocketProtocolException e) {
                 fail(e);
             }
             frameDeadline.afterRead(!decoder.isAtFrameBoundary(), nowNanos);
@@ -113,7 +113,7 @@ public final class WebSocketProtocol {
     }
 
     /** The one loop over the decoder: each step is a whole frame, a header, a chunk or "need more". */
-    private void decodeAll(ByteBuffer bytes, long nowNanos) throws ProtocolException {
+    private void decodeAll(ByteBuffer bytes, long nowNanos) throws WebSocketProtocolException {
         while (!inputDone) {
             switch (decoder.next(bytes)) {
                 case NEED_MORE -> {
@@ -129,7 +129,7 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void onWholeFrame(long nowNanos) throws ProtocolException {
+    private void onWholeFrame(long nowNanos) throws WebSocketProtocolException {
         Opcode opcode = decoder.opcode();
         if (opcode.isData()) {
             addIfNotNull(assembler.wholeFrame(opcode, decoder.fin(), hasRsv1(), decoder.chunkBuffer(),
@@ -140,7 +140,7 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void onHeader() throws ProtocolException {
+    private void onHeader() throws WebSocketProtocolException {
         Opcode opcode = decoder.opcode();
         if (opcode.isData()) {
             // §10.4 in every state: a message over the limit fails here, before its payload arrives.
@@ -156,14 +156,14 @@ public final class WebSocketProtocol {
     }
 
     /** RFC 7692 §6.1: permessage-deflate never applies to control frames, so RSV1 there is an error. */
-    private void requireNoRsvOnControl(Opcode opcode) throws ProtocolException {
+    private void requireNoRsvOnControl(Opcode opcode) throws WebSocketProtocolException {
         if (decoder.rsvBits() != 0) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
+            throw new WebSocketProtocolException(CloseCode.PROTOCOL_ERROR,
                     "RSV1 is set on a %s frame; control frames are never compressed (RFC 7692 §6.1)".formatted(opcode));
         }
     }
 
-    private void onChunk(long nowNanos) throws ProtocolException {
+    private void onChunk(long nowNanos) throws WebSocketProtocolException {
         Opcode opcode = decoder.opcode();
         boolean ends = decoder.chunkEndsFrame();
         if (ends) {
@@ -210,7 +210,7 @@ public final class WebSocketProtocol {
             long startedMillisAgo = frameDeadline.millisSinceStart(nowNanos);
             frameDeadline.frameEnded();
             // §7.1.7 allows failing the connection at any time; 1008 (§7.4.1) says our policy ended it.
-            fail(new ProtocolException(CloseCode.POLICY_VIOLATION, ("a frame started %d ms ago is still incomplete; "
+            fail(new WebSocketProtocolException(CloseCode.POLICY_VIOLATION, ("a frame started %d ms ago is still incomplete; "
                     + "the frame timeout is %s (RFC 6455 §7.4.1: 1008, policy)").formatted(startedMillisAgo,
                     config.frameTimeout())));
             return;
@@ -230,7 +230,7 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void onControl(Opcode opcode, ByteBuffer payload, long nowNanos) throws ProtocolException {
+    private void onControl(Opcode opcode, ByteBuffer payload, long nowNanos) throws WebSocketProtocolException {
         switch (opcode) {
             case PING -> onPing(payload);
             case PONG -> onPong(payload);
@@ -257,7 +257,7 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void onClose(ByteBuffer payload, long nowNanos) throws ProtocolException {
+    private void onClose(ByteBuffer payload, long nowNanos) throws WebSocketProtocolException {
         CloseStatus status = CloseStatus.parse(payload); // the one parse of the close payload
         inputDone = true; // §5.5.1: nothing the peer sends after its close frame counts
         if (mustDefer()) {
@@ -280,10 +280,10 @@ public final class WebSocketProtocol {
     private void runHeartbeat(long nowNanos) {
         switch (heartbeat.due(nowNanos)) {
             case SEND_PING -> out.control(Frame.ping(heartbeat.pingSent(nowNanos)));
-            case PONG_TIMEOUT -> fail(new ProtocolException(CloseCode.INTERNAL_ERROR,
+            case PONG_TIMEOUT -> fail(new WebSocketProtocolException(CloseCode.INTERNAL_ERROR,
                     "no pong within %s of our ping (RFC 6455 §5.5.2)".formatted(config.pongTimeout())));
             case IDLE_TIMEOUT -> {
-                ProtocolException idle = new ProtocolException(CloseCode.GOING_AWAY,
+                WebSocketProtocolException idle = new WebSocketProtocolException(CloseCode.GOING_AWAY,
                         "nothing received for %s (idle timeout)".formatted(config.idleTimeout()));
                 events.add(new ProtocolEvent.Failed(idle));
                 startClose(CloseCode.GOING_AWAY, "idle timeout");
@@ -293,7 +293,7 @@ public final class WebSocketProtocol {
     }
 
     /** Fails the connection (RFC 6455 §7.1.7): send our close frame if we still may, then CLOSED. */
-    private void fail(ProtocolException error) {
+    private void fail(WebSocketProtocolException error) {
         inputDone = true;
         if (mustDefer()) {
             deferredFailure = error;
@@ -302,7 +302,7 @@ public final class WebSocketProtocol {
         failNow(error);
     }
 
-    private void failNow(ProtocolException error) {
+    private void failNow(WebSocketProtocolException error) {
         events.add(new ProtocolEvent.Failed(error));
         if (state == State.OPEN) {
             out.control(Frame.close(error.closeCode(), truncateUtf8(error.getMessage(), 123)));
@@ -333,7 +333,7 @@ public final class WebSocketProtocol {
             deferredPeerClose = null;
             closeReceived(status, nowNanos);
         } else if (deferredFailure != null) {
-            ProtocolException error = deferredFailure;
+            WebSocketProtocolException error = deferredFailure;
             deferredFailure = null;
             failNow(error);
         }

@@ -12,7 +12,7 @@ import org.socketlab.websocket.testing.Allocations;
  *
  * <p>Properties checked for every input, beyond "does not crash":
  * <ul>
- *   <li>the only exception is {@link ProtocolException}, with a close code from
+ *   <li>the only exception is {@link WebSocketProtocolException}, with a close code from
  *       {1002, 1007, 1009} — the codes a decoder may fail with;</li>
  *   <li>every read is consumed whole (a resumable parser never strands bytes);</li>
  *   <li>no returned frame exceeds the limit or breaks §5.5 (control frames) or §5.2 (RSV bits);</li>
@@ -53,7 +53,7 @@ class FrameDecoderFuzzTest {
                 Frame frame;
                 try {
                     frame = decoder.decode(in);
-                } catch (ProtocolException expected) {
+                } catch (WebSocketProtocolException expected) {
                     checkCloseCode(expected);
                     return exceeded | overBound(before, strict);
                 }
@@ -70,7 +70,7 @@ class FrameDecoderFuzzTest {
         return exceeded;
     }
 
-    private static void checkCloseCode(ProtocolException expected) {
+    private static void checkCloseCode(WebSocketProtocolException expected) {
         if (!DECODER_CLOSE_CODES.contains(expected.closeCode().code())) {
             throw new AssertionError("decoder failed with close code " + expected.closeCode()
                     + "; expected one of " + DECODER_CLOSE_CODES, expected);

@@ -10,7 +10,7 @@ import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.testing.Allocations;
 
@@ -117,7 +117,7 @@ class ProtocolFuzzTest {
             }
         }
 
-        private static void checkFailure(ProtocolException error) {
+        private static void checkFailure(WebSocketProtocolException error) {
             if (!FAILURE_CODES.contains(error.closeCode().code())) {
                 throw new AssertionError("failed with " + error.closeCode() + "; the peer's bytes can only cause "
                         + FAILURE_CODES, error);
@@ -132,7 +132,7 @@ class ProtocolFuzzTest {
                         checkCloseSent(CloseStatus.parse(frame.payload()).code().code());
                     }
                 }
-            } catch (ProtocolException e) {
+            } catch (WebSocketProtocolException e) {
                 throw new AssertionError("the protocol sent bytes its peer cannot parse: " + e.getMessage(), e);
             }
         }

@@ -12,7 +12,7 @@ import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.protocol.ProtocolEvent.BinaryMessage;
 import org.socketlab.websocket.protocol.ProtocolEvent.CloseReceived;
@@ -66,7 +66,7 @@ class WebSocketProtocolTest {
     }
 
     /** Asserts the connection failed with this code: close frame on the wire, Failed, Closed(unclean). */
-    private void assertFailedWith(WebSocketProtocol protocol, int code) throws ProtocolException {
+    private void assertFailedWith(WebSocketProtocol protocol, int code) throws WebSocketProtocolException {
         List<ProtocolEvent> events = protocol.pollEvents();
         assertThat(events).as("events").filteredOn(Failed.class::isInstance).singleElement()
                 .extracting(e -> ((Failed) e).error().closeCode().code()).isEqualTo(code);
@@ -121,7 +121,7 @@ class WebSocketProtocolTest {
     class Section5_4Fragmentation {
 
         @Test
-        void fragmentsWithInterleavedPing_areAssembledAndThePingAnswered() throws ProtocolException {
+        void fragmentsWithInterleavedPing_areAssembledAndThePingAnswered() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feedByteByByte(protocol, client.wire(
                     Peer.fragment(Opcode.TEXT, "Hel", false),
@@ -134,14 +134,14 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void continuationWithoutStart_closesWith1002() throws ProtocolException {
+        void continuationWithoutStart_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Peer.fragment(Opcode.CONTINUATION, "x", true)));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void newDataFrameWhileFragmentedMessageOpen_closesWith1002() throws ProtocolException {
+        void newDataFrameWhileFragmentedMessageOpen_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Peer.fragment(Opcode.TEXT, "a", false), Peer.fragment(Opcode.BINARY, "b", true)));
             assertFailedWith(protocol, 1002);
@@ -164,7 +164,7 @@ class WebSocketProtocolTest {
     class Section8_1Utf8 {
 
         @Test
-        void invalidUtf8InNonFinalFragment_closesWith1007_beforeTheMessageEnds() throws ProtocolException {
+        void invalidUtf8InNonFinalFragment_closesWith1007_beforeTheMessageEnds() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             byte[] bad = HexFormat.of().parseHex("cebae1bdb9cebccebdeda080");
             feed(protocol, client.wire(Frame.of(Opcode.TEXT, ByteBuffer.wrap(bad), false)));
@@ -172,7 +172,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void invalidByteFedAlone_failsImmediately() throws ProtocolException {
+        void invalidByteFedAlone_failsImmediately() throws WebSocketProtocolException {
             // Autobahn 6.4.x: the fail must come as soon as the bad byte arrives, mid-frame.
             WebSocketProtocol protocol = new WebSocketProtocol(Role.CLIENT, ProtocolConfig.defaults(),
                     MaskKeySource.secureRandom(), T0);
@@ -182,7 +182,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void invalidUtf8MidFrame_failsBeforeTheFrameIsComplete() throws ProtocolException {
+        void invalidUtf8MidFrame_failsBeforeTheFrameIsComplete() throws WebSocketProtocolException {
             // Autobahn 6.4.3: one text frame delivered in chops; fail as soon as the bad bytes arrive.
             WebSocketProtocol protocol = server();
             byte[] payload = HexFormat.of().parseHex("cebae1bdb9cebccebdeda080656469746564");
@@ -201,7 +201,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void truncatedCharacterAtMessageEnd_closesWith1007() throws ProtocolException {
+        void truncatedCharacterAtMessageEnd_closesWith1007() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.of(Opcode.TEXT, ByteBuffer.wrap(HexFormat.of().parseHex("48e282")), true)));
             assertFailedWith(protocol, 1007);
@@ -223,7 +223,7 @@ class WebSocketProtocolTest {
     class Section10_4Limits {
 
         @Test
-        void messageOverLimitAcrossFragments_closesWith1009() throws ProtocolException {
+        void messageOverLimitAcrossFragments_closesWith1009() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxMessageSize(1000));
             feed(protocol, client.wire(
                     Frame.of(Opcode.BINARY, ByteBuffer.allocate(600), false),
@@ -232,14 +232,14 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void frameOverLimit_closesWith1009() throws ProtocolException {
+        void frameOverLimit_closesWith1009() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxFramePayload(1000));
             feed(protocol, client.wire(Frame.binary(ByteBuffer.allocate(1001))));
             assertFailedWith(protocol, 1009);
         }
 
         @Test
-        void fragmentThatWouldExceedTheMessageLimit_failsOnItsHeaderAlone() throws ProtocolException {
+        void fragmentThatWouldExceedTheMessageLimit_failsOnItsHeaderAlone() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxMessageSize(1000));
             byte[] first = client.wire(Frame.of(Opcode.BINARY, ByteBuffer.allocate(600), false));
             byte[] second = client.wire(Frame.continuation(ByteBuffer.allocate(600), true));
@@ -249,7 +249,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void continuationWithoutStart_failsOnItsHeaderAlone() throws ProtocolException {
+        void continuationWithoutStart_failsOnItsHeaderAlone() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, java.util.Arrays.copyOf(client.wire(Frame.continuation(ByteBuffer.allocate(600), true)), 8));
             assertFailedWith(protocol, 1002);
@@ -278,7 +278,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void frameStartedThenSilence_failsWith1008_atTheFrameTimeout() throws ProtocolException {
+        void frameStartedThenSilence_failsWith1008_atTheFrameTimeout() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(bigFrames);
             protocol.receive(ByteBuffer.wrap(sixteenMebibyteHeader()), T0);
             assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 10 * SECOND);
@@ -289,7 +289,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void tricklingBytes_doesNotRestartTheFrameDeadline() throws ProtocolException {
+        void tricklingBytes_doesNotRestartTheFrameDeadline() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(bigFrames);
             byte[] header = sixteenMebibyteHeader();
             protocol.receive(ByteBuffer.wrap(header, 0, 1), T0);
@@ -355,7 +355,7 @@ class WebSocketProtocolTest {
     class Section5_5ControlFrames {
 
         @Test
-        void ping_isAnsweredWithPongCarryingTheSamePayload() throws ProtocolException {
+        void ping_isAnsweredWithPongCarryingTheSamePayload() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.ping(bytes("Hello"))));
             assertThat(protocol.pollEvents()).containsExactly(new PingReceived(bytes("Hello")));
@@ -379,21 +379,21 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void serverReceivesUnmaskedFrame_closesWith1002() throws ProtocolException {
+        void serverReceivesUnmaskedFrame_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, server.wire(Frame.text("unmasked")));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void clientReceivesMaskedFrame_closesWith1002() throws ProtocolException {
+        void clientReceivesMaskedFrame_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = client();
             feed(protocol, client.wire(Frame.text("masked")));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void reservedOpcode_closesWith1002() throws ProtocolException {
+        void reservedOpcode_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, new byte[] {(byte) 0x83, (byte) 0x80, 0, 0, 0, 0});
             assertFailedWith(protocol, 1002);
@@ -415,7 +415,7 @@ class WebSocketProtocolTest {
     class Section7ClosingHandshake {
 
         @Test
-        void peerClose_isEchoedWithTheSameCode_andServerClosesTcpAtOnce() throws ProtocolException {
+        void peerClose_isEchoedWithTheSameCode_andServerClosesTcpAtOnce() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.close(CloseCode.of(3000), "bye")));
             assertThat(protocol.pollEvents()).containsExactly(
@@ -426,7 +426,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void emptyClose_isAnsweredWithEmptyClose() throws ProtocolException {
+        void emptyClose_isAnsweredWithEmptyClose() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.close(null, null)));
             assertThat(protocol.pollEvents()).containsExactly(
@@ -436,21 +436,21 @@ class WebSocketProtocolTest {
 
         @ParameterizedTest(name = "close code {0}")
         @ValueSource(ints = {0, 999, 1004, 1005, 1006, 1015, 1016, 2000, 2999, 5000})
-        void closeWithCodeNotAllowedOnTheWire_closesWith1002(int code) throws ProtocolException {
+        void closeWithCodeNotAllowedOnTheWire_closesWith1002(int code) throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Peer.rawClose(code)));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void closeWithOneBytePayload_closesWith1002() throws ProtocolException {
+        void closeWithOneBytePayload_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.of(Opcode.CLOSE, ByteBuffer.wrap(new byte[] {3}), true)));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void closeReasonInvalidUtf8_closesWith1007() throws ProtocolException {
+        void closeReasonInvalidUtf8_closesWith1007() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             ByteBuffer payload = ByteBuffer.allocate(4).putShort((short) 1000).put((byte) 0xed).put((byte) 0xa0).flip();
             feed(protocol, client.wire(Frame.of(Opcode.CLOSE, payload, true)));
@@ -458,7 +458,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void framesAfterPeerClose_areIgnored() throws ProtocolException {
+        void framesAfterPeerClose_areIgnored() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Peer.fragment(Opcode.TEXT, "frag", false), Peer.close(1000),
                     Peer.fragment(Opcode.CONTINUATION, "ment", true), Frame.ping(bytes("p"))));
@@ -468,7 +468,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void messageThenCloseInOneRead_theAnswerGoesOutBeforeOurCloseFrame() throws ProtocolException {
+        void messageThenCloseInOneRead_theAnswerGoesOutBeforeOurCloseFrame() throws WebSocketProtocolException {
             // Autobahn 7.1.1 / 1.x: "message then close" arriving together must still be echoed.
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.text("last words"), Peer.close(1000), Frame.text("ignored")));
@@ -496,7 +496,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void messageThenBadFrameInOneRead_isDeliveredThenTheConnectionFails() throws ProtocolException {
+        void messageThenBadFrameInOneRead_isDeliveredThenTheConnectionFails() throws WebSocketProtocolException {
             // Autobahn 3.2: a valid message, then RSV=2, then a ping, all in one read.
             WebSocketProtocol protocol = server();
             byte[] good = client.wire(Frame.text("valid"));
@@ -526,7 +526,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void weClose_thenDataIsIgnored_untilThePeersClose() throws ProtocolException {
+        void weClose_thenDataIsIgnored_untilThePeersClose() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             protocol.close(CloseCode.NORMAL_CLOSURE, "done");
             assertThat(protocol.state()).isEqualTo(State.CLOSING);
@@ -607,7 +607,7 @@ class WebSocketProtocolTest {
     class Heartbeat {
 
         @Test
-        void pingIsSentAfterTheInterval_andPongKeepsTheConnectionOpen() throws ProtocolException {
+        void pingIsSentAfterTheInterval_andPongKeepsTheConnectionOpen() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withPingInterval(Duration.ofSeconds(30)));
             assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 30 * SECOND);
             protocol.tick(T0 + 29 * SECOND);
@@ -623,7 +623,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void missingPong_failsTheConnectionWith1011() throws ProtocolException {
+        void missingPong_failsTheConnectionWith1011() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withPingInterval(Duration.ofSeconds(30)));
             protocol.tick(T0 + 30 * SECOND);
             protocol.pollOutgoing();
@@ -632,7 +632,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void idleTimeout_startsACloseWith1001() throws ProtocolException {
+        void idleTimeout_startsACloseWith1001() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withIdleTimeout(Duration.ofSeconds(60)));
             protocol.receive(ByteBuffer.wrap(client.wire(Frame.text("hi"))), T0 + 10 * SECOND);
             protocol.pollEvents();
@@ -654,7 +654,7 @@ class WebSocketProtocolTest {
     class Commands {
 
         @Test
-        void clientFramesAreMasked_serverFramesAreNot() throws ProtocolException {
+        void clientFramesAreMasked_serverFramesAreNot() throws WebSocketProtocolException {
             WebSocketProtocol clientSide = client();
             clientSide.sendText("Hello");
             ByteBuffer wire = clientSide.pollOutgoing().get(0);
@@ -666,7 +666,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void sendFragment_followsTheFragmentationRules() throws ProtocolException {
+        void sendFragment_followsTheFragmentationRules() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             assertThatThrownBy(() -> protocol.sendFragment(Opcode.CONTINUATION, bytes("x"), true))
                     .isInstanceOf(IllegalStateException.class);

@@ -12,7 +12,7 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.ClientHandshake;
 import org.socketlab.websocket.http.HandshakeException;
@@ -80,7 +80,7 @@ public final class WebSocketTickerClient extends TickerClient {
                 }
                 in = opened.readBody();
             }
-        } catch (ProtocolException violation) {
+        } catch (WebSocketProtocolException violation) {
             writeFrame(opened, Frame.close(violation.closeCode(), ""));
             throw new IOException(violation.getMessage(), violation);
         }

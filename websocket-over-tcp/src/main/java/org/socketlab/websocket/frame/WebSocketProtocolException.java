@@ -7,18 +7,18 @@ import java.util.Objects;
  * failed with (RFC 6455 §7.1.7), e.g. 1002 for a framing error, 1007 for invalid UTF-8,
  * 1009 for a message over the configured limit.
  */
-public class ProtocolException extends Exception {
+public class WebSocketProtocolException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     private final transient CloseCode closeCode;
 
-    public ProtocolException(CloseCode closeCode, String message) {
+    public WebSocketProtocolException(CloseCode closeCode, String message) {
         super(message);
         this.closeCode = Objects.requireNonNull(closeCode, "closeCode");
     }
 
-    public ProtocolException(CloseCode closeCode, String message, Throwable cause) {
+    public WebSocketProtocolException(CloseCode closeCode, String message, Throwable cause) {
         super(message, cause);
         this.closeCode = Objects.requireNonNull(closeCode, "closeCode");
     }
