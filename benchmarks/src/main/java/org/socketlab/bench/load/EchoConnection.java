@@ -16,7 +16,7 @@ import org.socketlab.websocket.frame.Opcode;
 import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.ClientHandshake;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
 
@@ -48,7 +48,7 @@ final class EchoConnection implements AutoCloseable {
 
     /** Connects and completes the opening handshake (RFC 6455 §4.1) within {@code timeoutMillis}. */
     static EchoConnection open(InetSocketAddress address, String path, int timeoutMillis)
-            throws IOException, HandshakeException {
+            throws IOException, HttpException {
         Socket socket = new Socket();
         try {
             socket.connect(address, timeoutMillis);
@@ -57,13 +57,13 @@ final class EchoConnection implements AutoCloseable {
             EchoConnection connection = new EchoConnection(socket);
             connection.handshake(address.getHostString() + ":" + address.getPort(), path);
             return connection;
-        } catch (IOException | HandshakeException | RuntimeException e) {
+        } catch (IOException | HttpException | RuntimeException e) {
             socket.close();
             throw e;
         }
     }
 
-    private void handshake(String host, String path) throws IOException, HandshakeException {
+    private void handshake(String host, String path) throws IOException, HttpException {
         ClientHandshake handshake = ClientHandshake.builder().hostHeader(host).target(path).build();
         out.write(handshake.requestBytes());
         out.flush();

@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
 import org.socketlab.websocket.api.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 
 /**
  * A client connection that comes back: when the connection is lost (anything but a normal
@@ -107,7 +107,7 @@ public final class ReconnectingClient implements AutoCloseable {
                 if (last.code() == 1000) {
                     break; // a normal close is final: nobody wants us back
                 }
-            } catch (IOException | HandshakeException e) {
+            } catch (IOException | HttpException e) {
                 LOG.log(Level.DEBUG, "connecting to {0} failed: {1}", uri, e.toString());
                 last = new CloseStatus(1006, e.toString(), false);
             } catch (ExecutionException | RuntimeException e) {

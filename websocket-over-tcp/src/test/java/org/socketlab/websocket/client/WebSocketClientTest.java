@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.api.CloseStatus;
 import org.socketlab.websocket.api.Session;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.InteropServer;
 import org.socketlab.websocket.testing.RawWebSocket;
@@ -103,7 +103,7 @@ class WebSocketClientTest {
         @Test
         void refusedOrigin_throwsHandshakeExceptionWith403() throws Exception {
             server = InteropServer.start(null);
-            HandshakeException refused = catchThrowableOfType(HandshakeException.class, () -> WebSocketClient.connect(
+            HttpException refused = catchThrowableOfType(HttpException.class, () -> WebSocketClient.connect(
                     uri("/private"), new RecordingHandler(), ClientOptions.defaults().origin(InteropServer.EVIL_ORIGIN)));
             assertThat(refused.status()).isEqualTo(403);
         }
@@ -120,7 +120,7 @@ class WebSocketClientTest {
         @Test
         void unknownPath_throwsHandshakeExceptionWith404() throws Exception {
             server = InteropServer.start(null);
-            HandshakeException refused = catchThrowableOfType(HandshakeException.class,
+            HttpException refused = catchThrowableOfType(HttpException.class,
                     () -> WebSocketClient.connect(uri("/nowhere"), new RecordingHandler()));
             assertThat(refused.status()).isEqualTo(404);
         }
@@ -190,7 +190,7 @@ class WebSocketClientTest {
                 }
             });
             assertThatThrownBy(() -> WebSocketClient.connect(rawUri(), new RecordingHandler()))
-                    .isInstanceOf(HandshakeException.class);
+                    .isInstanceOf(HttpException.class);
             answered.get(5, TimeUnit.SECONDS);
         }
 

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpLimits;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
@@ -55,7 +55,7 @@ class DeclaredBodyLengthTest {
     }
 
     @Test
-    void aHeadDeclaringTheWholeBodyLimit_allocatesAlmostNothingUntilTheBodyArrives() throws HandshakeException {
+    void aHeadDeclaringTheWholeBodyLimit_allocatesAlmostNothingUntilTheBodyArrives() throws HttpException {
         new HttpRequestParser().parse(ByteBuffer.wrap(head(LIMIT))); // warm-up: class loading is not the body's cost
         HttpRequestParser parser = new HttpRequestParser();
         ByteBuffer bytes = ByteBuffer.wrap(head(LIMIT));
@@ -67,7 +67,7 @@ class DeclaredBodyLengthTest {
     }
 
     @Test
-    void aBodyThatTrickles_isAllocatedInProportionToWhatArrived() throws HandshakeException {
+    void aBodyThatTrickles_isAllocatedInProportionToWhatArrived() throws HttpException {
         HttpRequestParser parser = new HttpRequestParser();
         byte[] chunk = new byte[1000];
         long allocated = Allocations.during(() -> {
@@ -81,7 +81,7 @@ class DeclaredBodyLengthTest {
     }
 
     @Test
-    void aBodyInRandomPieces_isReassembledExactly_andBytesBehindItStayUnread() throws HandshakeException {
+    void aBodyInRandomPieces_isReassembledExactly_andBytesBehindItStayUnread() throws HttpException {
         long seed = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
         for (int round = 0; round < 20; round++) {
@@ -113,7 +113,7 @@ class DeclaredBodyLengthTest {
         HttpRequestParser parser = new HttpRequestParser();
         assertThatThrownBy(() -> Allocations.during(
                 () -> parser.parse(ByteBuffer.wrap(head(Long.MAX_VALUE / 2)))))
-                .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(413));
+                .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isEqualTo(413));
         assertThat(Allocations.lastMeasured()).isLessThan(64 * 1024);
     }
 

@@ -15,7 +15,7 @@ import org.socketlab.websocket.frame.Opcode;
 import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.ClientHandshake;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.realtime.Technique;
 import org.socketlab.websocket.realtime.Tick;
@@ -57,7 +57,7 @@ public final class WebSocketTickerClient extends TickerClient {
             }
             try {
                 handshake.validate(response);
-            } catch (HandshakeException refused) {
+            } catch (HttpException refused) {
                 throw new IOException("handshake refused: " + refused.getMessage(), refused);
             }
             opened(opened);

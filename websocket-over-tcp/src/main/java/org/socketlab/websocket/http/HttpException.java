@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The message states the rule, quotes the offending value and cites the section.
  */
-public class HandshakeException extends Exception {
+public class HttpException extends Exception {
 
     private final int status;
     private final HttpHeaders responseHeaders;
     private final String publicExplanation;
 
-    public HandshakeException(int status, String message) {
+    public HttpException(int status, String message) {
         this(status, message, new HttpHeaders());
     }
 
@@ -24,7 +24,7 @@ public class HandshakeException extends Exception {
      * @param responseHeaders headers the error response must carry, e.g. {@code Allow: GET} with 405
      *                        (RFC 9110 §15.5.6) or {@code Sec-WebSocket-Version: 13} with 426 (RFC 6455 §4.4)
      */
-    public HandshakeException(int status, String message, HttpHeaders responseHeaders) {
+    public HttpException(int status, String message, HttpHeaders responseHeaders) {
         this(status, message, responseHeaders, null);
     }
 
@@ -34,7 +34,7 @@ public class HandshakeException extends Exception {
      *                          {@code $connect} refusal "this token is not valid" instead of the
      *                          origin policy's 403 text; {@code null} for the fixed text
      */
-    public HandshakeException(int status, String message, HttpHeaders responseHeaders, String publicExplanation) {
+    public HttpException(int status, String message, HttpHeaders responseHeaders, String publicExplanation) {
         super(message);
         if (status < 100 || status > 999) {
             throw new IllegalArgumentException("status must be three digits, got " + status);
