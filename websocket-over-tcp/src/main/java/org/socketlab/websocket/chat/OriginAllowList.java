@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.socketlab.websocket.handshake.OriginPolicy;
-import org.socketlab.websocket.http.HttpException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.server.HandshakeInterceptor;
 
@@ -51,11 +51,11 @@ final class OriginAllowList implements HandshakeInterceptor {
 
     @Override
     public void beforeUpgrade(HttpRequest request, InetSocketAddress remoteAddress, Map<String, Object> attributes)
-            throws HttpException {
+            throws HandshakeException {
         // BEGIN SOLUTION lab=11 task="refuse a handshake whose Origin is not one of the server's own with 403 (RFC 6455 §10.2)"
         Optional<String> origin = request.headers().first("Origin");
         if (!policy.allows(origin)) {
-            throw new HttpException(403, "origin " + ChatValidation.quote(origin.orElse(""))
+            throw new HandshakeException(403, "origin " + ChatValidation.quote(origin.orElse(""))
                     + " may not open the chat; allowed: " + origins + " (RFC 6455 §10.2)");
         }
         // END SOLUTION

@@ -7,7 +7,7 @@ import org.socketlab.websocket.extension.DeflateParameters;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.ClientHandshakeResult;
-import org.socketlab.websocket.http.HttpException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpStatus;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 
@@ -30,7 +30,7 @@ final class ClientExtensions {
      * not fit our offer fails the handshake (RFC 7692 §7.1: the client must fail the connection).
      */
     static WebSocketProtocol protocol(ClientOptions options, ClientHandshakeResult result, MaskKeySource keys,
-                                      long nowNanos) throws HttpException {
+                                      long nowNanos) throws HandshakeException {
         List<String> deflateResponses = result.extensions().stream()
                 .filter(element -> element.trim().toLowerCase(java.util.Locale.ROOT).startsWith(DeflateNegotiation.NAME))
                 .toList();
@@ -38,7 +38,7 @@ final class ClientExtensions {
             return new WebSocketProtocol(Role.CLIENT, options.protocol(), keys, nowNanos);
         }
         if (deflateResponses.size() > 1) {
-            throw new HttpException(HttpStatus.BAD_GATEWAY, "the server accepted permessage-deflate "
+            throw new HandshakeException(HttpStatus.BAD_GATEWAY, "the server accepted permessage-deflate "
                     + deflateResponses.size() + " times " + deflateResponses + "; we offered it once (RFC 7692 §5)");
         }
         DeflateConfig offered = options.permessageDeflate().get();

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.socketlab.websocket.extension.ExtensionElement.Parameter;
 import org.socketlab.websocket.handshake.ExtensionNegotiator;
-import org.socketlab.websocket.http.HttpException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpStatus;
 
 /**
@@ -133,10 +133,10 @@ public final class DeflateNegotiation {
 
     /**
      * The client's check of the server's response element (§7.1): the agreed parameters, or a
-     * {@link HttpException} (502, the response is invalid) that fails the connection.
+     * {@link HandshakeException} (502, the response is invalid) that fails the connection.
      */
     public static DeflateParameters acceptResponse(String responseElement, DeflateConfig offered)
-            throws HttpException {
+            throws HandshakeException {
         ExtensionElement element = ExtensionElement.parse(responseElement)
                 .filter(parsed -> parsed.name().equals(NAME))
                 .orElseThrow(() -> invalid("is not a well-formed permessage-deflate element", responseElement));
@@ -178,7 +178,7 @@ public final class DeflateNegotiation {
     public static Optional<DeflateParameters> agreed(String responseElement) {
         try {
             return Optional.of(acceptResponse(responseElement, DeflateConfig.defaults().withServerNoContextTakeover(false)));
-        } catch (HttpException notDeflate) {
+        } catch (HandshakeException notDeflate) {
             return Optional.empty();
         }
     }
@@ -203,8 +203,8 @@ public final class DeflateNegotiation {
         return false;
     }
 
-    private static HttpException invalid(String problem, String element) {
-        return new HttpException(HttpStatus.BAD_GATEWAY, "the server's permessage-deflate response \""
+    private static HandshakeException invalid(String problem, String element) {
+        return new HandshakeException(HttpStatus.BAD_GATEWAY, "the server's permessage-deflate response \""
                 + element + "\" " + problem + " (RFC 7692 §7.1)");
     }
 }

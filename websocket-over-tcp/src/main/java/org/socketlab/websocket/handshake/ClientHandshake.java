@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
@@ -83,10 +82,10 @@ public final class ClientHandshake {
     /**
      * Checks the server's response (RFC 6455 §4.1, "the client MUST validate the server's response").
      *
-     * @throws HttpException with the server's status when it did not answer 101, or with 502
+     * @throws HandshakeException with the server's status when it did not answer 101, or with 502
      *                            when its 101 breaks a rule; the message names the rule
      */
-    public ClientHandshakeResult validate(HttpResponse response) throws HttpException {
+    public ClientHandshakeResult validate(HttpResponse response) throws HandshakeException {
         return ResponseChecks.validate(response, expectedAccept(), subprotocols, extensions);
     }
 

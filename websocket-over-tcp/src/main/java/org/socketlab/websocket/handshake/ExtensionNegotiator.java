@@ -1,7 +1,6 @@
 package org.socketlab.websocket.handshake;
 
 import java.util.List;
-import org.socketlab.websocket.http.HttpException;
 
 /**
  * Decides which of the client's offered extensions the server accepts (RFC 6455 §9.1).
@@ -18,9 +17,9 @@ public interface ExtensionNegotiator {
      *                          comma-separated entry of every {@code Sec-WebSocket-Extensions}
      *                          field, parameters included (e.g. {@code permessage-deflate; client_max_window_bits})
      * @return the extension values to put in the response, in the order they apply; empty for none
-     * @throws HttpException to refuse the handshake (e.g. a malformed offer, status 400)
+     * @throws HandshakeException to refuse the handshake (e.g. a malformed offer, status 400)
      */
-    List<String> negotiate(List<String> offeredExtensions) throws HttpException;
+    List<String> negotiate(List<String> offeredExtensions) throws HandshakeException;
 
     /** Accepts no extension (the default). */
     static ExtensionNegotiator none() {

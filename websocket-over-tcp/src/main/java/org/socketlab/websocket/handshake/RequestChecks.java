@@ -13,7 +13,6 @@ import static org.socketlab.websocket.handshake.WebSocketHeaders.WEBSOCKET;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpStatus;
@@ -25,18 +24,18 @@ final class RequestChecks {
     }
 
     /** §4.2.1 item 1: "An HTTP/1.1 or higher GET request". */
-    static void method(HttpRequest request) throws HttpException {
+    static void method(HttpRequest request) throws HandshakeException {
         if (!request.method().equals("GET")) {
-            throw new HttpException(HttpStatus.METHOD_NOT_ALLOWED, "the opening handshake must be a GET request, got "
+            throw new HandshakeException(HttpStatus.METHOD_NOT_ALLOWED, "the opening handshake must be a GET request, got "
                     + quote(request.method()) + " (RFC 6455 §4.1, §4.2.1)", HttpHeaders.of("Allow", "GET"));
         }
     }
 
     /** §4.2.1 item 1: HTTP/1.1 or later; a major version other than 1 is 505 (RFC 9110 §15.6.6). */
-    static void httpVersion(HttpRequest request) throws HttpException {
+    static void httpVersion(HttpRequest request) throws HandshakeException {
         String version = request.version();
         if (version.charAt(5) != '1') {
-            throw new HttpException(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "the opening handshake is defined for "
+            throw new HandshakeException(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "the opening handshake is defined for "
                     + "HTTP/1.1, got " + quote(version) + " (RFC 6455 §4.2.1, RFC 9110 §15.6.6)");
         }
         if (version.charAt(7) < '1') {
@@ -45,7 +44,7 @@ final class RequestChecks {
     }
 
     /** §4.2.1 item 2 and RFC 9112 §3.2: exactly one non-empty Host. */
-    static void host(HttpHeaders headers) throws HttpException {
+    static void host(HttpHeaders headers) throws HandshakeException {
         List<String> hosts = headers.all(HOST);
         if (hosts.size() != 1 || hosts.get(0).isEmpty()) {
             throw badRequest("the request must carry exactly one non-empty Host header, got "
@@ -54,20 +53,20 @@ final class RequestChecks {
     }
 
     /** §4.2.1 items 3 and 4: Upgrade names websocket, Connection names Upgrade (both lists, any case). */
-    static void upgrade(HttpHeaders headers) throws HttpException {
+    static void upgrade(HttpHeaders headers) throws HandshakeException {
         HttpHeaders required = HttpHeaders.of(UPGRADE, WEBSOCKET);
         if (!headers.containsToken(UPGRADE, WEBSOCKET)) {
-            throw new HttpException(HttpStatus.UPGRADE_REQUIRED, "the Upgrade header must contain \"websocket\", got "
+            throw new HandshakeException(HttpStatus.UPGRADE_REQUIRED, "the Upgrade header must contain \"websocket\", got "
                     + quoteAll(headers, UPGRADE) + " (RFC 6455 §4.2.1 item 3)", required);
         }
         if (!headers.containsToken(CONNECTION, "Upgrade")) {
-            throw new HttpException(HttpStatus.UPGRADE_REQUIRED, "the Connection header must contain \"Upgrade\", got "
+            throw new HandshakeException(HttpStatus.UPGRADE_REQUIRED, "the Connection header must contain \"Upgrade\", got "
                     + quoteAll(headers, CONNECTION) + " (RFC 6455 §4.2.1 item 4)", required);
         }
     }
 
     /** §4.2.1 item 5: one Sec-WebSocket-Key, the base64 of 16 bytes (RFC 4648 §4, padded). */
-    static String key(HttpHeaders headers) throws HttpException {
+    static String key(HttpHeaders headers) throws HandshakeException {
         List<String> keys = headers.all(KEY);
         if (keys.size() != 1) {
             throw badRequest("the request must carry exactly one Sec-WebSocket-Key, got " + keys.size()
@@ -92,17 +91,17 @@ final class RequestChecks {
     }
 
     /** §4.2.1 item 6 and §4.4: exactly "13", else 426 naming the version we speak. */
-    static void webSocketVersion(HttpHeaders headers) throws HttpException {
+    static void webSocketVersion(HttpHeaders headers) throws HandshakeException {
         List<String> versions = headers.all(VERSION);
         if (versions.size() != 1 || !versions.get(0).equals(SUPPORTED_VERSION)) {
-            throw new HttpException(HttpStatus.UPGRADE_REQUIRED, "Sec-WebSocket-Version must be 13, got "
+            throw new HandshakeException(HttpStatus.UPGRADE_REQUIRED, "Sec-WebSocket-Version must be 13, got "
                     + quoteAll(headers, VERSION) + " (RFC 6455 §4.2.1 item 6, §4.4)",
                     HttpHeaders.of(VERSION, SUPPORTED_VERSION, UPGRADE, WEBSOCKET));
         }
     }
 
     /** §4.2.2 /origin/ and §10.2: a browser's Origin must pass the policy, else 403. */
-    static void origin(HttpHeaders headers, OriginPolicy policy) throws HttpException {
+    static void origin(HttpHeaders headers, OriginPolicy policy) throws HandshakeException {
         List<String> origins = headers.all(ORIGIN);
         if (origins.size() > 1) {
             throw badRequest("a request carries at most one Origin header, got " + quoteAll(headers, ORIGIN)
@@ -112,13 +111,13 @@ final class RequestChecks {
         if (!policy.allows(origin)) {
             String what = origin.map(value -> "origin " + quote(value) + " is not allowed")
                     .orElse("a request without Origin is not allowed");
-            throw new HttpException(HttpStatus.FORBIDDEN, what + " by this server's origin policy"
+            throw new HandshakeException(HttpStatus.FORBIDDEN, what + " by this server's origin policy"
                     + " (RFC 6455 §4.2.2 /origin/, §10.2)");
         }
     }
 
     /** §4.2.1 item 8: the client's subprotocols, in its order of preference; each must be a token. */
-    static List<String> offeredSubprotocols(HttpHeaders headers) throws HttpException {
+    static List<String> offeredSubprotocols(HttpHeaders headers) throws HandshakeException {
         List<String> offered = headers.tokens(PROTOCOL);
         for (String subprotocol : offered) {
             if (!WebSocketHeaders.isToken(subprotocol)) {
@@ -129,8 +128,8 @@ final class RequestChecks {
         return offered;
     }
 
-    private static HttpException badRequest(String message) {
-        return new HttpException(HttpStatus.BAD_REQUEST, message);
+    private static HandshakeException badRequest(String message) {
+        return new HandshakeException(HttpStatus.BAD_REQUEST, message);
     }
 
     private static String quoteAll(HttpHeaders headers, String name) {

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpStatus;
@@ -23,7 +22,7 @@ final class ResponseChecks {
     }
 
     static ClientHandshakeResult validate(HttpResponse response, String expectedAccept, List<String> offeredSubprotocols,
-                                          List<String> offeredExtensions) throws HttpException {
+                                          List<String> offeredExtensions) throws HandshakeException {
         HttpHeaders headers = response.headers();
         status(response);
         upgrade(headers);
@@ -35,17 +34,17 @@ final class ResponseChecks {
     }
 
     /** Item 1: anything but 101 means the server refused (or needs auth, a redirect, ...). */
-    private static void status(HttpResponse response) throws HttpException {
+    private static void status(HttpResponse response) throws HandshakeException {
         if (response.status() != HttpStatus.SWITCHING_PROTOCOLS) {
             String body = response.bodyText().strip();
-            throw new HttpException(response.status(), "the server answered " + response.status() + " "
+            throw new HandshakeException(response.status(), "the server answered " + response.status() + " "
                     + response.reason() + " instead of 101 Switching Protocols (RFC 6455 §4.1)"
                     + (body.isEmpty() ? "" : ": " + RequestChecks.quote(body)));
         }
     }
 
     /** Item 2: Upgrade must be "websocket", ignoring ASCII case. */
-    private static void upgrade(HttpHeaders headers) throws HttpException {
+    private static void upgrade(HttpHeaders headers) throws HandshakeException {
         List<String> values = headers.all(UPGRADE);
         if (values.size() != 1 || !values.get(0).equalsIgnoreCase(WEBSOCKET)) {
             throw invalid("the 101 response's Upgrade header must be \"websocket\", got " + quoteAll(values)
@@ -54,7 +53,7 @@ final class ResponseChecks {
     }
 
     /** Item 3: Connection must name Upgrade, ignoring ASCII case. */
-    private static void connection(HttpHeaders headers) throws HttpException {
+    private static void connection(HttpHeaders headers) throws HandshakeException {
         if (!headers.containsToken(CONNECTION, "Upgrade")) {
             throw invalid("the 101 response's Connection header must contain \"Upgrade\", got "
                     + quoteAll(headers.all(CONNECTION)) + " (RFC 6455 §4.1 item 3)");
@@ -62,7 +61,7 @@ final class ResponseChecks {
     }
 
     /** Item 4: exactly the accept value for our key, compared exactly (it is base64, case matters). */
-    private static void accept(HttpHeaders headers, String expected) throws HttpException {
+    private static void accept(HttpHeaders headers, String expected) throws HandshakeException {
         List<String> values = headers.all(ACCEPT);
         if (values.size() != 1 || !values.get(0).equals(expected)) {
             throw invalid("Sec-WebSocket-Accept must be \"" + expected + "\" for our key, got " + quoteAll(values)
@@ -71,7 +70,7 @@ final class ResponseChecks {
     }
 
     /** Item 5: every extension in use must be one we offered. */
-    private static List<String> extensions(HttpHeaders headers, List<String> offered) throws HttpException {
+    private static List<String> extensions(HttpHeaders headers, List<String> offered) throws HandshakeException {
         List<String> accepted = ExtensionList.split(headers.all(EXTENSIONS));
         Set<String> offeredNames = new HashSet<>();
         offered.forEach(element -> offeredNames.add(ExtensionList.name(element)));
@@ -85,7 +84,7 @@ final class ResponseChecks {
     }
 
     /** Item 6: at most one subprotocol, and one we offered. */
-    private static Optional<String> subprotocol(HttpHeaders headers, List<String> offered) throws HttpException {
+    private static Optional<String> subprotocol(HttpHeaders headers, List<String> offered) throws HandshakeException {
         List<String> values = headers.all(PROTOCOL);
         if (values.isEmpty()) {
             return Optional.empty();
@@ -97,8 +96,8 @@ final class ResponseChecks {
         return Optional.of(values.get(0));
     }
 
-    private static HttpException invalid(String message) {
-        return new HttpException(HttpStatus.BAD_GATEWAY, message);
+    private static HandshakeException invalid(String message) {
+        return new HandshakeException(HttpStatus.BAD_GATEWAY, message);
     }
 
     private static String quoteAll(List<String> values) {

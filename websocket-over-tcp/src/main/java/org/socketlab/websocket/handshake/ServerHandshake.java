@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
@@ -21,7 +20,7 @@ import org.socketlab.websocket.http.HttpStatus;
 /**
  * The server side of the opening handshake (RFC 6455 §4.2): checks the client's request in the
  * order of RFC 6455 §4.2.1 and, when it passes, builds the 101 Switching Protocols response
- * (§4.2.2). A failed check is a {@link HttpException} whose {@code toResponse()} is the
+ * (§4.2.2). A failed check is a {@link HandshakeException} whose {@code toResponse()} is the
  * answer to write before closing:
  * <ul>
  *   <li>not GET → 405 with {@code Allow: GET} (RFC 9110 §15.5.6);</li>
@@ -51,7 +50,7 @@ public final class ServerHandshake {
     }
 
     /** Checks {@code request}; returns the 101 response and what was negotiated. */
-    public HandshakeAccepted accept(HttpRequest request) throws HttpException {
+    public HandshakeAccepted accept(HttpRequest request) throws HandshakeException {
         HttpHeaders headers = request.headers();
         RequestChecks.method(request);
         RequestChecks.httpVersion(request);
@@ -90,7 +89,7 @@ public final class ServerHandshake {
         return Optional.empty();
     }
 
-    private List<String> negotiateExtensions(List<String> offered) throws HttpException {
+    private List<String> negotiateExtensions(List<String> offered) throws HandshakeException {
         List<String> accepted = List.copyOf(policy.extensions().negotiate(offered));
         Set<String> offeredNames = new HashSet<>();
         offered.forEach(element -> offeredNames.add(ExtensionList.name(element)));

@@ -3,10 +3,12 @@ package org.socketlab.websocket.http;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The peer's HTTP message or opening handshake broke a rule. On the server side {@link #status()}
- * is the status to answer with and {@link #toResponse()} builds that answer. On the client side
- * it is the status the server refused us with, or 502 (Bad Gateway, RFC 9110 §15.6.3: "an invalid
- * response") when the server's response itself is malformed.
+ * The peer's HTTP message broke a rule of RFC 9110/9112, or the server refused a request. On the
+ * server side {@link #status()} is the status to answer with and {@link #toResponse()} builds that
+ * answer. On the client side it is the status the server refused us with, or 502 (Bad Gateway,
+ * RFC 9110 §15.6.3: "an invalid response") when the server's response itself is malformed.
+ * The WebSocket opening handshake's own refusals are the subclass
+ * {@code org.socketlab.websocket.handshake.HandshakeException}.
  *
  * <p>The message states the rule, quotes the offending value and cites the section.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
-import org.socketlab.websocket.http.HttpException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.server.HandshakeInterceptor;
@@ -42,7 +42,7 @@ final class RoutingHandler implements WebSocketHandler, HandshakeInterceptor {
 
     @Override
     public void beforeUpgrade(HttpRequest request, InetSocketAddress remoteAddress, Map<String, Object> attributes)
-            throws HttpException {
+            throws HandshakeException {
         String connectionId = ConnectionIds.next();
         try {
             onConnect.onConnect(new ConnectRequest(connectionId, request, remoteAddress, attributes));
@@ -50,7 +50,7 @@ final class RoutingHandler implements WebSocketHandler, HandshakeInterceptor {
             HttpHeaders headers = refused.status() == 401 ? HttpHeaders.of("WWW-Authenticate", CHALLENGE) : new HttpHeaders();
             // The refusal's own words in the body (401 no token, 403 bad token), not the origin policy's 403
             // text: the message is the server's, written for the client (see ConnectionRefusedException).
-            throw new HttpException(refused.status(), "$connect refused: " + refused.getMessage(), headers,
+            throw new HandshakeException(refused.status(), "$connect refused: " + refused.getMessage(), headers,
                     refused.getMessage());
         }
         attributes.put(CONNECTION_ID, connectionId);

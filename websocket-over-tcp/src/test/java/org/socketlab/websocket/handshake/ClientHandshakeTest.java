@@ -50,8 +50,8 @@ class ClientHandshakeTest {
         return raw.append("\r\n").toString();
     }
 
-    private static HttpException failure(String rawResponse) {
-        HttpException e = catchThrowableOfType(HttpException.class, () -> rfcClient().validate(response(rawResponse)));
+    private static HandshakeException failure(String rawResponse) {
+        HandshakeException e = catchThrowableOfType(HandshakeException.class, () -> rfcClient().validate(response(rawResponse)));
         assertThat(e).as("the client fails the connection on:%n%s", rawResponse).isNotNull();
         return e;
     }
@@ -127,7 +127,7 @@ class ClientHandshakeTest {
 
         @Test
         void refusal_carriesTheServersStatusAndBody() {
-            HttpException e = failure("HTTP/1.1 403 Forbidden\r\nContent-Length: 21\r\n\r\norigin is not allowed");
+            HandshakeException e = failure("HTTP/1.1 403 Forbidden\r\nContent-Length: 21\r\n\r\norigin is not allowed");
             assertThat(e.status()).isEqualTo(403);
             assertThat(e.getMessage()).contains("403 Forbidden").contains("origin is not allowed");
         }
@@ -140,7 +140,7 @@ class ClientHandshakeTest {
         @Test
         void missingOrWrongUpgrade_isA502Failure() {
             assertThat(failure(rfcResponseWith("Upgrade", null)).status()).isEqualTo(502);
-            HttpException e = failure(rfcResponseWith("Upgrade", "Upgrade: h2c"));
+            HandshakeException e = failure(rfcResponseWith("Upgrade", "Upgrade: h2c"));
             assertThat(e.getMessage()).contains("\"h2c\"").contains("§4.1 item 2");
         }
 
@@ -157,7 +157,7 @@ class ClientHandshakeTest {
 
         @Test
         void wrongAccept_isAFailureQuotingBothValues() {
-            HttpException e = failure(rfcResponseWith("Sec-WebSocket-Accept", "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOO="));
+            HandshakeException e = failure(rfcResponseWith("Sec-WebSocket-Accept", "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOO="));
             assertThat(e.status()).isEqualTo(502);
             assertThat(e.getMessage()).contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=").contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOO=");
         }
@@ -169,7 +169,7 @@ class ClientHandshakeTest {
 
         @Test
         void subprotocolWeDidNotOffer_isAFailure() {
-            HttpException e = failure(rfcResponseWith("Sec-WebSocket-Protocol", "Sec-WebSocket-Protocol: mqtt"));
+            HandshakeException e = failure(rfcResponseWith("Sec-WebSocket-Protocol", "Sec-WebSocket-Protocol: mqtt"));
             assertThat(e.getMessage()).contains("\"mqtt\"").contains("§4.1 item 6");
         }
 
@@ -224,11 +224,11 @@ class ClientHandshakeTest {
         void serverRefusalThroughTheWire_reachesTheClientWithItsStatus() throws Exception {
             ClientHandshake client = ClientHandshake.builder().hostHeader("h").origin("https://evil.example").build();
             HttpRequest parsed = new HttpRequestParser().parse(ByteBuffer.wrap(client.requestBytes()));
-            HttpException refusal = catchThrowableOfType(HttpException.class,
+            HandshakeException refusal = catchThrowableOfType(HandshakeException.class,
                     () -> new ServerHandshake(HandshakePolicy.defaults()).accept(parsed));
             HttpResponse received = new HttpResponseParser().parse(ByteBuffer.wrap(refusal.toResponse().toBytes()));
 
-            HttpException failure = catchThrowableOfType(HttpException.class, () -> client.validate(received));
+            HandshakeException failure = catchThrowableOfType(HandshakeException.class, () -> client.validate(received));
             assertThat(failure.status()).isEqualTo(403);
             // The refusal's body is fixed text: it names the rule, never the request's own Origin value.
             assertThat(failure.getMessage()).contains("this origin may not open a WebSocket here")

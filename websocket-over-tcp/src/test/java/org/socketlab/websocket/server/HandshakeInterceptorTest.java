@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.api.Session;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.testing.RawWebSocket;
@@ -34,11 +35,11 @@ class HandshakeInterceptorTest {
         HandshakeInterceptor tokens = (request, remote, attributes) -> {
             List<String> token = request.queryParameters().getOrDefault("token", List.of());
             if (token.isEmpty()) {
-                throw new HttpException(401, "a token is required",
+                throw new HandshakeException(401, "a token is required",
                         HttpHeaders.of("WWW-Authenticate", "Bearer realm=\"chat\""));
             }
             if (!token.get(0).equals("good")) {
-                throw new HttpException(403, "this token may not connect");
+                throw new HandshakeException(403, "this token may not connect");
             }
             attributes.put("user", "alice");
             attributes.put("userAgent", request.headers().first("User-Agent").orElse(""));
