@@ -46,10 +46,10 @@ final class RoutingHandler implements WebSocketHandler, HandshakeInterceptor {
         String connectionId = ConnectionIds.next();
         try {
             onConnect.onConnect(new ConnectRequest(connectionId, request, remoteAddress, attributes));
-        } catch (ConnectionRefusedException refused) {
+        } catch (ConnectRouteRefusedException refused) {
             HttpHeaders headers = refused.status() == 401 ? HttpHeaders.of("WWW-Authenticate", CHALLENGE) : new HttpHeaders();
             // The refusal's own words in the body (401 no token, 403 bad token), not the origin policy's 403
-            // text: the message is the server's, written for the client (see ConnectionRefusedException).
+            // text: the message is the server's, written for the client (see ConnectRouteRefusedException).
             throw new HandshakeException(refused.status(), "$connect refused: " + refused.getMessage(), headers,
                     refused.getMessage());
         }
