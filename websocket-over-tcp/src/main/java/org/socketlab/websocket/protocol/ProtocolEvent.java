@@ -2,7 +2,7 @@ package org.socketlab.websocket.protocol;
 
 import java.nio.ByteBuffer;
 import org.socketlab.websocket.frame.CloseCode;
-import org.socketlab.websocket.frame.WebSocketProtocolException;
+import org.socketlab.websocket.frame.WebSocketException;
 
 /** What a {@link WebSocketProtocol} reports to its adapter, in the order things happened. */
 public sealed interface ProtocolEvent {
@@ -27,8 +27,11 @@ public sealed interface ProtocolEvent {
     record CloseReceived(CloseCode code, String reason) implements ProtocolEvent {
     }
 
-    /** We failed the connection (RFC 6455 §7.1.7), e.g. 1002, 1007, 1009, or a timeout. */
-    record Failed(WebSocketProtocolException error) implements ProtocolEvent {
+    /**
+     * We failed the connection (RFC 6455 §7.1.7): a {@code WebSocketProtocolException} (the peer's
+     * fault: 1002, 1007, 1009, …) or a timeout such as {@link PongTimeoutException} (1011).
+     */
+    record Failed(WebSocketException error) implements ProtocolEvent {
     }
 
     /** The connection is CLOSED; emitted exactly once. Code 1006 when it ended abnormally. */

@@ -14,6 +14,7 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameHeader;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
+import org.socketlab.websocket.frame.WebSocketException;
 import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 
@@ -63,7 +64,7 @@ public final class WebSocketProtocol {
     private long lastNowNanos;
     // A close frame or an error that arrived behind messages still waiting in `events`.
     private CloseStatus deferredPeerClose;
-    private WebSocketProtocolException deferredFailure;
+    private WebSocketException deferredFailure;
 
     public WebSocketProtocol(Role role, ProtocolConfig config, MaskKeySource keys, long nowNanos) {
         this(role, config, keys, nowNanos, null, null);
@@ -280,8 +281,7 @@ public final class WebSocketProtocol {
     private void runHeartbeat(long nowNanos) {
         switch (heartbeat.due(nowNanos)) {
             case SEND_PING -> out.control(Frame.ping(heartbeat.pingSent(nowNanos)));
-            case PONG_TIMEOUT -> fail(new WebSocketProtocolException(CloseCode.INTERNAL_ERROR,
-                    "no pong within %s of our ping (RFC 6455 §5.5.2)".formatted(config.pongTimeout())));
+            case PONG_TIMEOUT -> fail(new PongTimeoutException(config.pongTimeout()));
             case IDLE_TIMEOUT -> {
                 WebSocketProtocolException idle = new WebSocketProtocolException(CloseCode.GOING_AWAY,
                         "nothing received for %s (idle timeout)".formatted(config.idleTimeout()));
@@ -293,7 +293,7 @@ public final class WebSocketProtocol {
     }
 
     /** Fails the connection (RFC 6455 §7.1.7): send our close frame if we still may, then CLOSED. */
-    private void fail(WebSocketProtocolException error) {
+    private void fail(WebSocketException error) {
         inputDone = true;
         if (mustDefer()) {
             deferredFailure = error;
@@ -302,7 +302,7 @@ public final class WebSocketProtocol {
         failNow(error);
     }
 
-    private void failNow(WebSocketProtocolException error) {
+    private void failNow(WebSocketException error) {
         events.add(new ProtocolEvent.Failed(error));
         if (state == State.OPEN) {
             out.control(Frame.close(error.closeCode(), truncateUtf8(error.getMessage(), 123)));
@@ -333,7 +333,7 @@ public final class WebSocketProtocol {
             deferredPeerClose = null;
             closeReceived(status, nowNanos);
         } else if (deferredFailure != null) {
-            WebSocketProtocolException error = deferredFailure;
+            WebSocketException error = deferredFailure;
             deferredFailure = null;
             failNow(error);
         }

@@ -20,6 +20,7 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
+import org.socketlab.websocket.frame.WebSocketException;
 import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.protocol.ProtocolEvent.BinaryMessage;
@@ -258,7 +259,7 @@ class PerMessageDeflateProtocolTest {
     private static void assertFailed(WebSocketProtocol protocol, int code, String messagePart) {
         assertThat(protocol.pollEvents()).filteredOn(Failed.class::isInstance).singleElement()
                 .satisfies(e -> {
-                    WebSocketProtocolException error = ((Failed) e).error();
+                    WebSocketException error = ((Failed) e).error();
                     assertThat(error.closeCode().code()).as("close code (" + error.getMessage() + ")").isEqualTo(code);
                     assertThat(error.getMessage()).contains(messagePart);
                 });

@@ -10,6 +10,7 @@ import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
+import org.socketlab.websocket.frame.WebSocketException;
 import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.testing.Allocations;
@@ -117,7 +118,7 @@ class ProtocolFuzzTest {
             }
         }
 
-        private static void checkFailure(WebSocketProtocolException error) {
+        private static void checkFailure(WebSocketException error) {
             if (!FAILURE_CODES.contains(error.closeCode().code())) {
                 throw new AssertionError("failed with " + error.closeCode() + "; the peer's bytes can only cause "
                         + FAILURE_CODES, error);

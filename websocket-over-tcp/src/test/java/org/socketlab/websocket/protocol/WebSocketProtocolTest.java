@@ -632,6 +632,18 @@ class WebSocketProtocolTest {
         }
 
         @Test
+        void missingPong_isReportedAsAPongTimeout_notAProtocolError() {
+            WebSocketProtocol protocol = server(ProtocolConfig.defaults().withPingInterval(Duration.ofSeconds(30)));
+            protocol.tick(T0 + 30 * SECOND);
+            protocol.pollOutgoing();
+            protocol.tick(T0 + 40 * SECOND);
+            assertThat(protocol.pollEvents()).filteredOn(Failed.class::isInstance).singleElement()
+                    .extracting(e -> ((Failed) e).error())
+                    .isInstanceOf(PongTimeoutException.class)
+                    .isNotInstanceOf(WebSocketProtocolException.class);
+        }
+
+        @Test
         void idleTimeout_startsACloseWith1001() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withIdleTimeout(Duration.ofSeconds(60)));
             protocol.receive(ByteBuffer.wrap(client.wire(Frame.text("hi"))), T0 + 10 * SECOND);
