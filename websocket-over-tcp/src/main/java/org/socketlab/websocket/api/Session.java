@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * One open WebSocket connection, as the application sees it. Thread-safe: see the package

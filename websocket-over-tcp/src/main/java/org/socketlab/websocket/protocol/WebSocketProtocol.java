@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus.Initiator;
 import org.socketlab.websocket.extension.DeflateConfig;
 import org.socketlab.websocket.extension.DeflateParameters;
 import org.socketlab.websocket.frame.Frame;
@@ -199,7 +200,8 @@ public final class WebSocketProtocol {
             String reason = state == State.OPEN
                     ? "the peer closed TCP without a close frame (RFC 6455 §7.1.5)"
                     : "the peer closed TCP before answering our close frame (RFC 6455 §7.1.5)";
-            finish(CloseCode.ABNORMAL_CLOSURE, reason, false);
+            // §7.1.5: no close frame was received, so 1006; the peer closed first unless we had.
+            finish(CloseStatus.abnormal(reason, state == State.OPEN ? Initiator.REMOTE : Initiator.LOCAL));
         }
     }
 
@@ -222,8 +224,8 @@ public final class WebSocketProtocol {
                 if (closing.closeFrameOverdue(nowNanos)) {
                     inputDone = true;
                     closing.abandon();
-                    finish(CloseCode.ABNORMAL_CLOSURE, "no close frame from the peer within "
-                            + config.closeTimeout() + " (RFC 6455 §7.1.1)", false);
+                    finish(CloseStatus.abnormal("no close frame from the peer within "
+                            + config.closeTimeout() + " (RFC 6455 §7.1.1)", Initiator.LOCAL));
                 }
             }
             case CLOSED -> closing.tick(nowNanos);
@@ -268,14 +270,17 @@ public final class WebSocketProtocol {
         closeReceived(status, nowNanos);
     }
 
-    private void closeReceived(CloseStatus status, long nowNanos) {
-        events.add(new ProtocolEvent.CloseReceived(status.code(), status.reason()));
+    private void closeReceived(CloseStatus received, long nowNanos) {
+        // The peer's frame either starts the close (OPEN) or answers ours (CLOSING).
+        CloseStatus status = received.withInitiator(state == State.OPEN ? Initiator.REMOTE : Initiator.LOCAL);
+        events.add(new ProtocolEvent.CloseReceived(status));
         if (state == State.OPEN) {
             // §5.5.1: answer with a close frame, echoing the status code received.
-            out.control(status.code() == CloseCode.NO_STATUS_RECEIVED ? Frame.close(null, null) : Frame.close(status.code(), ""));
+            CloseCode code = status.closeCode();
+            out.control(code == CloseCode.NO_STATUS_RECEIVED ? Frame.close(null, null) : Frame.close(code, ""));
         }
         closing.completed(nowNanos);
-        finish(status.code(), status.reason(), true);
+        finish(status);
     }
 
     private void runHeartbeat(long nowNanos) {
@@ -309,7 +314,7 @@ public final class WebSocketProtocol {
         }
         closing.abandon();
         // §7.1.5: no close frame was received, so the connection's close code is 1006.
-        finish(CloseCode.ABNORMAL_CLOSURE, error.getMessage(), false);
+        finish(CloseStatus.abnormal(error.getMessage(), Initiator.LOCAL));
     }
 
     /**
@@ -339,14 +344,14 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void finish(CloseCode code, String reason, boolean clean) {
+    private void finish(CloseStatus status) {
         state = State.CLOSED;
         if (deflate != null) {
             deflate.close();
         }
         if (!closedEmitted) {
             closedEmitted = true;
-            events.add(new ProtocolEvent.Closed(code, reason, clean));
+            events.add(new ProtocolEvent.Closed(status));
         }
     }
 

@@ -12,6 +12,7 @@ import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.server.HandshakeInterceptor;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * The WebSocket side of a {@link WebSocketApi}: as the endpoint's {@link HandshakeInterceptor}
@@ -77,11 +78,11 @@ final class RoutingHandler implements WebSocketHandler, HandshakeInterceptor {
     }
 
     @Override
-    public void onClose(Session session, int code, String reason) {
+    public void onClose(Session session, CloseStatus status) {
         String connectionId = connectionId(session);
         connections.unregister(connectionId);
         try {
-            onDisconnect.onDisconnect(connectionId, code, reason, connections);
+            onDisconnect.onDisconnect(connectionId, status.code(), status.reason(), connections);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "$disconnect of " + connectionId + " threw", e);
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.frame.CloseCode;
@@ -85,7 +85,7 @@ public final class WebSocketConnection implements Session {
         try {
             writes = new SocketWriter(outbound, socket.getOutputStream(), this::writeFailed);
         } catch (IOException e) {
-            finish(new CloseStatus(1006, "could not open the socket's output: " + e.getMessage(), false));
+            finish(CloseStatus.abnormal("could not open the socket's output: " + e.getMessage(), CloseStatus.Initiator.LOCAL));
             return;
         }
         WriteWatchdog.Watched watched = WriteWatchdog.shared().watch(id, writes, settings.sendTimeout(), this::abortStalledWrite);
@@ -111,7 +111,7 @@ public final class WebSocketConnection implements Session {
             closeTransport();
             WriteWatchdog.shared().unwatch(watched);
             if (!closeFuture.isDone()) {
-                dispatcher.closed(new CloseStatus(1006, "connection lost", false));
+                dispatcher.closed(CloseStatus.abnormal("connection lost", CloseStatus.Initiator.REMOTE));
             }
             sender.shutdown();
         }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseCode;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.server.WebSocketServer;
@@ -81,7 +82,7 @@ class WebSocketClientTest {
             assertThat(handler.nextMessage(WAIT)).isEqualTo(new byte[] {1, 2, 3});
             session.close();
             CloseStatus status = session.closeFuture().get(5, TimeUnit.SECONDS);
-            assertThat(status).isEqualTo(new CloseStatus(1000, status.reason(), true));
+            assertThat(status).isEqualTo(new CloseStatus(CloseCode.NORMAL_CLOSURE, status.reason(), true, CloseStatus.Initiator.LOCAL));
             assertThat(handler.closed.get(5, TimeUnit.SECONDS).code()).isEqualTo(1000);
         }
 

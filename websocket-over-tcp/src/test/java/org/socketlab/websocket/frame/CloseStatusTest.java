@@ -11,7 +11,7 @@ class CloseStatusTest {
     @Test
     void emptyPayload_meansNoStatus1005() throws WebSocketProtocolException {
         assertThat(CloseStatus.parse(ByteBuffer.allocate(0))).isEqualTo(CloseStatus.NO_STATUS);
-        assertThat(CloseStatus.NO_STATUS.code().code()).isEqualTo(1005);
+        assertThat(CloseStatus.NO_STATUS.code()).isEqualTo(1005);
     }
 
     @Test

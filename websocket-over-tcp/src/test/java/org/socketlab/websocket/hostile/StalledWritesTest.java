@@ -23,6 +23,7 @@ import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * Peers that stop reading while the server writes to them. The echo is written on the reader's
@@ -59,8 +60,8 @@ class StalledWritesTest {
         }
 
         @Override
-        public void onClose(Session session, int code, String reason) {
-            codes.put(session.id(), code);
+        public void onClose(Session session, CloseStatus status) {
+            codes.put(session.id(), status.code());
             closedAt.get(session.id()).complete(System.nanoTime());
         }
     }

@@ -107,7 +107,7 @@ class ProtocolFuzzTest {
                 switch (event) {
                     case ProtocolEvent.TextMessage text -> protocol.sendText(text.text());
                     case ProtocolEvent.BinaryMessage binary -> protocol.sendBinary(binary.data());
-                    case ProtocolEvent.CloseReceived close -> peerCloseCodes.add(close.code().code());
+                    case ProtocolEvent.CloseReceived close -> peerCloseCodes.add(close.status().code());
                     case ProtocolEvent.Failed failed -> checkFailure(failed.error());
                     case ProtocolEvent.Closed ignored -> closedEvents++;
                     default -> { }
@@ -130,7 +130,7 @@ class ProtocolFuzzTest {
                 Frame frame;
                 while ((frame = sent.decode(out)) != null) {
                     if (frame.opcode() == Opcode.CLOSE) {
-                        checkCloseSent(CloseStatus.parse(frame.payload()).code().code());
+                        checkCloseSent(CloseStatus.parse(frame.payload()).code());
                     }
                 }
             } catch (WebSocketProtocolException e) {

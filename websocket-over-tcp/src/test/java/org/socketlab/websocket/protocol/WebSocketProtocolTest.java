@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.socketlab.websocket.frame.CloseCode;
+import org.socketlab.websocket.frame.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus.Initiator;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
@@ -70,7 +72,7 @@ class WebSocketProtocolTest {
         List<ProtocolEvent> events = protocol.pollEvents();
         assertThat(events).as("events").filteredOn(Failed.class::isInstance).singleElement()
                 .extracting(e -> ((Failed) e).error().closeCode().code()).isEqualTo(code);
-        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(Closed.class, c -> assertThat(c.clean()).isFalse());
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(Closed.class, c -> assertThat(c.status().clean()).isFalse());
         List<Frame> written = peerOf(protocol).read(protocol.pollOutgoing());
         assertThat(written).as("frames written").last().satisfies(f -> {
             assertThat(f.opcode()).isEqualTo(Opcode.CLOSE);
@@ -419,7 +421,7 @@ class WebSocketProtocolTest {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.close(CloseCode.of(3000), "bye")));
             assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.of(3000), "bye"), new Closed(CloseCode.of(3000), "bye", true));
+                    new CloseReceived(new CloseStatus(CloseCode.of(3000), "bye")), new Closed(new CloseStatus(CloseCode.of(3000), "bye")));
             assertThat(peerOf(protocol).read(protocol.pollOutgoing())).containsExactly(Peer.close(3000));
             assertThat(protocol.state()).isEqualTo(State.CLOSED);
             assertThat(protocol.shouldCloseTransport()).isTrue();
@@ -430,7 +432,7 @@ class WebSocketProtocolTest {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.close(null, null)));
             assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.NO_STATUS_RECEIVED, ""), new Closed(CloseCode.NO_STATUS_RECEIVED, "", true));
+                    new CloseReceived(new CloseStatus(CloseCode.NO_STATUS_RECEIVED, "")), new Closed(new CloseStatus(CloseCode.NO_STATUS_RECEIVED, "")));
             assertThat(peerOf(protocol).read(protocol.pollOutgoing())).containsExactly(Frame.close(null, null));
         }
 
@@ -463,7 +465,7 @@ class WebSocketProtocolTest {
             feed(protocol, client.wire(Peer.fragment(Opcode.TEXT, "frag", false), Peer.close(1000),
                     Peer.fragment(Opcode.CONTINUATION, "ment", true), Frame.ping(bytes("p"))));
             assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.NORMAL_CLOSURE, ""), new Closed(CloseCode.NORMAL_CLOSURE, "", true));
+                    new CloseReceived(new CloseStatus(CloseCode.NORMAL_CLOSURE, "")), new Closed(new CloseStatus(CloseCode.NORMAL_CLOSURE, "")));
             assertThat(peerOf(protocol).read(protocol.pollOutgoing())).containsExactly(Peer.close(1000));
         }
 
@@ -478,7 +480,7 @@ class WebSocketProtocolTest {
             protocol.sendText("last words"); // the application's echo, while dispatching
             protocol.tick(T0);
             assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.NORMAL_CLOSURE, ""), new Closed(CloseCode.NORMAL_CLOSURE, "", true));
+                    new CloseReceived(new CloseStatus(CloseCode.NORMAL_CLOSURE, "")), new Closed(new CloseStatus(CloseCode.NORMAL_CLOSURE, "")));
             assertThat(peerOf(protocol).read(protocol.pollOutgoing()))
                     .containsExactly(Frame.text("last words"), Peer.close(1000));
             assertThat(protocol.shouldCloseTransport()).isTrue();
@@ -522,7 +524,7 @@ class WebSocketProtocolTest {
             feed(protocol, client.wire(Frame.text("a"), Peer.close(1001)));
             protocol.receiveEof(T0);
             assertThat(protocol.pollEvents()).containsExactly(new TextMessage("a"),
-                    new CloseReceived(CloseCode.GOING_AWAY, ""), new Closed(CloseCode.GOING_AWAY, "", true));
+                    new CloseReceived(new CloseStatus(CloseCode.GOING_AWAY, "")), new Closed(new CloseStatus(CloseCode.GOING_AWAY, "")));
         }
 
         @Test
@@ -538,8 +540,8 @@ class WebSocketProtocolTest {
             assertThat(protocol.pollOutgoing()).isEmpty();
             assertThat(protocol.shouldCloseTransport()).isFalse();
             feed(protocol, client.wire(Peer.close(1000)));
-            assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.NORMAL_CLOSURE, ""), new Closed(CloseCode.NORMAL_CLOSURE, "", true));
+            CloseStatus answered = new CloseStatus(CloseCode.NORMAL_CLOSURE, "", true, Initiator.LOCAL);
+            assertThat(protocol.pollEvents()).containsExactly(new CloseReceived(answered), new Closed(answered));
             assertThat(protocol.pollOutgoing()).isEmpty();
             assertThat(protocol.shouldCloseTransport()).isTrue();
         }
@@ -553,8 +555,8 @@ class WebSocketProtocolTest {
             assertThat(protocol.state()).isEqualTo(State.CLOSING);
             protocol.tick(T0 + 5 * SECOND);
             assertThat(protocol.pollEvents()).singleElement().isInstanceOfSatisfying(Closed.class, c -> {
-                assertThat(c.code()).isEqualTo(CloseCode.ABNORMAL_CLOSURE);
-                assertThat(c.clean()).isFalse();
+                assertThat(c.status().closeCode()).isEqualTo(CloseCode.ABNORMAL_CLOSURE);
+                assertThat(c.status().clean()).isFalse();
             });
             assertThat(protocol.shouldCloseTransport()).isTrue();
         }
@@ -586,8 +588,8 @@ class WebSocketProtocolTest {
             WebSocketProtocol protocol = server();
             protocol.receiveEof(T0);
             assertThat(protocol.pollEvents()).singleElement().isInstanceOfSatisfying(Closed.class, c -> {
-                assertThat(c.code().code()).isEqualTo(1006);
-                assertThat(c.clean()).isFalse();
+                assertThat(c.status().code()).isEqualTo(1006);
+                assertThat(c.status().clean()).isFalse();
             });
             assertThat(protocol.shouldCloseTransport()).isTrue();
             protocol.receiveEof(T0);
