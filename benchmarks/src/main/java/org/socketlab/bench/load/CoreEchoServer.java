@@ -16,7 +16,6 @@ import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.protocol.ProtocolEvent;
-import org.socketlab.websocket.protocol.State;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 
 /**
@@ -108,7 +107,7 @@ final class CoreEchoServer implements EchoServerProcess.Server {
     /** Echoes messages, writes what the protocol produced; true when the transport must close. */
     private static boolean reply(WebSocketProtocol protocol, OutputStream out) throws IOException {
         for (ProtocolEvent event : protocol.pollEvents()) {
-            if (protocol.state() != State.OPEN) {
+            if (!protocol.isOpen()) {
                 break; // a close arrived in the same read: the protocol answers it, we stop echoing
             }
             if (event instanceof ProtocolEvent.BinaryMessage binary) {

@@ -24,8 +24,11 @@ import org.socketlab.websocket.frame.Role;
  * bytes and end-of-stream go in, events and bytes to write come out, time is passed in.
  *
  * <pre>
- *   OPEN ──close()──────────────▶ CLOSING ──peer's close / timeout / EOF──▶ CLOSED
- *     └──peer's close (echoed) / protocol error / EOF / pong timeout ─────▶ CLOSED
+ *   OPEN ──close() / idle timeout──────────────▶ CLOSING ──peer's close / close timeout / EOF──▶ CLOSED
+ *    │ └──peer's close (echoed) / protocol error / EOF / pong timeout ─────────────────────────▶ CLOSED
+ *    └──peer's close or protocol error behind unpolled messages──▶ CLOSE_PENDING
+ *   CLOSE_PENDING ──events polled, then receive/tick (or EOF): the close acted on──▶ CLOSED
+ *   CLOSE_PENDING ──close() / idle timeout──▶ CLOSING (the pending close then ends it)
  * </pre>
  *
  * <p>The adapter's loop: {@link #receive} what was read (or {@link #receiveEof}), write
@@ -39,8 +42,9 @@ import org.socketlab.websocket.frame.Role;
  * <p><b>Answers before the close.</b> When a close frame (or a protocol error) arrives in the
  * same read as messages that have not been polled yet, the close is acted on only at the first
  * {@code receive}/{@code tick} after those messages were polled, so whatever the application
- * sends in reply to them is written before our close frame. Meanwhile {@code state()} is still
- * OPEN and {@code nextDeadlineNanos()} returns the last time passed in, i.e. "tick now".
+ * sends in reply to them is written before our close frame. Meanwhile {@code state()} is
+ * {@link State#CLOSE_PENDING} (the application may still send, {@link #isOpen()} is true) and
+ * {@code nextDeadlineNanos()} returns the last time passed in, i.e. "tick now".
  *
  * <p>Not thread-safe: one owner at a time (see package-info).
  */
@@ -196,12 +200,12 @@ public final class WebSocketProtocol {
         runDeferred(nowNanos, true); // the transport is gone: nobody can answer those messages now
         inputDone = true;
         closing.transportClosedByPeer();
-        if (state == State.OPEN || state == State.CLOSING) {
-            String reason = state == State.OPEN
+        if (state != State.CLOSED) {
+            String reason = state.canSend()
                     ? "the peer closed TCP without a close frame (RFC 6455 §7.1.5)"
                     : "the peer closed TCP before answering our close frame (RFC 6455 §7.1.5)";
             // §7.1.5: no close frame was received, so 1006; the peer closed first unless we had.
-            finish(CloseStatus.abnormal(reason, state == State.OPEN ? Initiator.REMOTE : Initiator.LOCAL));
+            finish(CloseStatus.abnormal(reason, state.canSend() ? Initiator.REMOTE : Initiator.LOCAL));
         }
     }
 
@@ -219,7 +223,7 @@ public final class WebSocketProtocol {
             return;
         }
         switch (state) {
-            case OPEN -> runHeartbeat(nowNanos);
+            case OPEN, CLOSE_PENDING -> runHeartbeat(nowNanos);
             case CLOSING -> {
                 if (closing.closeFrameOverdue(nowNanos)) {
                     inputDone = true;
@@ -229,7 +233,6 @@ public final class WebSocketProtocol {
                 }
             }
             case CLOSED -> closing.tick(nowNanos);
-            case CONNECTING -> { }
         }
     }
 
@@ -265,6 +268,7 @@ public final class WebSocketProtocol {
         inputDone = true; // §5.5.1: nothing the peer sends after its close frame counts
         if (mustDefer()) {
             deferredPeerClose = status;
+            state = State.CLOSE_PENDING;
             return;
         }
         closeReceived(status, nowNanos);
@@ -272,9 +276,9 @@ public final class WebSocketProtocol {
 
     private void closeReceived(CloseStatus received, long nowNanos) {
         // The peer's frame either starts the close (OPEN) or answers ours (CLOSING).
-        CloseStatus status = received.withInitiator(state == State.OPEN ? Initiator.REMOTE : Initiator.LOCAL);
+        CloseStatus status = received.withInitiator(state.canSend() ? Initiator.REMOTE : Initiator.LOCAL);
         events.add(new ProtocolEvent.CloseReceived(status));
-        if (state == State.OPEN) {
+        if (state.canSend()) {
             // §5.5.1: answer with a close frame, echoing the status code received.
             CloseCode code = status.closeCode();
             out.control(code == CloseCode.NO_STATUS_RECEIVED ? Frame.close(null, null) : Frame.close(code, ""));
@@ -302,6 +306,7 @@ public final class WebSocketProtocol {
         inputDone = true;
         if (mustDefer()) {
             deferredFailure = error;
+            state = State.CLOSE_PENDING;
             return;
         }
         failNow(error);
@@ -309,7 +314,7 @@ public final class WebSocketProtocol {
 
     private void failNow(WebSocketException error) {
         events.add(new ProtocolEvent.Failed(error));
-        if (state == State.OPEN) {
+        if (state.canSend()) {
             out.control(Frame.close(error.closeCode(), truncateUtf8(error.getMessage(), 123)));
         }
         closing.abandon();
@@ -326,7 +331,7 @@ public final class WebSocketProtocol {
      * tick at once. Input behind the close frame is discarded meanwhile, as it would be anyway.
      */
     private boolean mustDefer() {
-        return state == State.OPEN && !events.isEmpty();
+        return state.canSend() && !events.isEmpty();
     }
 
     private void runDeferred(long nowNanos, boolean evenIfEventsArePending) {
@@ -383,16 +388,15 @@ public final class WebSocketProtocol {
             return lastNowNanos; // due now: see mustDefer()
         }
         long timers = switch (state) {
-            case OPEN -> heartbeat.nextDeadlineNanos();
+            case OPEN, CLOSE_PENDING -> heartbeat.nextDeadlineNanos();
             case CLOSING, CLOSED -> closing.nextDeadlineNanos();
-            case CONNECTING -> Long.MAX_VALUE;
         };
         return Math.min(timers, frameDeadlineNanos());
     }
 
-    /** The frame timeout applies while the peer may still send (OPEN, CLOSING) and input is read. */
+    /** The frame timeout applies while the peer may still send and input is read (never in CLOSE_PENDING). */
     private long frameDeadlineNanos() {
-        return inputDone || (state != State.OPEN && state != State.CLOSING) ? Long.MAX_VALUE : frameDeadline.deadlineNanos();
+        return inputDone || state == State.CLOSED ? Long.MAX_VALUE : frameDeadline.deadlineNanos();
     }
 
     private boolean frameOverdue(long nowNanos) {
@@ -402,6 +406,11 @@ public final class WebSocketProtocol {
 
     public State state() {
         return state;
+    }
+
+    /** True while the application may still send ({@link State#OPEN} or {@link State#CLOSE_PENDING}). */
+    public boolean isOpen() {
+        return state.canSend();
     }
 
     public Role role() {
@@ -482,7 +491,7 @@ public final class WebSocketProtocol {
     }
 
     private void requireOpen() {
-        if (state != State.OPEN) {
+        if (!state.canSend()) {
             throw new IllegalStateException("connection is " + state + "; nothing more may be sent (RFC 6455 §5.5.1)");
         }
     }

@@ -20,7 +20,6 @@ import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.protocol.ProtocolEvent;
-import org.socketlab.websocket.protocol.State;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 
 /**
@@ -357,7 +356,7 @@ public final class WebSocketConnection implements Session {
     private void abortAfterHandlerFailure() {
         protocolLock.lock();
         try {
-            if (protocol.state() == State.OPEN) {
+            if (protocol.isOpen()) {
                 // RFC 6455 §7.4.1: 1011, the server hit a condition it cannot handle.
                 protocol.close(CloseCode.INTERNAL_ERROR, "handler failed", System.nanoTime());
                 outbound.append(protocol.pollOutgoing(), null);
@@ -450,7 +449,7 @@ public final class WebSocketConnection implements Session {
     public void close(int code, String reason) {
         protocolLock.lock();
         try {
-            if (protocol.state() != State.OPEN) {
+            if (!protocol.isOpen()) {
                 return;
             }
             protocol.close(CloseCode.of(code), reason == null ? "" : reason, System.nanoTime());
@@ -465,7 +464,7 @@ public final class WebSocketConnection implements Session {
     public boolean isOpen() {
         protocolLock.lock();
         try {
-            return protocol.state() == State.OPEN;
+            return protocol.isOpen();
         } finally {
             protocolLock.unlock();
         }

@@ -475,7 +475,7 @@ class WebSocketProtocolTest {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.text("last words"), Peer.close(1000), Frame.text("ignored")));
             assertThat(protocol.pollEvents()).containsExactly(new TextMessage("last words"));
-            assertThat(protocol.state()).isEqualTo(State.OPEN);
+            assertThat(protocol.state()).isEqualTo(State.CLOSE_PENDING);
             assertThat(protocol.nextDeadlineNanos()).as("the deferred close is due at once").isEqualTo(T0);
             protocol.sendText("last words"); // the application's echo, while dispatching
             protocol.tick(T0);
@@ -491,10 +491,23 @@ class WebSocketProtocolTest {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.text("a"), Peer.close(1000)));
             protocol.tick(T0); // the adapter ticks before polling: nothing may happen yet
-            assertThat(protocol.state()).isEqualTo(State.OPEN);
+            assertThat(protocol.state()).isEqualTo(State.CLOSE_PENDING);
             assertThat(protocol.pollEvents()).containsExactly(new TextMessage("a"));
             protocol.tick(T0);
             assertThat(protocol.state()).isEqualTo(State.CLOSED);
+        }
+
+        @Test
+        void pendingClose_isAStateOfItsOwn_inWhichTheApplicationMayStillSend() {
+            WebSocketProtocol protocol = server();
+            feed(protocol, client.wire(Frame.text("a"), new Frame(true, false, true, false, Opcode.TEXT, bytes("bad"))));
+            assertThat(protocol.state()).as("a violation behind an unpolled message").isEqualTo(State.CLOSE_PENDING);
+            assertThat(protocol.isOpen()).isTrue();
+            assertThat(protocol.pollEvents()).containsExactly(new TextMessage("a"));
+            protocol.sendText("answer");
+            protocol.tick(T0);
+            assertThat(protocol.state()).isEqualTo(State.CLOSED);
+            assertThat(protocol.isOpen()).isFalse();
         }
 
         @Test
