@@ -13,7 +13,7 @@ import org.socketlab.websocket.frame.Opcode;
 import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.inspect.FrameDump;
-import org.socketlab.websocket.inspect.HexDump;
+import org.socketlab.tcp.wire.HexDump;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.protocol.ProtocolEvent;
 import org.socketlab.websocket.protocol.WebSocketProtocol;

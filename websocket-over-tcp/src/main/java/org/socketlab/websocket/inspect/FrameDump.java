@@ -2,6 +2,7 @@ package org.socketlab.websocket.inspect;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.socketlab.tcp.wire.HexDump;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.FrameHeader;
 
