@@ -9,7 +9,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.Frame;
@@ -18,17 +17,9 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Role;
 import org.java_websocket.framing.Framedata;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.socketlab.websocket.frame.DecodedFrame;
 import org.socketlab.websocket.frame.FrameDecoder;
@@ -46,13 +37,7 @@ import org.socketlab.websocket.frame.WebSocketProtocolException;
  * as such. The baselines bound the work: {@code baselineArraycopy} copies the payload once
  * (the memory-copy limit), {@code baselineNaiveUnmask} is the byte-at-a-time loop a student writes.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class DecodeBenchmark {
+public class DecodeBenchmark extends CodecBenchmark {
 
     @Param({"16", "125", "1024", "65536", "1048576"})
     public int size;
