@@ -10,12 +10,10 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.http.HttpException;
@@ -26,6 +24,9 @@ import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.Allocations;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * Issue 17 item 1, body side: a request head that declares {@code Content-Length: 1048576} (the
@@ -34,20 +35,15 @@ import org.socketlab.websocket.testing.TestEchoHandler;
  * not a fact), and a length over the limit is refused (413) before anything is allocated.
  */
 @Timeout(30)
+@ExtendWith(StopAfterEachExtension.class)
 class DeclaredBodyLengthTest {
 
     private static final int LIMIT = HttpLimits.DEFAULT_MAX_BODY_BYTES;
     /** Silent connections of the over-the-wire attack; the long version runs 1000 (docs/reliability-limits.md). */
     private static final int ATTACKERS = Integer.getInteger("socketlab.hostile.silentBodies", 64);
 
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     private static byte[] head(long contentLength) {
         return ("POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + contentLength + "\r\n\r\n")
