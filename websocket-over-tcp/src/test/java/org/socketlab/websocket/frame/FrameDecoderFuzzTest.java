@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import org.socketlab.websocket.testing.Allocations;
+import org.socketlab.websocket.testing.FuzzReads;
 
 /**
  * Coverage-guided fuzzing of {@link FrameDecoder} (RFC 6455 §5.2), both roles, any read sizes.
@@ -30,24 +31,14 @@ class FrameDecoderFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void decoder(byte[] input) {
-        if (input.length == 0) {
-            return;
-        }
-        // The first run of a code path loads (and, under Jazzer, instruments) classes on this
-        // thread, which counts as allocation: only an excess that repeats on a warm run is a finding.
-        if (run(input, false)) {
-            run(input, true);
-        }
+        FuzzReads.coldThenWarm(input, FrameDecoderFuzzTest::run);
     }
 
     /** Runs the input; true when some call exceeded the allocation bound (throws if strict). */
-    private static boolean run(byte[] input, boolean strict) {
+    private static boolean run(FuzzReads reads, boolean strict) {
         boolean exceeded = false;
-        Role role = (input[0] & 1) == 0 ? Role.SERVER : Role.CLIENT;
-        int chunk = 1 + ((input[0] & 0xFF) >>> 1) % 32;
-        FrameDecoder decoder = new FrameDecoder(role, FRAME_LIMIT, 0);
-        for (int at = 1; at < input.length; at += chunk) {
-            ByteBuffer in = ByteBuffer.wrap(input, at, Math.min(chunk, input.length - at));
+        FrameDecoder decoder = new FrameDecoder(reads.role(), FRAME_LIMIT, 0);
+        for (ByteBuffer in : reads) {
             while (true) {
                 long before = Allocations.current();
                 Frame frame;
