@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
 import org.socketlab.websocket.realtime.RealtimeConfig;
@@ -80,7 +80,7 @@ public final class Lab06HttpByHandAndPolling {
 
     /** Part 1: connect(), write() a request we type ourselves, read() until the response is complete. */
     private static HttpResponse getByHand(Narrator narrator, RealtimeServer server) throws IOException,
-            HandshakeException {
+            HttpException {
         narrator.part("Part 1: a GET typed over a raw socket");
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
@@ -104,7 +104,7 @@ public final class Lab06HttpByHandAndPolling {
     }
 
     private static HttpResponse readResponse(Narrator narrator, InputStream in) throws IOException,
-            HandshakeException {
+            HttpException {
         HttpResponseParser parser = new HttpResponseParser();
         byte[] buffer = new byte[16 * 1024];
         while (true) {
@@ -168,7 +168,7 @@ public final class Lab06HttpByHandAndPolling {
     }
 
     /** Part 5: the server's answers to broken requests. */
-    private static void badRequests(Narrator narrator, RealtimeServer server) throws IOException, HandshakeException {
+    private static void badRequests(Narrator narrator, RealtimeServer server) throws IOException, HttpException {
         narrator.part("Part 5: bad input");
         send(narrator, server, "GARBAGE\r\n\r\n", "a request line without method, target and version");
         send(narrator, server, "GET /poll HTTP/1.1\r\nHost: x\r\nX-Filler: " + "a".repeat(9_000) + "\r\n\r\n",
@@ -177,7 +177,7 @@ public final class Lab06HttpByHandAndPolling {
     }
 
     private static void send(Narrator narrator, RealtimeServer server, String request, String what)
-            throws IOException, HandshakeException {
+            throws IOException, HttpException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
             socket.setSoTimeout(5_000);

@@ -10,10 +10,10 @@ import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Masking;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.inspect.FrameDump;
-import org.socketlab.websocket.inspect.HexDump;
+import org.socketlab.tcp.wire.HexDump;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.protocol.ProtocolEvent;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
@@ -111,7 +111,7 @@ public final class Lab09FramesAndMasking {
         observe("0–125 fit in 7 bits; 126 announces a 16-bit length; 127 a 64-bit one (top bit 0).");
     }
 
-    private static void fragmentsAndSplitReads() throws ProtocolException {
+    private static void fragmentsAndSplitReads() throws WebSocketProtocolException {
         part("Part 4: fragments, a ping in between, and a read() that returns one byte at a time");
         FrameEncoder client = new FrameEncoder(Role.CLIENT, MaskKeySource.fixed(RFC_KEY));
         List<ByteBuffer> frames = List.of(

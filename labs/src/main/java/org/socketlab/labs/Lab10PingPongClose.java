@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.socketlab.websocket.api.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.client.WebSocketClient;
@@ -20,6 +19,7 @@ import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * Lab 10 — ping/pong, timeouts and the closing handshake (RFC 6455 §5.5, §7).
@@ -71,10 +71,10 @@ public final class Lab10PingPongClose {
                     }
 
                     @Override
-                    public void onClose(Session session, int code, String reason) {
-                        System.out.println("   => server: session " + session.id() + " closed with " + code + " "
-                                + CloseCode.of(code).description() + (reason.isEmpty() ? "" : " (" + reason + ")"));
-                        serverCloses.add(new CloseStatus(code, reason, false));
+                    public void onClose(Session session, CloseStatus status) {
+                        System.out.println("   => server: session " + session.id() + " closed with " + status.code() + " "
+                                + status.closeCode().description() + (status.reason().isEmpty() ? "" : " (" + status.reason() + ")"));
+                        serverCloses.add(status);
                     }
                 })
                 .pingInterval(PING_INTERVAL)

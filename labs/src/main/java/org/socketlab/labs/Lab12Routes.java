@@ -21,7 +21,7 @@ import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.client.ClientOptions;
 import org.socketlab.websocket.client.WebSocketClient;
 import org.socketlab.websocket.routing.ConnectionManager;
-import org.socketlab.websocket.routing.ConnectionRefusedException;
+import org.socketlab.websocket.routing.ConnectRouteRefusedException;
 import org.socketlab.websocket.routing.RouteContext;
 import org.socketlab.websocket.routing.WebSocketApi;
 import org.socketlab.websocket.server.WebSocketServer;
@@ -71,10 +71,10 @@ public final class Lab12Routes {
                 .onConnect(request -> {
                     // BEGIN SOLUTION lab=12 task="$connect: read ?token=; refuse 401 without one, 403 for an unknown one; remember the user"
                     String token = request.queryParameter("token")
-                            .orElseThrow(() -> ConnectionRefusedException.unauthorized("connect with ?token=..."));
+                            .orElseThrow(() -> ConnectRouteRefusedException.unauthorized("connect with ?token=..."));
                     String user = TOKENS.get(token);
                     if (user == null) {
-                        throw ConnectionRefusedException.forbidden("this token is not valid");
+                        throw ConnectRouteRefusedException.forbidden("this token is not valid");
                     }
                     users.put(request.connectionId(), user);
                     request.attributes().put("user", user);

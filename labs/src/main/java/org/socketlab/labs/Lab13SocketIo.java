@@ -16,7 +16,7 @@ import org.socketlab.labs.socketio.PollingWire;
 import org.socketlab.labs.socketio.SockJsTour;
 import org.socketlab.websocket.demo.SockJsServer;
 import org.socketlab.websocket.sockjs.SockJsOptions;
-import org.socketlab.websocket.socketio.ConnectionRefusedException;
+import org.socketlab.websocket.socketio.ConnectErrorException;
 import org.socketlab.websocket.socketio.SocketIoServer;
 import org.socketlab.tcp.cli.Cli;
 import picocli.CommandLine.Command;
@@ -83,7 +83,7 @@ public final class Lab13SocketIo {
         server.of("/admin")
                 .use(socket -> {
                     if (!"letmein".equals(socket.auth().get("token"))) {
-                        throw new ConnectionRefusedException("not authorized", Map.of("hint", "token"));
+                        throw new ConnectErrorException("not authorized", Map.of("hint", "token"));
                     }
                 })
                 .on("connection", socket -> socket.emit("hello admin"));

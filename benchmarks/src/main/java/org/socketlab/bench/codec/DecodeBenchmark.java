@@ -9,7 +9,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.Frame;
@@ -18,21 +17,13 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Role;
 import org.java_websocket.framing.Framedata;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.socketlab.websocket.frame.DecodedFrame;
 import org.socketlab.websocket.frame.FrameDecoder;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 
 /**
  * Server side decode of one masked client-to-server binary frame (RFC 6455 §5.2, §5.3): parse the
@@ -46,13 +37,7 @@ import org.socketlab.websocket.frame.ProtocolException;
  * as such. The baselines bound the work: {@code baselineArraycopy} copies the payload once
  * (the memory-copy limit), {@code baselineNaiveUnmask} is the byte-at-a-time loop a student writes.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class DecodeBenchmark {
+public class DecodeBenchmark extends CodecBenchmark {
 
     @Param({"16", "125", "1024", "65536", "1048576"})
     public int size;
@@ -108,7 +93,7 @@ public class DecodeBenchmark {
 
     /** The protocol's path: one {@code next} call, a whole frame unmasked in place in the input. */
     @Benchmark
-    public void socketlab(Blackhole bh) throws ProtocolException {
+    public void socketlab(Blackhole bh) throws WebSocketProtocolException {
         ourInput.clear();
         if (ourDecoder.next(ourInput) != FrameDecoder.Step.FRAME) {
             throw new IllegalStateException("a whole frame was present but none was decoded");
@@ -119,7 +104,7 @@ public class DecodeBenchmark {
 
     /** The whole-frame convenience that fills a reused {@code DecodedFrame} view. */
     @Benchmark
-    public void socketlabDecodedFrame(Blackhole bh) throws ProtocolException {
+    public void socketlabDecodedFrame(Blackhole bh) throws WebSocketProtocolException {
         ourInput.clear();
         if (!ourDecoder.decode(ourInput, ourFrame)) {
             throw new IllegalStateException("a whole frame was present but none was decoded");
@@ -130,7 +115,7 @@ public class DecodeBenchmark {
 
     /** The convenience API that returns an immutable {@code Frame} record over a payload slice. */
     @Benchmark
-    public void socketlabFrameRecord(Blackhole bh) throws ProtocolException {
+    public void socketlabFrameRecord(Blackhole bh) throws WebSocketProtocolException {
         ourInput.clear();
         bh.consume(ourDecoder.decode(ourInput).payload());
     }

@@ -6,22 +6,13 @@ import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Role;
 import org.java_websocket.framing.BinaryFrame;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.FrameEncoder;
@@ -36,13 +27,7 @@ import org.socketlab.websocket.frame.MaskKeySource;
  * reused buffer so the socket can do a gathering write of {@code [header, payload]} — the payload
  * is never copied. Masked: the payload must be transformed, so it is copied and masked in one pass.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class EncodeBenchmark {
+public class EncodeBenchmark extends CodecBenchmark {
 
     /** Netty's WebSocket08FrameEncoder.GATHERING_WRITE_THRESHOLD; we use the same rule. */
     static final int GATHERING_WRITE_THRESHOLD = 1024;

@@ -1,19 +1,10 @@
 package org.socketlab.bench.codec;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.socketlab.websocket.frame.Masking;
 
@@ -22,13 +13,7 @@ import org.socketlab.websocket.frame.Masking;
  * 8-bytes-at-a-time fast path ({@code Masking.apply}), the one-pass copy-and-mask a client
  * encoder uses, and {@code System.arraycopy} as the memory bandwidth ceiling.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class MaskingBenchmark {
+public class MaskingBenchmark extends CodecBenchmark {
 
     @Param({"16", "125", "1024", "65536", "1048576"})
     public int size;

@@ -11,12 +11,11 @@ import java.util.concurrent.ThreadFactory;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.HandshakePolicy;
 import org.socketlab.websocket.handshake.ServerHandshake;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.protocol.ProtocolEvent;
-import org.socketlab.websocket.protocol.State;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 
 /**
@@ -80,14 +79,14 @@ final class CoreEchoServer implements EchoServerProcess.Server {
                     protocol.receive(ByteBuffer.wrap(buffer, 0, n), System.nanoTime());
                 }
             }
-        } catch (IOException | HandshakeException e) {
+        } catch (IOException | HttpException e) {
             // the peer went away or sent a bad upgrade: nothing to echo
         }
     }
 
     /** Reads the upgrade request, writes the 101; returns the bytes after the request, or null. */
     private static ByteBuffer handshake(byte[] buffer, InputStream in, OutputStream out)
-            throws IOException, HandshakeException {
+            throws IOException, HttpException {
         HttpRequestParser parser = new HttpRequestParser();
         ByteBuffer pending = ByteBuffer.allocate(0);
         while (true) {
@@ -108,7 +107,7 @@ final class CoreEchoServer implements EchoServerProcess.Server {
     /** Echoes messages, writes what the protocol produced; true when the transport must close. */
     private static boolean reply(WebSocketProtocol protocol, OutputStream out) throws IOException {
         for (ProtocolEvent event : protocol.pollEvents()) {
-            if (protocol.state() != State.OPEN) {
+            if (!protocol.isOpen()) {
                 break; // a close arrived in the same read: the protocol answers it, we stop echoing
             }
             if (event instanceof ProtocolEvent.BinaryMessage binary) {

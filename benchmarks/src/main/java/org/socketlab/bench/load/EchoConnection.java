@@ -13,10 +13,10 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.ClientHandshake;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
 
@@ -48,7 +48,7 @@ final class EchoConnection implements AutoCloseable {
 
     /** Connects and completes the opening handshake (RFC 6455 §4.1) within {@code timeoutMillis}. */
     static EchoConnection open(InetSocketAddress address, String path, int timeoutMillis)
-            throws IOException, HandshakeException {
+            throws IOException, HttpException {
         Socket socket = new Socket();
         try {
             socket.connect(address, timeoutMillis);
@@ -57,13 +57,13 @@ final class EchoConnection implements AutoCloseable {
             EchoConnection connection = new EchoConnection(socket);
             connection.handshake(address.getHostString() + ":" + address.getPort(), path);
             return connection;
-        } catch (IOException | HandshakeException | RuntimeException e) {
+        } catch (IOException | HttpException | RuntimeException e) {
             socket.close();
             throw e;
         }
     }
 
-    private void handshake(String host, String path) throws IOException, HandshakeException {
+    private void handshake(String host, String path) throws IOException, HttpException {
         ClientHandshake handshake = ClientHandshake.builder().hostHeader(host).target(path).build();
         out.write(handshake.requestBytes());
         out.flush();
@@ -76,7 +76,7 @@ final class EchoConnection implements AutoCloseable {
     }
 
     /** Sends {@code message} as one binary frame and blocks until the echo arrives; returns nanos. */
-    long roundTrip(Frame message) throws IOException, ProtocolException {
+    long roundTrip(Frame message) throws IOException, WebSocketProtocolException {
         int needed = encoder.encodedLength(message);
         if (writeBuffer == null || writeBuffer.capacity() < needed) {
             writeBuffer = ByteBuffer.allocate(needed);

@@ -7,7 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
 
@@ -39,7 +39,7 @@ final class HttpWire implements AutoCloseable {
         return send(request.append("\r\n").toString());
     }
 
-    HttpResponse response() throws IOException, HandshakeException {
+    HttpResponse response() throws IOException, HttpException {
         HttpResponseParser parser = new HttpResponseParser();
         while (true) {
             if (pending.hasRemaining()) {

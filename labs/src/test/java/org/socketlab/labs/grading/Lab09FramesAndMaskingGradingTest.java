@@ -24,7 +24,7 @@ import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Masking;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
@@ -73,7 +73,7 @@ class Lab09FramesAndMaskingGradingTest {
             for (byte b : wire) {
                 decoder.decode(ByteBuffer.wrap(new byte[] {b}));
             }
-        } catch (ProtocolException e) {
+        } catch (WebSocketProtocolException e) {
             return e.closeCode().code();
         }
         return -1;
@@ -128,7 +128,7 @@ class Lab09FramesAndMaskingGradingTest {
     @Test
     @Points(3)
     @DisplayName("Your decoder returns the same frames when every read() delivers a single byte")
-    void decoderOneByteAtATime() throws ProtocolException {
+    void decoderOneByteAtATime() throws WebSocketProtocolException {
         FrameEncoder client = new FrameEncoder(Role.CLIENT, MaskKeySource.fixed(RFC_KEY));
         List<Frame> sent = List.of(Frame.of(Opcode.TEXT, ascii("Hel"), false), Frame.ping(ascii("?")),
                 Frame.continuation(ascii("lo"), true), Frame.binary(ByteBuffer.allocate(300)));
@@ -188,7 +188,7 @@ class Lab09FramesAndMaskingGradingTest {
         try {
             decoder.decode(ByteBuffer.wrap(hex("82 7f 00 00 00 00 80 00 00 00")));
             fail("A frame announcing 2 GiB was accepted by a decoder limited to 1 MiB. Read %s, \"Experiments\" 4.", GUIDE);
-        } catch (ProtocolException e) {
+        } catch (WebSocketProtocolException e) {
             assertThat(e.closeCode().code()).as("close code for a frame over the limit (RFC 6455 §7.4.1)").isEqualTo(1009);
         } catch (OutOfMemoryError e) {
             fail("The decoder tried to allocate the announced 2 GiB. Check the limit first. Read %s, \"Experiments\" 4.", GUIDE);

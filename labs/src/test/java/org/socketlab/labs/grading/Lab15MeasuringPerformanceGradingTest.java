@@ -24,7 +24,7 @@ import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Masking;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 
 /** Lab 15 — measuring performance. Guide: labs/guides/15-measuring-performance.md. */
@@ -84,7 +84,7 @@ class Lab15MeasuringPerformanceGradingTest {
     @Test
     @Points(2)
     @DisplayName("Decoding a whole masked frame into a reused DecodedFrame allocates nothing")
-    void decodingIntoAViewAllocatesNothing() throws ProtocolException {
+    void decodingIntoAViewAllocatesNothing() throws WebSocketProtocolException {
         byte[] wire = HexFormat.of().parseHex("8285" + "37fa213d" + "7f9f4d5158"); // RFC 6455 §5.7 "Hello", binary
         FrameDecoder decoder = new FrameDecoder(Role.SERVER, 1 << 20, 0);
         DecodedFrame view = new DecodedFrame();

@@ -72,6 +72,31 @@ public final class HexDump {
         return line.append('|').toString();
     }
 
+    /**
+     * Bytes {@code from} (inclusive) to {@code to} (exclusive) as space-separated hex on one line,
+     * e.g. {@code "81 05 48"}; absolute indices, the buffer is not moved.
+     */
+    public static String hex(ByteBuffer bytes, int from, int to) {
+        StringBuilder text = new StringBuilder(Math.max(0, to - from) * 3);
+        for (int i = from; i < to; i++) {
+            int b = bytes.get(i) & 0xFF;
+            if (i > from) {
+                text.append(' ');
+            }
+            text.append(HEX[b >>> 4]).append(HEX[b & 0xF]);
+        }
+        return text.toString();
+    }
+
+    /** Bytes {@code from} to {@code to} as printable ASCII, anything else as '.' (the dump's right column). */
+    public static String ascii(ByteBuffer bytes, int from, int to) {
+        StringBuilder text = new StringBuilder(Math.max(0, to - from));
+        for (int i = from; i < to; i++) {
+            text.append(printable(bytes.get(i)));
+        }
+        return text.toString();
+    }
+
     /** The byte as an ASCII character when it is visible or a space, otherwise '.'. */
     public static char printable(byte b) {
         return b >= 0x20 && b < 0x7F ? (char) b : '.';

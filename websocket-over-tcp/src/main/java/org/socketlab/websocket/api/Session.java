@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.frame.Opcode;
 
 /**

@@ -1,6 +1,7 @@
 package org.socketlab.websocket.api;
 
 import java.nio.ByteBuffer;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * Callbacks for one WebSocket endpoint (server) or connection (client). All methods have
@@ -33,10 +34,25 @@ public interface WebSocketHandler {
     }
 
     /**
-     * The connection is closed, exactly once per session. {@code code} is the close code the
-     * peer sent (or 1005 when its close frame had none, 1006 when there was no close
-     * handshake at all — RFC 6455 §7.1.5).
+     * The connection is closed, exactly once per session. {@code status.code()} is the close code
+     * the peer sent (or 1005 when its close frame had none, 1006 when there was no close handshake
+     * at all — RFC 6455 §7.1.5); {@code status.clean()} says whether the closing handshake
+     * completed, {@code status.initiator()} who started the close.
+     *
+     * <p>The default calls the deprecated {@link #onClose(Session, int, String)}, so handlers
+     * written against it keep working until they move to this one.
      */
+    default void onClose(Session session, CloseStatus status) {
+        onClose(session, status.code(), status.reason());
+    }
+
+    /**
+     * The connection is closed: the close code and reason alone.
+     *
+     * @deprecated override {@link #onClose(Session, CloseStatus)}, which also says whether the
+     *             close was clean and who started it; this one is called only by its default
+     */
+    @Deprecated(forRemoval = true)
     default void onClose(Session session, int code, String reason) {
     }
 

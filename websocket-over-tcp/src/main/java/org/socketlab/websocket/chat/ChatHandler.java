@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * The {@code /ws/chat} endpoint: decodes each text message as a {@link ChatCommand}, checks it
@@ -110,7 +111,7 @@ public final class ChatHandler implements WebSocketHandler {
     }
 
     @Override
-    public void onClose(Session session, int code, String reason) {
+    public void onClose(Session session, CloseStatus status) {
         rooms.disconnected(session);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.socketlab.websocket.handshake.OriginPolicy;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.server.HandshakeInterceptor;
 

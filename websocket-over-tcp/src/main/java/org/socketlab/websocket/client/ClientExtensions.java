@@ -7,7 +7,7 @@ import org.socketlab.websocket.extension.DeflateParameters;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.ClientHandshakeResult;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpStatus;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 

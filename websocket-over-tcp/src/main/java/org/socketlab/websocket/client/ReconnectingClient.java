@@ -11,10 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 
 /**
  * A client connection that comes back: when the connection is lost (anything but a normal
@@ -90,7 +90,7 @@ public final class ReconnectingClient implements AutoCloseable {
 
     private void supervise() {
         int failures = 0;
-        CloseStatus last = new CloseStatus(1006, "never connected", false);
+        CloseStatus last = CloseStatus.abnormal("never connected", CloseStatus.Initiator.LOCAL);
         while (stopRequested.getCount() > 0) {
             try {
                 Session session = WebSocketClient.connect(uri, handler, options);
@@ -107,11 +107,11 @@ public final class ReconnectingClient implements AutoCloseable {
                 if (last.code() == 1000) {
                     break; // a normal close is final: nobody wants us back
                 }
-            } catch (IOException | HandshakeException e) {
+            } catch (IOException | HttpException e) {
                 LOG.log(Level.DEBUG, "connecting to {0} failed: {1}", uri, e.toString());
-                last = new CloseStatus(1006, e.toString(), false);
+                last = CloseStatus.abnormal(e.toString(), CloseStatus.Initiator.LOCAL);
             } catch (ExecutionException | RuntimeException e) {
-                last = new CloseStatus(1006, e.toString(), false);
+                last = CloseStatus.abnormal(e.toString(), CloseStatus.Initiator.LOCAL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -20,7 +20,7 @@ import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.ClientHandshake;
 import org.socketlab.websocket.handshake.ClientHandshakeResult;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
@@ -48,19 +48,19 @@ public final class WebSocketClient {
     private WebSocketClient() {
     }
 
-    public static Session connect(URI uri, WebSocketHandler handler) throws IOException, HandshakeException {
+    public static Session connect(URI uri, WebSocketHandler handler) throws IOException, HttpException {
         return connect(uri, handler, ClientOptions.defaults());
     }
 
     /**
      * Connects and completes the opening handshake; returns once the connection is OPEN.
      *
-     * @throws HandshakeException the server refused the upgrade (its status, e.g. 403 or 404)
+     * @throws HttpException the server refused the upgrade (its status, e.g. 403 or 404)
      *                            or answered something that is not a valid 101
      * @throws IOException        TCP or TLS failed, or the handshake timed out
      */
     public static Session connect(URI uri, WebSocketHandler handler, ClientOptions options)
-            throws IOException, HandshakeException {
+            throws IOException, HttpException {
         WebSocketUri target = WebSocketUri.parse(uri);
         long deadline = System.nanoTime() + options.handshakeTimeout().toNanos();
         Socket socket = new Socket();
@@ -89,7 +89,7 @@ public final class WebSocketClient {
             Thread.ofVirtual().name(connection.id() + "-reader").start(connection::run);
             LOG.log(Level.DEBUG, "{0} connected to {1}", connection.id(), uri);
             return connection.session();
-        } catch (IOException | HandshakeException | RuntimeException e) {
+        } catch (IOException | HttpException | RuntimeException e) {
             socket.close();
             throw e;
         }
@@ -109,7 +109,7 @@ public final class WebSocketClient {
     }
 
     private static HttpResponse readResponse(Socket socket, ByteBuffer buffer, long deadline, ClientOptions options)
-            throws IOException, HandshakeException {
+            throws IOException, HttpException {
         HttpResponseParser parser = new HttpResponseParser(options.http());
         InputStream in = socket.getInputStream();
         while (true) {

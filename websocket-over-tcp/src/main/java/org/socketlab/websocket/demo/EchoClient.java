@@ -2,7 +2,7 @@ package org.socketlab.websocket.demo;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.client.ClientOptions;

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
-import org.socketlab.websocket.routing.ConnectionRefusedException;
+import org.socketlab.websocket.routing.ConnectRouteRefusedException;
 import org.socketlab.websocket.routing.WebSocketApi;
 import org.socketlab.websocket.server.FrontDoor;
 import org.socketlab.websocket.server.WebSocketServer;
@@ -89,9 +89,9 @@ public final class RoutesServer {
                         return;
                     }
                     String offered = request.queryParameter("token")
-                            .orElseThrow(() -> ConnectionRefusedException.unauthorized("connect with ?token=..."));
+                            .orElseThrow(() -> ConnectRouteRefusedException.unauthorized("connect with ?token=..."));
                     if (!offered.equals(token)) {
-                        throw ConnectionRefusedException.forbidden("this token is not valid");
+                        throw ConnectRouteRefusedException.forbidden("this token is not valid");
                     }
                 })
                 .route("sendmessage", context -> {

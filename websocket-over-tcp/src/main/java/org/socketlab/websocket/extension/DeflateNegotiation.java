@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.socketlab.websocket.extension.ExtensionElement.Parameter;
 import org.socketlab.websocket.handshake.ExtensionNegotiator;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpStatus;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.socketlab.websocket.frame.CloseCode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 
 /**
  * Decompresses one incoming compressed message for permessage-deflate (RFC 7692 §7.2.2), frame
@@ -48,12 +48,12 @@ public final class MessageInflater implements AutoCloseable {
     }
 
     /** Inflates one frame's compressed payload (position to limit; the position moves to the limit). */
-    public void feed(ByteBuffer compressed) throws ProtocolException {
+    public void feed(ByteBuffer compressed) throws WebSocketProtocolException {
         inflate(compressed);
     }
 
     /** Ends the message: inflates the restored tail and returns the message (a fresh buffer). */
-    public ByteBuffer finish() throws ProtocolException {
+    public ByteBuffer finish() throws WebSocketProtocolException {
         inflate(ByteBuffer.wrap(MessageDeflater.TAIL));
         ByteBuffer message = ByteBuffer.wrap(Arrays.copyOf(output, length));
         length = 0;
@@ -83,7 +83,7 @@ public final class MessageInflater implements AutoCloseable {
         }
     }
 
-    private void inflate(ByteBuffer compressed) throws ProtocolException {
+    private void inflate(ByteBuffer compressed) throws WebSocketProtocolException {
         Inflater zlib = inflater();
         if (zlib.finished()) {
             compressed.position(compressed.limit()); // bytes after a final block carry nothing
@@ -97,7 +97,7 @@ public final class MessageInflater implements AutoCloseable {
                 int produced = zlib.inflate(output, length, room);
                 length += produced;
                 if (length > maxMessageSize) {
-                    throw new ProtocolException(CloseCode.MESSAGE_TOO_BIG, "the inflated message is over the limit of "
+                    throw new WebSocketProtocolException(CloseCode.MESSAGE_TOO_BIG, "the inflated message is over the limit of "
                             + maxMessageSize + " bytes (RFC 7692 §8.1, RFC 6455 §7.4.1 code 1009)");
                 }
                 if (produced == 0 && zlib.needsDictionary()) {
@@ -126,8 +126,8 @@ public final class MessageInflater implements AutoCloseable {
         return inflater;
     }
 
-    private static ProtocolException corrupt(String detail) {
-        return new ProtocolException(CloseCode.INVALID_PAYLOAD, "the compressed message is not valid DEFLATE data: "
+    private static WebSocketProtocolException corrupt(String detail) {
+        return new WebSocketProtocolException(CloseCode.INVALID_PAYLOAD, "the compressed message is not valid DEFLATE data: "
                 + detail + " (RFC 7692 §7.2.2)");
     }
 }

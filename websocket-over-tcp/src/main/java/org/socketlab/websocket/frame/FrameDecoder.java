@@ -49,7 +49,7 @@ public final class FrameDecoder {
     private final int allowedRsvBits;
 
     private State state = State.FIRST_BYTE;
-    private ProtocolException failure;
+    private WebSocketProtocolException failure;
 
     private int firstByte;
     private int secondByte;
@@ -95,9 +95,9 @@ public final class FrameDecoder {
      * Masked payload is unmasked in place, so {@code in} must be writable unless the frames are
      * unmasked (a read-only masked input is copied out in pieces of at most 8 KiB).
      *
-     * @throws ProtocolException when the peer broke a framing rule; carries the close code
+     * @throws WebSocketProtocolException when the peer broke a framing rule; carries the close code
      */
-    public Step next(ByteBuffer in) throws ProtocolException {
+    public Step next(ByteBuffer in) throws WebSocketProtocolException {
         try {
             return switch (state) {
                 case FIRST_BYTE -> in.remaining() >= 2 ? smallFrameOrWholeHeader(in) : headerByteByByte(in);
@@ -105,7 +105,7 @@ public final class FrameDecoder {
                 case PAYLOAD -> payloadChunk(in);
                 case CORRUPT -> throw failure;
             };
-        } catch (ProtocolException e) {
+        } catch (WebSocketProtocolException e) {
             state = State.CORRUPT;
             failure = e;
             throw e;
@@ -160,7 +160,7 @@ public final class FrameDecoder {
     }
 
     /** The fast path: the first two bytes are there, probably the rest of the header too. */
-    private Step wholeHeader(ByteBuffer in) throws ProtocolException {
+    private Step wholeHeader(ByteBuffer in) throws WebSocketProtocolException {
         int at = in.position();
         parseFirstByte(in.get(at) & 0xFF);
         parseSecondByte(in.get(at + 1) & 0xFF);
@@ -188,7 +188,7 @@ public final class FrameDecoder {
     }
 
     /** The slow path: a header split across reads, one byte at a time through the states. */
-    private Step headerByteByByte(ByteBuffer in) throws ProtocolException {
+    private Step headerByteByByte(ByteBuffer in) throws WebSocketProtocolException {
         while (in.hasRemaining()) {
             int b = in.get() & 0xFF;
             switch (state) {
@@ -225,7 +225,7 @@ public final class FrameDecoder {
         return Step.NEED_MORE;
     }
 
-    private void parseFirstByte(int b0) throws ProtocolException {
+    private void parseFirstByte(int b0) throws WebSocketProtocolException {
         // BEGIN SOLUTION lab=09 task="parse the first header byte: FIN, RSV1-3 and the opcode (RFC 6455 §5.2)"
         HeaderViolation broken = HeaderViolation.checkFirstByte(b0, allowedRsvBits);
         if (broken != null) {
@@ -237,7 +237,7 @@ public final class FrameDecoder {
         // END SOLUTION
     }
 
-    private void parseSecondByte(int b1) throws ProtocolException {
+    private void parseSecondByte(int b1) throws WebSocketProtocolException {
         // BEGIN SOLUTION lab=09 task="parse the second header byte: MASK bit and 7-bit payload length (RFC 6455 §5.2)"
         HeaderViolation broken = HeaderViolation.checkSecondByte(firstByte, b1, localRole);
         if (broken != null) {
@@ -256,7 +256,7 @@ public final class FrameDecoder {
         // END SOLUTION
     }
 
-    private void parseExtendedLength(long length) throws ProtocolException {
+    private void parseExtendedLength(long length) throws WebSocketProtocolException {
         // BEGIN SOLUTION lab=09 task="check the 16-bit or 64-bit extended payload length (RFC 6455 §5.2)"
         HeaderViolation broken = HeaderViolation.checkExtendedLength(secondByte & FrameHeader.LENGTH_MASK, length);
         if (broken != null) {
@@ -266,9 +266,9 @@ public final class FrameDecoder {
         // END SOLUTION
     }
 
-    private void checkLimit(long length) throws ProtocolException {
+    private void checkLimit(long length) throws WebSocketProtocolException {
         if (length > maxFramePayload) {
-            throw new ProtocolException(CloseCode.MESSAGE_TOO_BIG,
+            throw new WebSocketProtocolException(CloseCode.MESSAGE_TOO_BIG,
                     "frame payload is %d bytes; the limit is %d (RFC 6455 §10.4)".formatted(length, maxFramePayload));
         }
         payloadLength = (int) length;
@@ -397,9 +397,9 @@ public final class FrameDecoder {
      * unmasked, or {@code null} when all of {@code in} was consumed without completing one.
      * A close frame's payload is checked ({@link CloseStatus#parse}).
      *
-     * @throws ProtocolException when the peer broke a framing rule; carries the close code
+     * @throws WebSocketProtocolException when the peer broke a framing rule; carries the close code
      */
-    public Frame decode(ByteBuffer in) throws ProtocolException {
+    public Frame decode(ByteBuffer in) throws WebSocketProtocolException {
         return wholeFrames().decode(this, in);
     }
 
@@ -409,9 +409,9 @@ public final class FrameDecoder {
      * when all of {@code in} was consumed without completing one. A frame that arrived whole is
      * not copied; a split one is collected in a buffer that grows as its bytes arrive.
      *
-     * @throws ProtocolException when the peer broke a framing rule; carries the close code
+     * @throws WebSocketProtocolException when the peer broke a framing rule; carries the close code
      */
-    public boolean decode(ByteBuffer in, DecodedFrame into) throws ProtocolException {
+    public boolean decode(ByteBuffer in, DecodedFrame into) throws WebSocketProtocolException {
         return wholeFrames().decode(this, in, into);
     }
 
@@ -429,7 +429,7 @@ public final class FrameDecoder {
     }
 
     /** A rule broken above the header (a close payload checked by {@link WholeFrames}): fail for good. */
-    ProtocolException corrupt(ProtocolException error) {
+    WebSocketProtocolException corrupt(WebSocketProtocolException error) {
         state = State.CORRUPT;
         failure = error;
         return error;

@@ -183,7 +183,7 @@ public enum HeaderViolation {
     }
 
     /** The error a receiver fails the connection with. */
-    public ProtocolException toException(int firstByte, int secondByte, long length) {
-        return new ProtocolException(closeCode(), message(firstByte, secondByte, length));
+    public WebSocketProtocolException toException(int firstByte, int secondByte, long length) {
+        return new WebSocketProtocolException(closeCode(), message(firstByte, secondByte, length));
     }
 }

@@ -64,12 +64,12 @@ public enum Opcode {
     /**
      * The opcode for a 4-bit wire value.
      *
-     * @throws ProtocolException with 1002 for a reserved opcode (RFC 6455 §5.2)
+     * @throws WebSocketProtocolException with 1002 for a reserved opcode (RFC 6455 §5.2)
      */
-    public static Opcode fromCode(int code) throws ProtocolException {
+    public static Opcode fromCode(int code) throws WebSocketProtocolException {
         Opcode opcode = (code >= 0 && code < 16) ? BY_CODE[code] : null;
         if (opcode == null) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
+            throw new WebSocketProtocolException(CloseCode.PROTOCOL_ERROR,
                     "opcode 0x%X is reserved (RFC 6455 §5.2)".formatted(code));
         }
         return opcode;

@@ -19,7 +19,7 @@ final class WholeFrames {
     private ByteBuffer collected;
     private int declaredLength;
 
-    Frame decode(FrameDecoder decoder, ByteBuffer in) throws ProtocolException {
+    Frame decode(FrameDecoder decoder, ByteBuffer in) throws WebSocketProtocolException {
         if (!decode(decoder, in, view)) {
             return null;
         }
@@ -29,7 +29,7 @@ final class WholeFrames {
                 (view.rsvBits & FrameHeader.RSV3) != 0, view.opcode, payload);
     }
 
-    boolean decode(FrameDecoder decoder, ByteBuffer in, DecodedFrame into) throws ProtocolException {
+    boolean decode(FrameDecoder decoder, ByteBuffer in, DecodedFrame into) throws WebSocketProtocolException {
         while (true) {
             switch (decoder.next(in)) {
                 case NEED_MORE -> {
@@ -57,7 +57,7 @@ final class WholeFrames {
     }
 
     private boolean completed(FrameDecoder decoder, DecodedFrame into, ByteBuffer buffer, int offset, boolean shared)
-            throws ProtocolException {
+            throws WebSocketProtocolException {
         into.fin = decoder.fin();
         into.rsvBits = decoder.rsvBits();
         into.opcode = decoder.opcode();
@@ -69,7 +69,7 @@ final class WholeFrames {
         if (into.opcode == Opcode.CLOSE) {
             try {
                 CloseStatus.parse(buffer.slice(offset, into.payloadLength));
-            } catch (ProtocolException e) {
+            } catch (WebSocketProtocolException e) {
                 throw decoder.corrupt(e);
             }
         }

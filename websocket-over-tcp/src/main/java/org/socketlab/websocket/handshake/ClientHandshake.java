@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;

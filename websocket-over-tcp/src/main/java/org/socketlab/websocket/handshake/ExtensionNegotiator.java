@@ -1,7 +1,6 @@
 package org.socketlab.websocket.handshake;
 
 import java.util.List;
-import org.socketlab.websocket.http.HandshakeException;
 
 /**
  * Decides which of the client's offered extensions the server accepts (RFC 6455 §9.1).

@@ -13,7 +13,6 @@ import static org.socketlab.websocket.handshake.WebSocketHeaders.WEBSOCKET;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpStatus;

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.socketlab.websocket.http.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpStatus;

@@ -17,7 +17,7 @@ final class BodyFraming {
      * with {@code malformedStatus} (RFC 9112 §6.3 item 5). Absurdly long numbers become
      * {@link Long#MAX_VALUE}, which every limit refuses.
      */
-    static long contentLength(HttpHeaders headers, int malformedStatus) throws HandshakeException {
+    static long contentLength(HttpHeaders headers, int malformedStatus) throws HttpException {
         List<String> values = headers.tokens("Content-Length");
         if (values.isEmpty()) {
             if (headers.contains("Content-Length")) {
@@ -28,7 +28,7 @@ final class BodyFraming {
         String first = values.get(0);
         for (String value : values) {
             if (!value.equals(first)) {
-                throw new HandshakeException(malformedStatus, "conflicting Content-Length values "
+                throw new HttpException(malformedStatus, "conflicting Content-Length values "
                         + HttpSyntax.quote(String.join(", ", headers.all("Content-Length"))) + " (RFC 9112 §6.3)");
             }
         }
@@ -39,8 +39,8 @@ final class BodyFraming {
         return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
-    private static HandshakeException invalid(String value, int status) {
-        return new HandshakeException(status, "Content-Length must be a decimal number, got "
+    private static HttpException invalid(String value, int status) {
+        return new HttpException(status, "Content-Length must be a decimal number, got "
                 + HttpSyntax.quote(value) + " (RFC 9112 §6.3)");
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * quoted the offending request line or header would reflect attacker-chosen bytes back to
  * whoever reads the response (reflected XSS in a browser that ignores the content type, log or
  * terminal injection elsewhere; OWASP "Improper Error Handling"). The detailed
- * {@link HandshakeException#getMessage()}, which does quote the value, goes to the server log.
+ * {@link HttpException#getMessage()}, which does quote the value, goes to the server log.
  */
 final class ErrorBodies {
 

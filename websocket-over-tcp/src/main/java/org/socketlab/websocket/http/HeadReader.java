@@ -47,7 +47,7 @@ final class HeadReader {
     }
 
     /** Consumes bytes up to the end of the head; true once the blank line has been read. */
-    boolean read(ByteBuffer in) throws HandshakeException {
+    boolean read(ByteBuffer in) throws HttpException {
         while (state != State.DONE && in.hasRemaining()) {
             byte b = in.get();
             countAgainstLimits();
@@ -87,26 +87,26 @@ final class HeadReader {
         line.clear();
     }
 
-    HandshakeException malformed(String message) {
-        return new HandshakeException(side.malformed, message);
+    HttpException malformed(String message) {
+        return new HttpException(side.malformed, message);
     }
 
-    private void countAgainstLimits() throws HandshakeException {
+    private void countAgainstLimits() throws HttpException {
         if (state == State.START_LINE) {
             // The CRLF is not part of the line's length; leading blank lines count (see endOfLine).
             if (++startLineBytes > limits.maxRequestLineLength() + 2) {
-                throw new HandshakeException(side.startLineTooLong, "the " + startLineName() + " is longer than "
+                throw new HttpException(side.startLineTooLong, "the " + startLineName() + " is longer than "
                         + limits.maxRequestLineLength() + " bytes (" + (side == Side.REQUEST
                         ? "RFC 9112 §3: 414 URI Too Long" : "HttpLimits.maxRequestLineLength") + ")");
             }
         } else if (++headerBytes > limits.maxHeaderBytes()) {
-            throw new HandshakeException(side.headersTooLarge, "the header section is longer than "
+            throw new HttpException(side.headersTooLarge, "the header section is longer than "
                     + limits.maxHeaderBytes() + " bytes (" + (side == Side.REQUEST
                     ? "RFC 6585 §5: 431 Request Header Fields Too Large" : "HttpLimits.maxHeaderBytes") + ")");
         }
     }
 
-    private void endOfLine() throws HandshakeException {
+    private void endOfLine() throws HttpException {
         if (state == State.START_LINE) {
             if (line.length() == 0) {
                 // RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request-line.
@@ -122,7 +122,7 @@ final class HeadReader {
         line.clear();
     }
 
-    private String startLineText() throws HandshakeException {
+    private String startLineText() throws HttpException {
         for (int i = 0; i < line.length(); i++) {
             int b = line.at(i) & 0xFF;
             if (!HttpSyntax.isVchar(b) && b != HttpSyntax.SP) {
@@ -134,9 +134,9 @@ final class HeadReader {
         return line.text();
     }
 
-    private void addHeaderLine() throws HandshakeException {
+    private void addHeaderLine() throws HttpException {
         if (headers.size() >= limits.maxHeaderCount()) {
-            throw new HandshakeException(side.headersTooLarge, "more than " + limits.maxHeaderCount()
+            throw new HttpException(side.headersTooLarge, "more than " + limits.maxHeaderCount()
                     + " header fields (" + (side == Side.REQUEST
                     ? "RFC 6585 §5: 431 Request Header Fields Too Large" : "HttpLimits.maxHeaderCount") + ")");
         }
@@ -163,7 +163,7 @@ final class HeadReader {
         headers.add(name, fieldValue(colon + 1, name));
     }
 
-    private int indexOfColon() throws HandshakeException {
+    private int indexOfColon() throws HttpException {
         for (int i = 0; i < line.length(); i++) {
             if (line.at(i) == ':') {
                 if (i == 0) {
@@ -177,7 +177,7 @@ final class HeadReader {
     }
 
     /** The field value with optional whitespace on both sides removed (RFC 9112 §5). */
-    private String fieldValue(int from, String name) throws HandshakeException {
+    private String fieldValue(int from, String name) throws HttpException {
         int start = from;
         int end = line.length();
         while (start < end && HttpSyntax.isOws(line.at(start))) {

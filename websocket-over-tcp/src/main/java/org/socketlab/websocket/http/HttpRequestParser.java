@@ -11,7 +11,7 @@ import java.util.Objects;
  * WebSocket frames sent right behind the handshake) stay in {@code in}.
  *
  * <p>Every field read is bounded by {@link HttpLimits}; the parser never holds more than that.
- * Violations are {@link HandshakeException}s carrying the status to answer with:
+ * Violations are {@link HttpException}s carrying the status to answer with:
  * <ul>
  *   <li>request line too long → 414 (RFC 9112 §3); header section too large or too many
  *       header lines → 431 (RFC 6585 §5); Content-Length over the body limit → 413 (RFC 9110 §15.5.14);</li>
@@ -61,19 +61,19 @@ public final class HttpRequestParser {
     }
 
     /** The next complete request, or {@code null} when {@code in} ran out first. */
-    public HttpRequest parse(ByteBuffer in) throws HandshakeException {
+    public HttpRequest parse(ByteBuffer in) throws HttpException {
         if (state == State.FAILED) {
             throw new IllegalStateException("this parser already rejected a request; close the connection");
         }
         try {
             return step(in);
-        } catch (HandshakeException e) {
+        } catch (HttpException e) {
             state = State.FAILED;
             throw e;
         }
     }
 
-    private HttpRequest step(ByteBuffer in) throws HandshakeException {
+    private HttpRequest step(ByteBuffer in) throws HttpException {
         if (state == State.HEAD) {
             if (!head.read(in)) {
                 return null;
@@ -105,47 +105,47 @@ public final class HttpRequestParser {
     }
 
     /** RFC 9112 §3.2: a server MUST answer 400 to an HTTP/1.1 request without Host or with more than one. */
-    private static void checkHost(RequestLine requestLine, HttpHeaders headers) throws HandshakeException {
+    private static void checkHost(RequestLine requestLine, HttpHeaders headers) throws HttpException {
         int hosts = headers.all("Host").size();
         boolean http11OrLater = requestLine.version().charAt(7) >= '1';
         if (http11OrLater && hosts == 0) {
-            throw new HandshakeException(HttpStatus.BAD_REQUEST, "an HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)");
+            throw new HttpException(HttpStatus.BAD_REQUEST, "an HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)");
         }
         if (hosts > 1) {
-            throw new HandshakeException(HttpStatus.BAD_REQUEST, "a request must carry exactly one Host header, got "
+            throw new HttpException(HttpStatus.BAD_REQUEST, "a request must carry exactly one Host header, got "
                     + hosts + ": " + HttpSyntax.quote(String.join(", ", headers.all("Host"))) + " (RFC 9112 §3.2)");
         }
     }
 
     /** RFC 9112 §6.1: only "chunked" (once, last) is decoded; with Content-Length or in HTTP/1.0 it is faulty framing. */
-    private static boolean isChunked(RequestLine requestLine, HttpHeaders headers) throws HandshakeException {
+    private static boolean isChunked(RequestLine requestLine, HttpHeaders headers) throws HttpException {
         if (!headers.contains("Transfer-Encoding")) {
             return false;
         }
         String codings = HttpSyntax.quote(String.join(", ", headers.all("Transfer-Encoding")));
         if (headers.contains("Content-Length")) {
-            throw new HandshakeException(HttpStatus.BAD_REQUEST, "a request must not carry both Transfer-Encoding and "
+            throw new HttpException(HttpStatus.BAD_REQUEST, "a request must not carry both Transfer-Encoding and "
                     + "Content-Length, got Transfer-Encoding " + codings + " (RFC 9112 §6.1, §6.3: request smuggling)");
         }
         if (requestLine.version().charAt(7) < '1') {
-            throw new HandshakeException(HttpStatus.BAD_REQUEST, "an HTTP/1.0 request must not carry Transfer-Encoding, got "
+            throw new HttpException(HttpStatus.BAD_REQUEST, "an HTTP/1.0 request must not carry Transfer-Encoding, got "
                     + codings + " (RFC 9112 §6.1)");
         }
         java.util.List<String> tokens = headers.tokens("Transfer-Encoding");
         if (tokens.size() != 1 || !tokens.get(0).equalsIgnoreCase("chunked")) {
-            throw new HandshakeException(HttpStatus.NOT_IMPLEMENTED, "this server decodes only the chunked transfer "
+            throw new HttpException(HttpStatus.NOT_IMPLEMENTED, "this server decodes only the chunked transfer "
                     + "coding, got Transfer-Encoding " + codings + " (RFC 9112 §6.1, §7)");
         }
         return true;
     }
 
-    private int bodyLength(HttpHeaders headers) throws HandshakeException {
+    private int bodyLength(HttpHeaders headers) throws HttpException {
         long length = BodyFraming.contentLength(headers, HttpStatus.BAD_REQUEST);
         if (length == BodyFraming.ABSENT) {
             return 0; // RFC 9112 §6.3 item 7: a request without either field has no body
         }
         if (length > limits.maxBodyBytes()) {
-            throw new HandshakeException(HttpStatus.PAYLOAD_TOO_LARGE, "the request body of " + length
+            throw new HttpException(HttpStatus.PAYLOAD_TOO_LARGE, "the request body of " + length
                     + " bytes exceeds the limit of " + limits.maxBodyBytes() + " bytes (RFC 9110 §15.5.14)");
         }
         return (int) length;

@@ -13,7 +13,7 @@ import java.util.Objects;
  * Content-Length is absent, nor when it exceeds the limit: then the response comes back with an
  * empty body and the body bytes stay unread (the status alone tells a client the handshake failed).
  *
- * <p>Every violation is a {@link HandshakeException} with status 502 (Bad Gateway: "an invalid
+ * <p>Every violation is a {@link HttpException} with status 502 (Bad Gateway: "an invalid
  * response", RFC 9110 §15.6.3). After one, further calls throw {@link IllegalStateException}.
  * Not thread-safe.
  */
@@ -37,19 +37,19 @@ public final class HttpResponseParser {
     }
 
     /** The next complete response, or {@code null} when {@code in} ran out first. */
-    public HttpResponse parse(ByteBuffer in) throws HandshakeException {
+    public HttpResponse parse(ByteBuffer in) throws HttpException {
         if (state == State.FAILED) {
             throw new IllegalStateException("this parser already rejected a response; close the connection");
         }
         try {
             return step(in);
-        } catch (HandshakeException e) {
+        } catch (HttpException e) {
             state = State.FAILED;
             throw e;
         }
     }
 
-    private HttpResponse step(ByteBuffer in) throws HandshakeException {
+    private HttpResponse step(ByteBuffer in) throws HttpException {
         if (state == State.HEAD) {
             if (!head.read(in)) {
                 return null;
@@ -67,7 +67,7 @@ public final class HttpResponseParser {
         return response;
     }
 
-    private int bodyLength(int status, HttpHeaders headers) throws HandshakeException {
+    private int bodyLength(int status, HttpHeaders headers) throws HttpException {
         // BEGIN SOLUTION lab=06 task="where the body ends: none for 1xx, 204, 304 or Transfer-Encoding, else Content-Length bytes (RFC 9112 §6.3)"
         if (status < 200 || status == HttpStatus.NO_CONTENT || status == HttpStatus.NOT_MODIFIED
                 || headers.contains("Transfer-Encoding")) {

@@ -4,7 +4,7 @@ package org.socketlab.websocket.http;
 record RequestLine(String method, String target, String version) {
 
     /** Parses {@code method SP request-target SP HTTP-version}: exactly one space between parts. */
-    static RequestLine parse(String line) throws HandshakeException {
+    static RequestLine parse(String line) throws HttpException {
         int firstSpace = line.indexOf(' ');
         int secondSpace = firstSpace < 0 ? -1 : line.indexOf(' ', firstSpace + 1);
         if (firstSpace <= 0 || secondSpace < 0 || line.indexOf(' ', secondSpace + 1) >= 0
@@ -27,13 +27,13 @@ record RequestLine(String method, String target, String version) {
     }
 
     /** HTTP-version = "HTTP" "/" DIGIT "." DIGIT (RFC 9112 §2.3); only major version 1 is spoken here. */
-    static void checkVersion(String version) throws HandshakeException {
+    static void checkVersion(String version) throws HttpException {
         if (!isVersionSyntax(version)) {
             throw badRequest("the HTTP-version must look like HTTP/1.1, got " + HttpSyntax.quote(version)
                     + " (RFC 9112 §2.3)");
         }
         if (version.charAt(5) != '1') {
-            throw new HandshakeException(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "only HTTP/1.x is supported, got "
+            throw new HttpException(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "only HTTP/1.x is supported, got "
                     + HttpSyntax.quote(version) + " (RFC 9110 §15.6.6)");
         }
     }
@@ -47,7 +47,7 @@ record RequestLine(String method, String target, String version) {
         return c >= '0' && c <= '9';
     }
 
-    private static HandshakeException badRequest(String message) {
-        return new HandshakeException(HttpStatus.BAD_REQUEST, message);
+    private static HttpException badRequest(String message) {
+        return new HttpException(HttpStatus.BAD_REQUEST, message);
     }
 }

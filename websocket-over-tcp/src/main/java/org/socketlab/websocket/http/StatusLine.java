@@ -7,7 +7,7 @@ record StatusLine(String version, int status, String reason) {
      * Parses a status line. A missing space after the code is tolerated ({@code HTTP/1.1 101}):
      * RFC 9112 §4 tells clients to ignore the reason phrase, and some servers omit it entirely.
      */
-    static StatusLine parse(String line) throws HandshakeException {
+    static StatusLine parse(String line) throws HttpException {
         boolean shape = line.length() >= 12 && line.charAt(8) == ' ' && isDigits(line.substring(9, 12))
                 && (line.length() == 12 || line.charAt(12) == ' ');
         if (!shape) {
@@ -30,7 +30,7 @@ record StatusLine(String version, int status, String reason) {
         return s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    private static HandshakeException invalid(String message) {
-        return new HandshakeException(HttpStatus.BAD_GATEWAY, message);
+    private static HttpException invalid(String message) {
+        return new HttpException(HttpStatus.BAD_GATEWAY, message);
     }
 }

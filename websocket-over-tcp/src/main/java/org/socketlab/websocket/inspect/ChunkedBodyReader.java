@@ -3,6 +3,7 @@ package org.socketlab.websocket.inspect;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.socketlab.websocket.http.ChunkSize;
 
 /**
  * Undoes the chunked transfer coding (RFC 9112 §7.1) for a dissector:
@@ -49,14 +50,15 @@ final class ChunkedBodyReader {
         if (line == null) {
             return;
         }
-        String size = line.text().split(";", 2)[0].strip();
-        if (!size.matches("[0-9A-Fa-f]{1,15}")) {
+        String size = ChunkSize.field(line.text());
+        long announced = ChunkSize.parse(line.text());
+        if (announced < 0) {
             out.add("! chunk size " + Preview.text(ByteBuffer.wrap(line.text().getBytes(StandardCharsets.ISO_8859_1)), 0)
                     + " is not hexadecimal (RFC 9112 §7.1); the chunk boundaries are lost");
             state = State.BROKEN;
             return;
         }
-        chunkRemaining = Long.parseLong(size, 16);
+        chunkRemaining = announced;
         if (chunkRemaining == 0) {
             out.add("last chunk (size 0): " + chunks + " chunk(s), " + dataTotal + " bytes of data");
             state = State.TRAILERS;

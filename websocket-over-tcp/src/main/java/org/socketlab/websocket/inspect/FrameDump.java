@@ -2,8 +2,11 @@ package org.socketlab.websocket.inspect;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.socketlab.tcp.wire.HexDump;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.FrameHeader;
+import org.socketlab.websocket.frame.Opcode;
 
 /**
  * Explains frames on the wire field by field (RFC 6455 §5.2), for labs and wire taps. It parses
@@ -100,7 +103,7 @@ public final class FrameDump {
                                int shown, StringBuilder out) {
         int present = (int) Math.min(declared, wire.limit() - from);
         // Control frames are at most 125 bytes (§5.5): show them whole, close reasons included.
-        int visible = (opcode & 0x8) != 0 ? Math.min(present, FrameHeader.MAX_CONTROL_PAYLOAD) : Math.min(present, shown);
+        int visible = Opcode.isControlCode(opcode) ? Math.min(present, FrameHeader.MAX_CONTROL_PAYLOAD) : Math.min(present, shown);
         String more = present > visible ? " … %d more bytes".formatted(present - visible) : "";
         if (declared == 0) {
             line(out, "", "no payload");
@@ -115,7 +118,7 @@ public final class FrameDump {
         if (masked) {
             line(out, "", "unmasked: " + HexDump.hex(clear, 0, visible));
         }
-        if (opcode == 0x8 && visible >= 2) {
+        if (opcode == Opcode.CLOSE.code() && visible >= 2) {
             int code = clear.getShort(0) & 0xFFFF;
             line(out, "", "close code %d (%s), reason \"%s\"".formatted(code, CloseCode.of(code).description(),
                     new String(clear.array(), 2, visible - 2, StandardCharsets.UTF_8)));
@@ -140,15 +143,12 @@ public final class FrameDump {
         return (value & mask) != 0 ? 1 : 0;
     }
 
+    /** The opcode's name from {@link Opcode} (the frame layer's table), or which reserved range it is in. */
     private static String opcodeName(int code) {
-        return switch (code) {
-            case 0x0 -> "continuation";
-            case 0x1 -> "text";
-            case 0x2 -> "binary";
-            case 0x8 -> "close";
-            case 0x9 -> "ping";
-            case 0xA -> "pong";
-            default -> code < 8 ? "reserved data opcode" : "reserved control opcode";
-        };
+        Opcode opcode = Opcode.ofDefined(code);
+        if (opcode != null) {
+            return opcode.name().toLowerCase(Locale.ROOT);
+        }
+        return Opcode.isControlCode(code) ? "reserved control opcode" : "reserved data opcode";
     }
 }

@@ -1,6 +1,7 @@
 package org.socketlab.websocket.inspect;
 
 import java.util.List;
+import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.FrameHeader;
 import org.socketlab.websocket.frame.HeaderViolation;
 import org.socketlab.websocket.frame.Opcode;
@@ -34,9 +35,11 @@ final class FrameRules {
             out.add("! RSV1 (compressed) is allowed only on the first frame of a data message (RFC 7692 §6)");
         }
         if (opcode == Opcode.CONTINUATION && !messages.inMessage()) {
-            out.add("! continuation frame with no message to continue (RFC 6455 §5.4): the receiver closes with 1002");
+            out.add("! continuation frame with no message to continue (RFC 6455 §5.4): the receiver closes with "
+                    + CloseCode.PROTOCOL_ERROR.code());
         } else if ((opcode == Opcode.TEXT || opcode == Opcode.BINARY) && messages.inMessage()) {
-            out.add("! new data frame before the fragmented message finished (RFC 6455 §5.4): the receiver closes with 1002");
+            out.add("! new data frame before the fragmented message finished (RFC 6455 §5.4): the receiver closes with "
+                    + CloseCode.PROTOCOL_ERROR.code());
         }
         if (messages.closeSeen()) {
             out.add("! frame sent after a close frame (RFC 6455 §5.5.1: nothing may follow close)");

@@ -3,6 +3,7 @@ package org.socketlab.websocket.inspect;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.socketlab.tcp.wire.HexDump;
 
 /**
  * Short, printable renderings of payload bytes for dissector lines: text quoted with escapes,

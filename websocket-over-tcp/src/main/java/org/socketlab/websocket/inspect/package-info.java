@@ -2,7 +2,7 @@
  * Tools to look at the bytes this course sends over TCP.
  *
  * <ul>
- *   <li>{@link org.socketlab.websocket.inspect.HexDump} and {@link org.socketlab.websocket.inspect.FrameDump}
+ *   <li>{@link org.socketlab.websocket.inspect.FrameDump} (bytes through tcp-blocking's {@link org.socketlab.tcp.wire.HexDump})
  *       — an annotated, field-by-field view of complete frames in a buffer (lab 09, and the
  *       wire tap's {@code --frame-fields} view). Pure functions of the bytes they are given:
  *       thread-safe, no I/O, and they never move the caller's buffer position.</li>
@@ -19,7 +19,7 @@
  * throw for bad input: they report the problem with a leading {@code !} and the RFC section,
  * then resynchronise or fall back to counting raw bytes.
  *
- * <p>Concurrency contract: {@code HexDump} and {@code FrameDump} are stateless. A dissector
+ * <p>Concurrency contract: {@code FrameDump} is stateless. A dissector
  * instance belongs to one relayed connection and is not thread-safe; the tap calls it from the
  * two relay threads under one lock, never concurrently.
  */

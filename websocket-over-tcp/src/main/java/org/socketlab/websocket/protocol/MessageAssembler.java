@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Utf8Validator;
 
 /**
@@ -62,13 +62,13 @@ final class MessageAssembler {
      * @return the completed message, or {@code null} when more fragments are expected (or dropped)
      */
     ProtocolEvent wholeFrame(Opcode opcode, boolean fin, ByteBuffer buffer, int offset, int length, boolean keep)
-            throws ProtocolException {
+            throws WebSocketProtocolException {
         return wholeFrame(opcode, fin, false, buffer, offset, length, keep);
     }
 
     /** {@link #wholeFrame(Opcode, boolean, ByteBuffer, int, int, boolean)} with the frame's RSV1 bit. */
     ProtocolEvent wholeFrame(Opcode opcode, boolean fin, boolean rsv1, ByteBuffer buffer, int offset, int length,
-                             boolean keep) throws ProtocolException {
+                             boolean keep) throws WebSocketProtocolException {
         frameStarted(opcode, fin, rsv1, length, keep);
         if (fin && messageOpcode == null && keep && !compressed) {
             messageSize = 0;
@@ -82,7 +82,7 @@ final class MessageAssembler {
      * A data frame's header, before its payload: the fragment sequence (§5.4) and the size limit
      * (§10.4) are checked here, so an oversized message fails before memory is spent on it.
      */
-    void frameStarted(Opcode opcode, boolean fin, int payloadLength, boolean keep) throws ProtocolException {
+    void frameStarted(Opcode opcode, boolean fin, int payloadLength, boolean keep) throws WebSocketProtocolException {
         frameStarted(opcode, fin, false, payloadLength, keep);
     }
 
@@ -92,12 +92,12 @@ final class MessageAssembler {
      * limit then bounds both the compressed bytes received and the inflated bytes produced.
      */
     void frameStarted(Opcode opcode, boolean fin, boolean rsv1, int payloadLength, boolean keep)
-            throws ProtocolException {
+            throws WebSocketProtocolException {
         frameType = messageType(opcode);
         if (opcode != Opcode.CONTINUATION) {
             compressed = rsv1 && deflate != null;
         } else if (rsv1) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR, "RSV1 is set on a continuation frame; "
+            throw new WebSocketProtocolException(CloseCode.PROTOCOL_ERROR, "RSV1 is set on a continuation frame; "
                     + "permessage-deflate sets it on the first frame of a message only (RFC 7692 §6.1)");
         }
         checkSize(messageSize + payloadLength);
@@ -110,7 +110,7 @@ final class MessageAssembler {
     }
 
     /** The next unmasked piece of the current frame's payload; not kept by reference. */
-    void chunk(ByteBuffer buffer, int offset, int length) throws ProtocolException {
+    void chunk(ByteBuffer buffer, int offset, int length) throws WebSocketProtocolException {
         if (!keep || length == 0) {
             return;
         }
@@ -125,7 +125,7 @@ final class MessageAssembler {
     }
 
     /** The current frame is complete: returns the message when it was the last fragment. */
-    ProtocolEvent frameEnded() throws ProtocolException {
+    ProtocolEvent frameEnded() throws WebSocketProtocolException {
         if (!frameFin) {
             messageOpcode = frameType;
             return null;
@@ -155,13 +155,13 @@ final class MessageAssembler {
     }
 
     /** The type of message this data frame belongs to, enforcing the fragment sequence (§5.4). */
-    private Opcode messageType(Opcode opcode) throws ProtocolException {
+    private Opcode messageType(Opcode opcode) throws WebSocketProtocolException {
         if (opcode == Opcode.CONTINUATION && messageOpcode == null) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
+            throw new WebSocketProtocolException(CloseCode.PROTOCOL_ERROR,
                     "continuation frame without a message to continue (RFC 6455 §5.4)");
         }
         if (opcode != Opcode.CONTINUATION && messageOpcode != null) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
+            throw new WebSocketProtocolException(CloseCode.PROTOCOL_ERROR,
                     "%s frame arrived while a fragmented %s message is still open (RFC 6455 §5.4)"
                             .formatted(opcode, messageOpcode));
         }
@@ -175,14 +175,14 @@ final class MessageAssembler {
     }
 
     /** Validates (unless each chunk was, as it arrived), requires a complete last character, decodes. */
-    private ProtocolEvent text(ByteBuffer buffer, int offset, int length, boolean validated) throws ProtocolException {
+    private ProtocolEvent text(ByteBuffer buffer, int offset, int length, boolean validated) throws WebSocketProtocolException {
         if (!validated && !utf8.feed(buffer, offset, offset + length)) {
             throw invalidUtf8();
         }
         // RFC 6455 §8.1: the whole message must be valid UTF-8, so a cut-off character fails too.
         if (!utf8.isCompleteSequence()) {
             utf8.reset();
-            throw new ProtocolException(CloseCode.INVALID_PAYLOAD,
+            throw new WebSocketProtocolException(CloseCode.INVALID_PAYLOAD,
                     "text message ends inside a multi-byte UTF-8 sequence (RFC 6455 §8.1)");
         }
         utf8.reset();
@@ -192,9 +192,9 @@ final class MessageAssembler {
         return new ProtocolEvent.TextMessage(text);
     }
 
-    private void checkSize(long size) throws ProtocolException {
+    private void checkSize(long size) throws WebSocketProtocolException {
         if (size > maxMessageSize) {
-            throw new ProtocolException(CloseCode.MESSAGE_TOO_BIG,
+            throw new WebSocketProtocolException(CloseCode.MESSAGE_TOO_BIG,
                     "message is at least %d bytes; the limit is %d (RFC 6455 §10.4)".formatted(size, maxMessageSize));
         }
     }
@@ -212,8 +212,8 @@ final class MessageAssembler {
         assembly.position(assembly.position() + length);
     }
 
-    private static ProtocolException invalidUtf8() {
-        return new ProtocolException(CloseCode.INVALID_PAYLOAD,
+    private static WebSocketProtocolException invalidUtf8() {
+        return new WebSocketProtocolException(CloseCode.INVALID_PAYLOAD,
                 "text message is not valid UTF-8 (RFC 6455 §8.1)");
     }
 }

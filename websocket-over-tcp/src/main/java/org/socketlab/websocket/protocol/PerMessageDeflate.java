@@ -8,7 +8,7 @@ import org.socketlab.websocket.extension.MessageDeflater;
 import org.socketlab.websocket.extension.MessageInflater;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 
 /**
@@ -90,12 +90,12 @@ final class PerMessageDeflate {
     // ---------------------------------------------------------------- receiving
 
     /** The next compressed piece of an incoming message; the inflated size is bounded as it grows. */
-    void inflate(ByteBuffer buffer, int offset, int length) throws ProtocolException {
+    void inflate(ByteBuffer buffer, int offset, int length) throws WebSocketProtocolException {
         inflater.feed(buffer.slice(offset, length));
     }
 
     /** The end of an incoming compressed message: the tail restored (§7.2.2), the message returned. */
-    ByteBuffer finishMessage() throws ProtocolException {
+    ByteBuffer finishMessage() throws WebSocketProtocolException {
         ByteBuffer message = inflater.finish();
         inflater.release();
         return message;

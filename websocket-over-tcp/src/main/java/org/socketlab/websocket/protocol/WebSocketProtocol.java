@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus.Initiator;
 import org.socketlab.websocket.extension.DeflateConfig;
 import org.socketlab.websocket.extension.DeflateParameters;
 import org.socketlab.websocket.frame.Frame;
@@ -14,7 +15,8 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameHeader;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 
 /**
@@ -22,8 +24,11 @@ import org.socketlab.websocket.frame.Role;
  * bytes and end-of-stream go in, events and bytes to write come out, time is passed in.
  *
  * <pre>
- *   OPEN ──close()──────────────▶ CLOSING ──peer's close / timeout / EOF──▶ CLOSED
- *     └──peer's close (echoed) / protocol error / EOF / pong timeout ─────▶ CLOSED
+ *   OPEN ──close() / idle timeout──────────────▶ CLOSING ──peer's close / close timeout / EOF──▶ CLOSED
+ *    │ └──peer's close (echoed) / protocol error / EOF / pong timeout ─────────────────────────▶ CLOSED
+ *    └──peer's close or protocol error behind unpolled messages──▶ CLOSE_PENDING
+ *   CLOSE_PENDING ──events polled, then receive/tick (or EOF): the close acted on──▶ CLOSED
+ *   CLOSE_PENDING ──close() / idle timeout──▶ CLOSING (the pending close then ends it)
  * </pre>
  *
  * <p>The adapter's loop: {@link #receive} what was read (or {@link #receiveEof}), write
@@ -37,8 +42,9 @@ import org.socketlab.websocket.frame.Role;
  * <p><b>Answers before the close.</b> When a close frame (or a protocol error) arrives in the
  * same read as messages that have not been polled yet, the close is acted on only at the first
  * {@code receive}/{@code tick} after those messages were polled, so whatever the application
- * sends in reply to them is written before our close frame. Meanwhile {@code state()} is still
- * OPEN and {@code nextDeadlineNanos()} returns the last time passed in, i.e. "tick now".
+ * sends in reply to them is written before our close frame. Meanwhile {@code state()} is
+ * {@link State#CLOSE_PENDING} (the application may still send, {@link #isOpen()} is true) and
+ * {@code nextDeadlineNanos()} returns the last time passed in, i.e. "tick now".
  *
  * <p>Not thread-safe: one owner at a time (see package-info).
  */
@@ -63,7 +69,7 @@ public final class WebSocketProtocol {
     private long lastNowNanos;
     // A close frame or an error that arrived behind messages still waiting in `events`.
     private CloseStatus deferredPeerClose;
-    private ProtocolException deferredFailure;
+    private WebSocketException deferredFailure;
 
     public WebSocketProtocol(Role role, ProtocolConfig config, MaskKeySource keys, long nowNanos) {
         this(role, config, keys, nowNanos, null, null);
@@ -104,7 +110,7 @@ public final class WebSocketProtocol {
             heartbeat.onBytesReceived(nowNanos);
             try {
                 decodeAll(bytes, nowNanos);
-            } catch (ProtocolException e) {
+            } catch (WebSocketProtocolException e) {
                 fail(e);
             }
             frameDeadline.afterRead(!decoder.isAtFrameBoundary(), nowNanos);
@@ -113,7 +119,7 @@ public final class WebSocketProtocol {
     }
 
     /** The one loop over the decoder: each step is a whole frame, a header, a chunk or "need more". */
-    private void decodeAll(ByteBuffer bytes, long nowNanos) throws ProtocolException {
+    private void decodeAll(ByteBuffer bytes, long nowNanos) throws WebSocketProtocolException {
         while (!inputDone) {
             switch (decoder.next(bytes)) {
                 case NEED_MORE -> {
@@ -129,7 +135,7 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void onWholeFrame(long nowNanos) throws ProtocolException {
+    private void onWholeFrame(long nowNanos) throws WebSocketProtocolException {
         Opcode opcode = decoder.opcode();
         if (opcode.isData()) {
             addIfNotNull(assembler.wholeFrame(opcode, decoder.fin(), hasRsv1(), decoder.chunkBuffer(),
@@ -140,7 +146,7 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void onHeader() throws ProtocolException {
+    private void onHeader() throws WebSocketProtocolException {
         Opcode opcode = decoder.opcode();
         if (opcode.isData()) {
             // §10.4 in every state: a message over the limit fails here, before its payload arrives.
@@ -156,14 +162,14 @@ public final class WebSocketProtocol {
     }
 
     /** RFC 7692 §6.1: permessage-deflate never applies to control frames, so RSV1 there is an error. */
-    private void requireNoRsvOnControl(Opcode opcode) throws ProtocolException {
+    private void requireNoRsvOnControl(Opcode opcode) throws WebSocketProtocolException {
         if (decoder.rsvBits() != 0) {
-            throw new ProtocolException(CloseCode.PROTOCOL_ERROR,
+            throw new WebSocketProtocolException(CloseCode.PROTOCOL_ERROR,
                     "RSV1 is set on a %s frame; control frames are never compressed (RFC 7692 §6.1)".formatted(opcode));
         }
     }
 
-    private void onChunk(long nowNanos) throws ProtocolException {
+    private void onChunk(long nowNanos) throws WebSocketProtocolException {
         Opcode opcode = decoder.opcode();
         boolean ends = decoder.chunkEndsFrame();
         if (ends) {
@@ -194,11 +200,12 @@ public final class WebSocketProtocol {
         runDeferred(nowNanos, true); // the transport is gone: nobody can answer those messages now
         inputDone = true;
         closing.transportClosedByPeer();
-        if (state == State.OPEN || state == State.CLOSING) {
-            String reason = state == State.OPEN
+        if (state != State.CLOSED) {
+            String reason = state.canSend()
                     ? "the peer closed TCP without a close frame (RFC 6455 §7.1.5)"
                     : "the peer closed TCP before answering our close frame (RFC 6455 §7.1.5)";
-            finish(CloseCode.ABNORMAL_CLOSURE, reason, false);
+            // §7.1.5: no close frame was received, so 1006; the peer closed first unless we had.
+            finish(CloseStatus.abnormal(reason, state.canSend() ? Initiator.REMOTE : Initiator.LOCAL));
         }
     }
 
@@ -210,27 +217,26 @@ public final class WebSocketProtocol {
             long startedMillisAgo = frameDeadline.millisSinceStart(nowNanos);
             frameDeadline.frameEnded();
             // §7.1.7 allows failing the connection at any time; 1008 (§7.4.1) says our policy ended it.
-            fail(new ProtocolException(CloseCode.POLICY_VIOLATION, ("a frame started %d ms ago is still incomplete; "
+            fail(new WebSocketProtocolException(CloseCode.POLICY_VIOLATION, ("a frame started %d ms ago is still incomplete; "
                     + "the frame timeout is %s (RFC 6455 §7.4.1: 1008, policy)").formatted(startedMillisAgo,
                     config.frameTimeout())));
             return;
         }
         switch (state) {
-            case OPEN -> runHeartbeat(nowNanos);
+            case OPEN, CLOSE_PENDING -> runHeartbeat(nowNanos);
             case CLOSING -> {
                 if (closing.closeFrameOverdue(nowNanos)) {
                     inputDone = true;
                     closing.abandon();
-                    finish(CloseCode.ABNORMAL_CLOSURE, "no close frame from the peer within "
-                            + config.closeTimeout() + " (RFC 6455 §7.1.1)", false);
+                    finish(CloseStatus.abnormal("no close frame from the peer within "
+                            + config.closeTimeout() + " (RFC 6455 §7.1.1)", Initiator.LOCAL));
                 }
             }
             case CLOSED -> closing.tick(nowNanos);
-            case CONNECTING -> { }
         }
     }
 
-    private void onControl(Opcode opcode, ByteBuffer payload, long nowNanos) throws ProtocolException {
+    private void onControl(Opcode opcode, ByteBuffer payload, long nowNanos) throws WebSocketProtocolException {
         switch (opcode) {
             case PING -> onPing(payload);
             case PONG -> onPong(payload);
@@ -257,33 +263,36 @@ public final class WebSocketProtocol {
         }
     }
 
-    private void onClose(ByteBuffer payload, long nowNanos) throws ProtocolException {
+    private void onClose(ByteBuffer payload, long nowNanos) throws WebSocketProtocolException {
         CloseStatus status = CloseStatus.parse(payload); // the one parse of the close payload
         inputDone = true; // §5.5.1: nothing the peer sends after its close frame counts
         if (mustDefer()) {
             deferredPeerClose = status;
+            state = State.CLOSE_PENDING;
             return;
         }
         closeReceived(status, nowNanos);
     }
 
-    private void closeReceived(CloseStatus status, long nowNanos) {
-        events.add(new ProtocolEvent.CloseReceived(status.code(), status.reason()));
-        if (state == State.OPEN) {
+    private void closeReceived(CloseStatus received, long nowNanos) {
+        // The peer's frame either starts the close (OPEN) or answers ours (CLOSING).
+        CloseStatus status = received.withInitiator(state.canSend() ? Initiator.REMOTE : Initiator.LOCAL);
+        events.add(new ProtocolEvent.CloseReceived(status));
+        if (state.canSend()) {
             // §5.5.1: answer with a close frame, echoing the status code received.
-            out.control(status.code() == CloseCode.NO_STATUS_RECEIVED ? Frame.close(null, null) : Frame.close(status.code(), ""));
+            CloseCode code = status.closeCode();
+            out.control(code == CloseCode.NO_STATUS_RECEIVED ? Frame.close(null, null) : Frame.close(code, ""));
         }
         closing.completed(nowNanos);
-        finish(status.code(), status.reason(), true);
+        finish(status);
     }
 
     private void runHeartbeat(long nowNanos) {
         switch (heartbeat.due(nowNanos)) {
             case SEND_PING -> out.control(Frame.ping(heartbeat.pingSent(nowNanos)));
-            case PONG_TIMEOUT -> fail(new ProtocolException(CloseCode.INTERNAL_ERROR,
-                    "no pong within %s of our ping (RFC 6455 §5.5.2)".formatted(config.pongTimeout())));
+            case PONG_TIMEOUT -> fail(new PongTimeoutException(config.pongTimeout()));
             case IDLE_TIMEOUT -> {
-                ProtocolException idle = new ProtocolException(CloseCode.GOING_AWAY,
+                WebSocketProtocolException idle = new WebSocketProtocolException(CloseCode.GOING_AWAY,
                         "nothing received for %s (idle timeout)".formatted(config.idleTimeout()));
                 events.add(new ProtocolEvent.Failed(idle));
                 startClose(CloseCode.GOING_AWAY, "idle timeout");
@@ -293,23 +302,24 @@ public final class WebSocketProtocol {
     }
 
     /** Fails the connection (RFC 6455 §7.1.7): send our close frame if we still may, then CLOSED. */
-    private void fail(ProtocolException error) {
+    private void fail(WebSocketException error) {
         inputDone = true;
         if (mustDefer()) {
             deferredFailure = error;
+            state = State.CLOSE_PENDING;
             return;
         }
         failNow(error);
     }
 
-    private void failNow(ProtocolException error) {
+    private void failNow(WebSocketException error) {
         events.add(new ProtocolEvent.Failed(error));
-        if (state == State.OPEN) {
+        if (state.canSend()) {
             out.control(Frame.close(error.closeCode(), truncateUtf8(error.getMessage(), 123)));
         }
         closing.abandon();
         // §7.1.5: no close frame was received, so the connection's close code is 1006.
-        finish(CloseCode.ABNORMAL_CLOSURE, error.getMessage(), false);
+        finish(CloseStatus.abnormal(error.getMessage(), Initiator.LOCAL));
     }
 
     /**
@@ -321,7 +331,7 @@ public final class WebSocketProtocol {
      * tick at once. Input behind the close frame is discarded meanwhile, as it would be anyway.
      */
     private boolean mustDefer() {
-        return state == State.OPEN && !events.isEmpty();
+        return state.canSend() && !events.isEmpty();
     }
 
     private void runDeferred(long nowNanos, boolean evenIfEventsArePending) {
@@ -333,20 +343,20 @@ public final class WebSocketProtocol {
             deferredPeerClose = null;
             closeReceived(status, nowNanos);
         } else if (deferredFailure != null) {
-            ProtocolException error = deferredFailure;
+            WebSocketException error = deferredFailure;
             deferredFailure = null;
             failNow(error);
         }
     }
 
-    private void finish(CloseCode code, String reason, boolean clean) {
+    private void finish(CloseStatus status) {
         state = State.CLOSED;
         if (deflate != null) {
             deflate.close();
         }
         if (!closedEmitted) {
             closedEmitted = true;
-            events.add(new ProtocolEvent.Closed(code, reason, clean));
+            events.add(new ProtocolEvent.Closed(status));
         }
     }
 
@@ -378,16 +388,15 @@ public final class WebSocketProtocol {
             return lastNowNanos; // due now: see mustDefer()
         }
         long timers = switch (state) {
-            case OPEN -> heartbeat.nextDeadlineNanos();
+            case OPEN, CLOSE_PENDING -> heartbeat.nextDeadlineNanos();
             case CLOSING, CLOSED -> closing.nextDeadlineNanos();
-            case CONNECTING -> Long.MAX_VALUE;
         };
         return Math.min(timers, frameDeadlineNanos());
     }
 
-    /** The frame timeout applies while the peer may still send (OPEN, CLOSING) and input is read. */
+    /** The frame timeout applies while the peer may still send and input is read (never in CLOSE_PENDING). */
     private long frameDeadlineNanos() {
-        return inputDone || (state != State.OPEN && state != State.CLOSING) ? Long.MAX_VALUE : frameDeadline.deadlineNanos();
+        return inputDone || state == State.CLOSED ? Long.MAX_VALUE : frameDeadline.deadlineNanos();
     }
 
     private boolean frameOverdue(long nowNanos) {
@@ -397,6 +406,11 @@ public final class WebSocketProtocol {
 
     public State state() {
         return state;
+    }
+
+    /** True while the application may still send ({@link State#OPEN} or {@link State#CLOSE_PENDING}). */
+    public boolean isOpen() {
+        return state.canSend();
     }
 
     public Role role() {
@@ -477,7 +491,7 @@ public final class WebSocketProtocol {
     }
 
     private void requireOpen() {
-        if (state != State.OPEN) {
+        if (!state.canSend()) {
             throw new IllegalStateException("connection is " + state + "; nothing more may be sent (RFC 6455 §5.5.1)");
         }
     }

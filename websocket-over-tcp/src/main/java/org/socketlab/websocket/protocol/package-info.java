@@ -1,5 +1,5 @@
 /**
- * The RFC 6455 connection as a state machine (CONNECTING → OPEN → CLOSING → CLOSED): bytes and
+ * The RFC 6455 connection as a state machine (OPEN → [CLOSE_PENDING] → CLOSING → CLOSED): bytes and
  * end-of-stream in, {@link org.socketlab.websocket.protocol.ProtocolEvent events} and encoded
  * frames out, time passed in as {@code long nowNanos}. No sockets, threads or clock reads: the
  * blocking adapters in {@code server}/{@code client} own those.

@@ -2,6 +2,7 @@ package org.socketlab.websocket.realtime;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import org.socketlab.websocket.http.ChunkSize;
 
 /**
  * A resumable decoder for the chunked transfer coding (RFC 9112 §7.1), the client-side twin of
@@ -78,13 +79,11 @@ public final class ChunkedDecoder {
     }
 
     private void startChunk(String sizeLine) throws ChunkedFormatException {
-        int extension = sizeLine.indexOf(';');
-        String hex = (extension < 0 ? sizeLine : sizeLine.substring(0, extension)).strip();
-        if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        long size = ChunkSize.parse(sizeLine);
+        if (size < 0) {
             throw new ChunkedFormatException("chunk-size must be hexadecimal digits (RFC 9112 §7.1), got \""
                     + sizeLine + "\"");
         }
-        long size = Long.parseLong(hex, 16);
         if (size > maxChunkBytes) {
             throw new ChunkedFormatException("chunk of " + size + " bytes exceeds the limit of " + maxChunkBytes);
         }

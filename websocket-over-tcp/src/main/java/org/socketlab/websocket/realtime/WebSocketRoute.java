@@ -10,6 +10,7 @@ import org.socketlab.websocket.handshake.OriginPolicy;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.server.HttpExchange;
 import org.socketlab.websocket.server.UpgradeOptions;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * GET /ws: the RFC 6455 opening handshake through the front door's single upgrade path, which
@@ -94,7 +95,7 @@ final class WebSocketRoute {
         }
 
         @Override
-        public void onClose(Session session, int code, String reason) {
+        public void onClose(Session session, CloseStatus status) {
             server.unregister(session);
             Ticker.Subscription current = subscription;
             if (current != null) {

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.server.HandshakeInterceptor;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * The WebSocket side of a {@link WebSocketApi}: as the endpoint's {@link HandshakeInterceptor}
@@ -46,10 +47,10 @@ final class RoutingHandler implements WebSocketHandler, HandshakeInterceptor {
         String connectionId = ConnectionIds.next();
         try {
             onConnect.onConnect(new ConnectRequest(connectionId, request, remoteAddress, attributes));
-        } catch (ConnectionRefusedException refused) {
+        } catch (ConnectRouteRefusedException refused) {
             HttpHeaders headers = refused.status() == 401 ? HttpHeaders.of("WWW-Authenticate", CHALLENGE) : new HttpHeaders();
             // The refusal's own words in the body (401 no token, 403 bad token), not the origin policy's 403
-            // text: the message is the server's, written for the client (see ConnectionRefusedException).
+            // text: the message is the server's, written for the client (see ConnectRouteRefusedException).
             throw new HandshakeException(refused.status(), "$connect refused: " + refused.getMessage(), headers,
                     refused.getMessage());
         }
@@ -77,11 +78,11 @@ final class RoutingHandler implements WebSocketHandler, HandshakeInterceptor {
     }
 
     @Override
-    public void onClose(Session session, int code, String reason) {
+    public void onClose(Session session, CloseStatus status) {
         String connectionId = connectionId(session);
         connections.unregister(connectionId);
         try {
-            onDisconnect.onDisconnect(connectionId, code, reason, connections);
+            onDisconnect.onDisconnect(connectionId, status.code(), status.reason(), connections);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "$disconnect of " + connectionId + " threw", e);
         }

@@ -18,7 +18,7 @@ import org.socketlab.websocket.server.WebSocketServer;
  * WebSocketApi api = WebSocketApi.builder()
  *         .routeSelectionExpression("$request.body.action")
  *         .onConnect(request -> { if (request.queryParameter("token").isEmpty())
- *                                     throw ConnectionRefusedException.unauthorized("token required"); })
+ *                                     throw ConnectRouteRefusedException.unauthorized("token required"); })
  *         .route("sendmessage", context -> context.connections().broadcast(context.text()))
  *         .defaultRoute(context -> context.reply("{\"error\":\"unknown action\"}"))
  *         .onDisconnect((id, code, reason, connections) -> log(id + " left"))

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ServerSocketFactory;
 import org.socketlab.tcp.TcpServer;
 import org.socketlab.websocket.api.Session;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
@@ -309,7 +309,7 @@ public final class FrontDoor implements AutoCloseable {
             TlsHandshakeDeadline.complete(socket, config.handshakeTimeout());
             socket.setSoTimeout(1_000);
             OutputStream out = socket.getOutputStream();
-            out.write(HttpExchange.withStandardHeaders(new HandshakeException(503, "the server is at its limit of "
+            out.write(HttpExchange.withStandardHeaders(new HttpException(503, "the server is at its limit of "
                     + config.maxConnections() + " connections").toResponse(), false).toBytes());
             out.flush();
         } catch (IOException e) {

@@ -2,7 +2,7 @@ package org.socketlab.websocket.server;
 
 import java.net.InetSocketAddress;
 import java.util.Map;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpRequest;
 
 /**

@@ -11,7 +11,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
 import org.socketlab.websocket.http.HttpResponse;
@@ -121,19 +121,19 @@ final class HttpConnection {
     private HttpRequest nextRequest(boolean first) throws IOException {
         try {
             return readRequest(first);
-        } catch (HandshakeException malformed) {
+        } catch (HttpException malformed) {
             LOG.log(Level.DEBUG, "{0}: malformed request: {1}", remoteAddress(), malformed.getMessage());
             writeQuietly(HttpExchange.withStandardHeaders(malformed.toResponse(), false));
             return null;
         } catch (RequestTimeout slow) {
             LOG.log(Level.DEBUG, "{0}: {1}", remoteAddress(), slow.getMessage());
             writeQuietly(HttpExchange.withStandardHeaders(
-                    new HandshakeException(408, slow.getMessage()).toResponse(), false));
+                    new HttpException(408, slow.getMessage()).toResponse(), false));
             return null;
         }
     }
 
-    private HttpRequest readRequest(boolean first) throws IOException, HandshakeException, RequestTimeout {
+    private HttpRequest readRequest(boolean first) throws IOException, HttpException, RequestTimeout {
         Duration head = door.config().handshakeTimeout();
         boolean started = inbound.hasRemaining();
         long deadline = System.nanoTime() + (first || started ? head : door.config().frontDoor().keepAliveTimeout()).toNanos();

@@ -11,7 +11,7 @@ import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.handshake.HandshakeAccepted;
 import org.socketlab.websocket.handshake.ServerHandshake;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
@@ -57,7 +57,7 @@ final class WebSocketUpgrade {
         HttpConnection connection = exchange.connection();
         FrontDoor door = connection.door();
         if (door.isStopping()) {
-            exchange.refuse(new HandshakeException(503, "the server is shutting down").toResponse());
+            exchange.refuse(new HttpException(503, "the server is shutting down").toResponse());
             return false;
         }
         HandshakeAccepted accepted;
@@ -65,14 +65,14 @@ final class WebSocketUpgrade {
         try {
             accepted = plan.handshake().accept(request);
             plan.interceptor().beforeUpgrade(request, exchange.remoteAddress(), attributes);
-        } catch (HandshakeException refused) {
+        } catch (HttpException refused) {
             LOG.log(Level.DEBUG, "{0}: upgrade refused: {1} {2}", exchange.remoteAddress(), refused.status(),
                     refused.getMessage());
             exchange.refuse(refused.toResponse());
             return false;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "handshake interceptor failed on " + request.path(), e);
-            exchange.refuse(new HandshakeException(500, "the server could not decide on this connection").toResponse());
+            exchange.refuse(new HttpException(500, "the server could not decide on this connection").toResponse());
             return false;
         }
         exchange.switchProtocols(accepted.response());

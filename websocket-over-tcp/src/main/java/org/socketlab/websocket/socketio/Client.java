@@ -94,7 +94,7 @@ final class Client implements EngineSession.Listener {
         SocketIoSocket socket = new SocketIoSocket(server.newSocketId(), this, namespace, auth(packet));
         try {
             namespace.runMiddlewares(socket);
-        } catch (ConnectionRefusedException refused) {
+        } catch (ConnectErrorException refused) {
             refuse(name, refused.getMessage(), refused.data());
             return;
         }

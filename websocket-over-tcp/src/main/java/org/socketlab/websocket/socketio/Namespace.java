@@ -106,7 +106,7 @@ public final class Namespace {
 
     // ---- used by SocketIoSocket and Client -----------------------------------------------
 
-    void runMiddlewares(SocketIoSocket socket) throws ConnectionRefusedException {
+    void runMiddlewares(SocketIoSocket socket) throws ConnectErrorException {
         for (Middleware middleware : middlewares) {
             middleware.check(socket);
         }

@@ -3,7 +3,7 @@ package org.socketlab.websocket.transport;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.protocol.ProtocolEvent;
 
@@ -38,13 +38,13 @@ final class EventDispatcher {
                 case ProtocolEvent.PingReceived ping -> guarded("onPing", () -> handler.onPing(session, ping.payload()));
                 case ProtocolEvent.PongReceived pong -> guarded("onPong", () -> handler.onPong(session, pong.payload()));
                 case ProtocolEvent.CloseReceived close ->
-                        LOG.log(Level.DEBUG, "{0}: peer sent close {1} {2}", session, close.code(), close.reason());
+                        LOG.log(Level.DEBUG, "{0}: peer sent close {1} {2}", session, close.status().code(), close.status().reason());
                 case ProtocolEvent.Failed failed -> {
                     LOG.log(Level.DEBUG, "{0}: failed: {1}", session, failed.error().getMessage());
                     guardedError(failed.error());
                 }
                 case ProtocolEvent.Closed closed ->
-                        closed(new CloseStatus(closed.code().code(), closed.reason(), closed.clean()));
+                        closed(closed.status());
             }
         }
     }
@@ -56,7 +56,7 @@ final class EventDispatcher {
         }
         closedDelivered = true;
         try {
-            handler.onClose(session, status.code(), status.reason());
+            handler.onClose(session, status);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "onClose of " + session + " threw", e);
         } finally {

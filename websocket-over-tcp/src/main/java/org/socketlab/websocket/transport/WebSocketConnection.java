@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 
@@ -63,7 +63,7 @@ public final class WebSocketConnection {
         try {
             writes = new SocketWriter(outbound, socket.getOutputStream(), error -> closing.closeNow());
         } catch (IOException e) {
-            session.finish(new CloseStatus(1006, "could not open the socket's output: " + e.getMessage(), false));
+            session.finish(CloseStatus.abnormal("could not open the socket's output: " + e.getMessage(), CloseStatus.Initiator.LOCAL));
             return;
         }
         WriteWatchdog.Watched watched = WriteWatchdog.shared().watch(id, writes, settings.sendTimeout(), this::abortStalledWrite);
@@ -76,7 +76,7 @@ public final class WebSocketConnection {
         } finally {
             closing.afterReadLoop();
             WriteWatchdog.shared().unwatch(watched);
-            dispatcher.closed(new CloseStatus(1006, "connection lost", false)); // nothing if Closed was delivered
+            dispatcher.closed(CloseStatus.abnormal("connection lost", CloseStatus.Initiator.REMOTE)); // nothing if Closed was delivered
             session.sender().shutdown();
         }
     }

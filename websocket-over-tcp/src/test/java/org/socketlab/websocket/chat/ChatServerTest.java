@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.client.ClientOptions;
 import org.socketlab.websocket.client.WebSocketClient;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.testing.RawHttp;
 
@@ -282,7 +282,7 @@ class ChatServerTest {
         void aPageFromAnotherOrigin_isRefusedWith403() {
             assertThatThrownBy(() -> WebSocketClient.connect(URI.create(server.webSocketUri()),
                     new WebSocketHandler() { }, ClientOptions.defaults().origin("http://evil.example")))
-                    .isInstanceOfSatisfying(HandshakeException.class, refused -> assertThat(refused.status()).isEqualTo(403));
+                    .isInstanceOfSatisfying(HttpException.class, refused -> assertThat(refused.status()).isEqualTo(403));
         }
 
         @Test

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.socketlab.websocket.api.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.client.ClientOptions;
 import org.socketlab.websocket.client.WebSocketClient;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /** A chat participant driven by a test: sends commands, waits (with a timeout) for events by type. */
 final class ChatTestClient implements AutoCloseable {
@@ -36,8 +36,8 @@ final class ChatTestClient implements AutoCloseable {
             }
 
             @Override
-            public void onClose(Session s, int code, String reason) {
-                closed.complete(new CloseStatus(code, reason, true));
+            public void onClose(Session s, CloseStatus status) {
+                closed.complete(status);
             }
         }, options);
     }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseCode;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.InteropServer;
 import org.socketlab.websocket.testing.RawWebSocket;
@@ -81,7 +82,7 @@ class WebSocketClientTest {
             assertThat(handler.nextMessage(WAIT)).isEqualTo(new byte[] {1, 2, 3});
             session.close();
             CloseStatus status = session.closeFuture().get(5, TimeUnit.SECONDS);
-            assertThat(status).isEqualTo(new CloseStatus(1000, status.reason(), true));
+            assertThat(status).isEqualTo(new CloseStatus(CloseCode.NORMAL_CLOSURE, status.reason(), true, CloseStatus.Initiator.LOCAL));
             assertThat(handler.closed.get(5, TimeUnit.SECONDS).code()).isEqualTo(1000);
         }
 
@@ -103,7 +104,7 @@ class WebSocketClientTest {
         @Test
         void refusedOrigin_throwsHandshakeExceptionWith403() throws Exception {
             server = InteropServer.start(null);
-            HandshakeException refused = catchThrowableOfType(HandshakeException.class, () -> WebSocketClient.connect(
+            HttpException refused = catchThrowableOfType(HttpException.class, () -> WebSocketClient.connect(
                     uri("/private"), new RecordingHandler(), ClientOptions.defaults().origin(InteropServer.EVIL_ORIGIN)));
             assertThat(refused.status()).isEqualTo(403);
         }
@@ -120,7 +121,7 @@ class WebSocketClientTest {
         @Test
         void unknownPath_throwsHandshakeExceptionWith404() throws Exception {
             server = InteropServer.start(null);
-            HandshakeException refused = catchThrowableOfType(HandshakeException.class,
+            HttpException refused = catchThrowableOfType(HttpException.class,
                     () -> WebSocketClient.connect(uri("/nowhere"), new RecordingHandler()));
             assertThat(refused.status()).isEqualTo(404);
         }
@@ -190,7 +191,7 @@ class WebSocketClientTest {
                 }
             });
             assertThatThrownBy(() -> WebSocketClient.connect(rawUri(), new RecordingHandler()))
-                    .isInstanceOf(HandshakeException.class);
+                    .isInstanceOf(HttpException.class);
             answered.get(5, TimeUnit.SECONDS);
         }
 

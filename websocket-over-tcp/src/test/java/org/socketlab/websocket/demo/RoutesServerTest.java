@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.api.Session;
@@ -13,18 +12,18 @@ import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.RawHttp;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.RecordingHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /** The README's routing demo: token check, whoami, sendmessage, $default, @connections. */
 @Timeout(20)
+@ExtendWith(StopAfterEachExtension.class)
 class RoutesServerTest {
 
     private static final String KEY = "demo-key-0123456789abcdef";
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        server.stop(Duration.ofSeconds(2));
-    }
 
     @Test
     void tokenRoutesAndConnections() throws Exception {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 
 /** RFC 7692 §7.1, server and client side. */
 class DeflateNegotiationTest {
@@ -74,7 +74,7 @@ class DeflateNegotiationTest {
         }
 
         @Test
-        void negotiator_takesTheFirstAcceptableOffer_inTheClientsOrder() throws HandshakeException {
+        void negotiator_takesTheFirstAcceptableOffer_inTheClientsOrder() throws HttpException {
             var negotiator = DeflateNegotiation.serverNegotiator(TAKEOVER);
             assertThat(negotiator.negotiate(List.of(
                     "x-webkit-deflate-frame",
@@ -107,7 +107,7 @@ class DeflateNegotiationTest {
         }
 
         @Test
-        void acceptedResponse_givesTheAgreedParameters() throws HandshakeException {
+        void acceptedResponse_givesTheAgreedParameters() throws HttpException {
             DeflateParameters agreed = DeflateNegotiation.acceptResponse(
                     "permessage-deflate; client_no_context_takeover; server_max_window_bits=9", TAKEOVER);
             assertThat(agreed).isEqualTo(new DeflateParameters(false, true, 9, 15));
@@ -126,16 +126,16 @@ class DeflateNegotiationTest {
                     "x-other");
             for (String response : bad) {
                 assertThatThrownBy(() -> DeflateNegotiation.acceptResponse(response, TAKEOVER)).as(response)
-                        .isInstanceOf(HandshakeException.class)
+                        .isInstanceOf(HttpException.class)
                         .hasMessageContaining("RFC 7692 §7.1")
-                        .extracting(e -> ((HandshakeException) e).status()).isEqualTo(502);
+                        .extracting(e -> ((HttpException) e).status()).isEqualTo(502);
             }
         }
 
         @Test
         void aResponseThatDropsServerNoContextTakeover_weAskedFor_failsTheConnection() {
             assertThatThrownBy(() -> DeflateNegotiation.acceptResponse("permessage-deflate", DeflateConfig.defaults()))
-                    .isInstanceOf(HandshakeException.class)
+                    .isInstanceOf(HttpException.class)
                     .hasMessageContaining("server_no_context_takeover");
         }
 

@@ -10,7 +10,7 @@ import java.util.zip.Deflater;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.socketlab.websocket.frame.CloseCode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.testing.Allocations;
 
 /** The RFC 7692 §7.2.3 examples as test vectors, and the compression bomb. */
@@ -40,14 +40,14 @@ class MessageCodecTest {
     class Section7_2_3_Examples {
 
         @Test
-        void helloInOneFrame_7_2_3_1() throws ProtocolException {
+        void helloInOneFrame_7_2_3_1() throws WebSocketProtocolException {
             MessageInflater inflater = new MessageInflater(false, ONE_MIB);
             inflater.feed(hex("f2 48 cd c9 c9 07 00"));
             assertThat(text(inflater.finish())).isEqualTo("Hello");
         }
 
         @Test
-        void helloInTwoFrames_7_2_3_1() throws ProtocolException {
+        void helloInTwoFrames_7_2_3_1() throws WebSocketProtocolException {
             MessageInflater inflater = new MessageInflater(false, ONE_MIB);
             inflater.feed(hex("f2 48 cd"));       // first frame: RSV1 set, opcode text
             inflater.feed(hex("c9 c9 07 00"));    // continuation, FIN
@@ -55,7 +55,7 @@ class MessageCodecTest {
         }
 
         @Test
-        void sharedWindow_secondHelloRefersToTheFirst_7_2_3_2() throws ProtocolException {
+        void sharedWindow_secondHelloRefersToTheFirst_7_2_3_2() throws WebSocketProtocolException {
             MessageInflater inflater = new MessageInflater(false, ONE_MIB);
             inflater.feed(hex("f2 48 cd c9 c9 07 00"));
             assertThat(text(inflater.finish())).isEqualTo("Hello");
@@ -64,14 +64,14 @@ class MessageCodecTest {
         }
 
         @Test
-        void storedBlock_7_2_3_3() throws ProtocolException {
+        void storedBlock_7_2_3_3() throws WebSocketProtocolException {
             MessageInflater inflater = new MessageInflater(false, ONE_MIB);
             inflater.feed(hex("00 05 00 fa ff 48 65 6c 6c 6f 00"));
             assertThat(text(inflater.finish())).isEqualTo("Hello");
         }
 
         @Test
-        void bfinalSet_7_2_3_4_thenANewMessageStillInflates() throws ProtocolException {
+        void bfinalSet_7_2_3_4_thenANewMessageStillInflates() throws WebSocketProtocolException {
             MessageInflater inflater = new MessageInflater(false, ONE_MIB);
             inflater.feed(hex("f3 48 cd c9 c9 07 00 00"));
             assertThat(text(inflater.finish())).isEqualTo("Hello");
@@ -80,7 +80,7 @@ class MessageCodecTest {
         }
 
         @Test
-        void twoDeflateBlocksInOneMessage_7_2_3_5() throws ProtocolException {
+        void twoDeflateBlocksInOneMessage_7_2_3_5() throws WebSocketProtocolException {
             MessageInflater inflater = new MessageInflater(false, ONE_MIB);
             inflater.feed(hex("f2 48 05 00 00 00 ff ff ca c9 c9 07 00"));
             assertThat(text(inflater.finish())).isEqualTo("Hello");
@@ -102,7 +102,7 @@ class MessageCodecTest {
     class RoundTrips {
 
         @Test
-        void emptyAndLargeMessages_withAndWithoutTakeover() throws ProtocolException {
+        void emptyAndLargeMessages_withAndWithoutTakeover() throws WebSocketProtocolException {
             for (boolean noTakeover : new boolean[] {false, true}) {
                 MessageDeflater deflater = new MessageDeflater(noTakeover, 6);
                 MessageInflater inflater = new MessageInflater(noTakeover, ONE_MIB);
@@ -143,12 +143,12 @@ class MessageCodecTest {
                     inflater.feed(bomb);
                     inflater.finish();
                 });
-            } catch (ProtocolException expected) {
+            } catch (WebSocketProtocolException expected) {
                 thrown = expected;
                 allocated = Allocations.lastMeasured();
             }
-            assertThat(thrown).isInstanceOf(ProtocolException.class).hasMessageContaining("1009");
-            assertThat(((ProtocolException) thrown).closeCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
+            assertThat(thrown).isInstanceOf(WebSocketProtocolException.class).hasMessageContaining("1009");
+            assertThat(((WebSocketProtocolException) thrown).closeCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
             if (Allocations.supported()) {
                 // The output grows geometrically up to limit + 1 bytes: about 2 MiB of arrays in all
                 // (1 KiB, 2 KiB, ... 1 MiB + 1), never the 10 MB the bomb declares by its content.
@@ -161,8 +161,8 @@ class MessageCodecTest {
         void corruptData_endsIn1007() {
             MessageInflater inflater = new MessageInflater(false, ONE_MIB);
             assertThatThrownBy(() -> inflater.feed(hex("ff ff ff ff")))
-                    .isInstanceOf(ProtocolException.class)
-                    .extracting(e -> ((ProtocolException) e).closeCode()).isEqualTo(CloseCode.INVALID_PAYLOAD);
+                    .isInstanceOf(WebSocketProtocolException.class)
+                    .extracting(e -> ((WebSocketProtocolException) e).closeCode()).isEqualTo(CloseCode.INVALID_PAYLOAD);
         }
     }
 }

@@ -67,7 +67,7 @@ class AllocationFreeCodecTest {
         private final DecodedFrame view = new DecodedFrame();
 
         @Test
-        void maskedHelloInOneRead_isUnmaskedInPlaceInTheInput() throws ProtocolException {
+        void maskedHelloInOneRead_isUnmaskedInPlaceInTheInput() throws WebSocketProtocolException {
             // RFC 6455 §5.7: a masked "Hello" from a client.
             ByteBuffer input = Hex.buffer("81 85 | 37 fa 21 3d | 7f 9f 4d 51 58");
 
@@ -84,7 +84,7 @@ class AllocationFreeCodecTest {
         }
 
         @Test
-        void frameSplitAcrossReads_isCollectedAndReportedOnce() throws ProtocolException {
+        void frameSplitAcrossReads_isCollectedAndReportedOnce() throws WebSocketProtocolException {
             ByteBuffer whole = Hex.buffer("81 85 | 37 fa 21 3d | 7f 9f 4d 51 58");
 
             assertThat(decoder.decode(whole.slice(0, 8), view)).isFalse();
@@ -99,7 +99,7 @@ class AllocationFreeCodecTest {
         }
 
         @Test
-        void twoFramesInOneRead_areReportedOneByOne() throws ProtocolException {
+        void twoFramesInOneRead_areReportedOneByOne() throws WebSocketProtocolException {
             ByteBuffer input = Hex.buffer("89 80 00 00 00 00 | 82 82 01 02 03 04 | 03 06");
 
             assertThat(decoder.decode(input, view)).isTrue();
@@ -111,7 +111,7 @@ class AllocationFreeCodecTest {
         }
 
         @Test
-        void payloadByteOutsideThePayload_isRefused() throws ProtocolException {
+        void payloadByteOutsideThePayload_isRefused() throws WebSocketProtocolException {
             decoder.decode(Hex.buffer("82 81 00 00 00 00 | 07"), view);
 
             assertThatThrownBy(() -> view.payloadByte(1)).isInstanceOf(IndexOutOfBoundsException.class)

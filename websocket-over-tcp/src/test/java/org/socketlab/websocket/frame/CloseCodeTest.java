@@ -31,11 +31,11 @@ class CloseCodeTest {
     }
 
     @Test
-    void opcodes_haveTheirWireValues() throws ProtocolException {
+    void opcodes_haveTheirWireValues() throws WebSocketProtocolException {
         assertThat(Opcode.fromCode(0xA)).isEqualTo(Opcode.PONG);
         assertThat(Opcode.CLOSE.isControl()).isTrue();
         assertThat(Opcode.CONTINUATION.isControl()).isFalse();
-        assertThatThrownBy(() -> Opcode.fromCode(0xB)).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> Opcode.fromCode(0xB)).isInstanceOf(WebSocketProtocolException.class)
                 .hasMessage("opcode 0xB is reserved (RFC 6455 §5.2)");
     }
 }

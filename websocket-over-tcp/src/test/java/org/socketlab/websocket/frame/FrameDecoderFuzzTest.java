@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import org.socketlab.websocket.testing.Allocations;
+import org.socketlab.websocket.testing.FuzzReads;
 
 /**
  * Coverage-guided fuzzing of {@link FrameDecoder} (RFC 6455 §5.2), both roles, any read sizes.
@@ -12,7 +13,7 @@ import org.socketlab.websocket.testing.Allocations;
  *
  * <p>Properties checked for every input, beyond "does not crash":
  * <ul>
- *   <li>the only exception is {@link ProtocolException}, with a close code from
+ *   <li>the only exception is {@link WebSocketProtocolException}, with a close code from
  *       {1002, 1007, 1009} — the codes a decoder may fail with;</li>
  *   <li>every read is consumed whole (a resumable parser never strands bytes);</li>
  *   <li>no returned frame exceeds the limit or breaks §5.5 (control frames) or §5.2 (RSV bits);</li>
@@ -30,30 +31,20 @@ class FrameDecoderFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void decoder(byte[] input) {
-        if (input.length == 0) {
-            return;
-        }
-        // The first run of a code path loads (and, under Jazzer, instruments) classes on this
-        // thread, which counts as allocation: only an excess that repeats on a warm run is a finding.
-        if (run(input, false)) {
-            run(input, true);
-        }
+        FuzzReads.coldThenWarm(input, FrameDecoderFuzzTest::run);
     }
 
     /** Runs the input; true when some call exceeded the allocation bound (throws if strict). */
-    private static boolean run(byte[] input, boolean strict) {
+    private static boolean run(FuzzReads reads, boolean strict) {
         boolean exceeded = false;
-        Role role = (input[0] & 1) == 0 ? Role.SERVER : Role.CLIENT;
-        int chunk = 1 + ((input[0] & 0xFF) >>> 1) % 32;
-        FrameDecoder decoder = new FrameDecoder(role, FRAME_LIMIT, 0);
-        for (int at = 1; at < input.length; at += chunk) {
-            ByteBuffer in = ByteBuffer.wrap(input, at, Math.min(chunk, input.length - at));
+        FrameDecoder decoder = new FrameDecoder(reads.role(), FRAME_LIMIT, 0);
+        for (ByteBuffer in : reads) {
             while (true) {
                 long before = Allocations.current();
                 Frame frame;
                 try {
                     frame = decoder.decode(in);
-                } catch (ProtocolException expected) {
+                } catch (WebSocketProtocolException expected) {
                     checkCloseCode(expected);
                     return exceeded | overBound(before, strict);
                 }
@@ -70,7 +61,7 @@ class FrameDecoderFuzzTest {
         return exceeded;
     }
 
-    private static void checkCloseCode(ProtocolException expected) {
+    private static void checkCloseCode(WebSocketProtocolException expected) {
         if (!DECODER_CLOSE_CODES.contains(expected.closeCode().code())) {
             throw new AssertionError("decoder failed with close code " + expected.closeCode()
                     + "; expected one of " + DECODER_CLOSE_CODES, expected);

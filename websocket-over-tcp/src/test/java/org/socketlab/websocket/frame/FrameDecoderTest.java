@@ -18,7 +18,7 @@ class FrameDecoderTest {
     private static final long LIMIT = 1 << 20;
 
     /** Decodes all frames from the bytes, fed in one piece. */
-    static List<Frame> decodeAll(Role role, byte[] bytes) throws ProtocolException {
+    static List<Frame> decodeAll(Role role, byte[] bytes) throws WebSocketProtocolException {
         FrameDecoder decoder = new FrameDecoder(role, LIMIT, 0);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         List<Frame> frames = new ArrayList<>();
@@ -31,7 +31,7 @@ class FrameDecoderTest {
     }
 
     /** Decodes all frames from the bytes, fed one byte at a time. */
-    static List<Frame> decodeByteByByte(Role role, byte[] bytes) throws ProtocolException {
+    static List<Frame> decodeByteByByte(Role role, byte[] bytes) throws WebSocketProtocolException {
         FrameDecoder decoder = new FrameDecoder(role, LIMIT, 0);
         List<Frame> frames = new ArrayList<>();
         for (byte b : bytes) {
@@ -51,7 +51,7 @@ class FrameDecoderTest {
     }
 
     static int closeCodeOf(Role role, String hex) {
-        ProtocolException error = catchThrowableOfType(ProtocolException.class, () -> decodeByteByByte(role, Hex.bytes(hex)));
+        WebSocketProtocolException error = catchThrowableOfType(WebSocketProtocolException.class, () -> decodeByteByByte(role, Hex.bytes(hex)));
         assertThat(error).as("decoding %s as %s should fail", hex, role).isNotNull();
         return error.closeCode().code();
     }
@@ -64,7 +64,7 @@ class FrameDecoderTest {
     class Rfc6455Section5_7Examples {
 
         @Test
-        void singleFrameUnmaskedText_decodesAsHello() throws ProtocolException {
+        void singleFrameUnmaskedText_decodesAsHello() throws WebSocketProtocolException {
             for (List<Frame> frames : List.of(
                     decodeAll(Role.CLIENT, Hex.bytes("81 05 | 48 65 6c 6c 6f")),
                     decodeByteByByte(Role.CLIENT, Hex.bytes("81 05 | 48 65 6c 6c 6f")))) {
@@ -73,14 +73,14 @@ class FrameDecoderTest {
         }
 
         @Test
-        void singleFrameMaskedText_isUnmaskedToHello() throws ProtocolException {
+        void singleFrameMaskedText_isUnmaskedToHello() throws WebSocketProtocolException {
             String hex = "81 85 | 37 fa 21 3d | 7f 9f 4d 51 58"; // FIN+TEXT, MASK+5, key, masked "Hello"
             assertThat(decodeAll(Role.SERVER, Hex.bytes(hex))).containsExactly(Frame.text("Hello"));
             assertThat(decodeByteByByte(Role.SERVER, Hex.bytes(hex))).containsExactly(Frame.text("Hello"));
         }
 
         @Test
-        void fragmentedUnmaskedText_decodesAsTwoFrames() throws ProtocolException {
+        void fragmentedUnmaskedText_decodesAsTwoFrames() throws WebSocketProtocolException {
             String hex = "01 03 | 48 65 6c   80 02 | 6c 6f"; // TEXT "Hel" (FIN=0), CONTINUATION "lo" (FIN=1)
             assertThat(decodeByteByByte(Role.CLIENT, Hex.bytes(hex))).containsExactly(
                     Frame.of(Opcode.TEXT, ascii("Hel"), false),
@@ -88,7 +88,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void unmaskedPingAndMaskedPong_carryHello() throws ProtocolException {
+        void unmaskedPingAndMaskedPong_carryHello() throws WebSocketProtocolException {
             assertThat(decodeAll(Role.CLIENT, Hex.bytes("89 05 | 48 65 6c 6c 6f")))
                     .containsExactly(Frame.ping(ascii("Hello")));
             assertThat(decodeAll(Role.SERVER, Hex.bytes("8a 85 | 37 fa 21 3d | 7f 9f 4d 51 58")))
@@ -96,7 +96,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void binary256Bytes_uses16BitLength() throws ProtocolException {
+        void binary256Bytes_uses16BitLength() throws WebSocketProtocolException {
             byte[] wire = new byte[4 + 256];
             System.arraycopy(Hex.bytes("82 7e 01 00"), 0, wire, 0, 4);
             List<Frame> frames = decodeByteByByte(Role.CLIENT, wire);
@@ -106,7 +106,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void binary64KiB_uses64BitLength() throws ProtocolException {
+        void binary64KiB_uses64BitLength() throws WebSocketProtocolException {
             byte[] wire = new byte[10 + 65536];
             System.arraycopy(Hex.bytes("82 7f 00 00 00 00 00 01 00 00"), 0, wire, 0, 10);
             wire[wire.length - 1] = 7;
@@ -121,7 +121,7 @@ class FrameDecoderTest {
     class IncrementalInput {
 
         @Test
-        void wholeFrameInInput_payloadIsASliceUnmaskedInPlace() throws ProtocolException {
+        void wholeFrameInInput_payloadIsASliceUnmaskedInPlace() throws WebSocketProtocolException {
             FrameDecoder decoder = new FrameDecoder(Role.SERVER, LIMIT, 0);
             byte[] wire = Hex.bytes("81 85 37 fa 21 3d 7f 9f 4d 51 58");
             Frame frame = decoder.decode(ByteBuffer.wrap(wire));
@@ -131,7 +131,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void frameSpanningReads_isCollectedIntoItsOwnBuffer() throws ProtocolException {
+        void frameSpanningReads_isCollectedIntoItsOwnBuffer() throws WebSocketProtocolException {
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, LIMIT, 0);
             assertThat(decoder.decode(Hex.buffer("81 05 48 65"))).isNull();
             assertThat(decoder.isAtFrameBoundary()).isFalse();
@@ -142,7 +142,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void twoFramesInOneRead_areReturnedOneAtATime() throws ProtocolException {
+        void twoFramesInOneRead_areReturnedOneAtATime() throws WebSocketProtocolException {
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, LIMIT, 0);
             ByteBuffer in = Hex.buffer("89 00  8a 01 41");
             assertThat(decoder.decode(in)).isEqualTo(Frame.ping(null));
@@ -152,7 +152,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void readOnlyInput_isNotModified() throws ProtocolException {
+        void readOnlyInput_isNotModified() throws WebSocketProtocolException {
             FrameDecoder decoder = new FrameDecoder(Role.SERVER, LIMIT, 0);
             byte[] wire = Hex.bytes("81 85 37 fa 21 3d 7f 9f 4d 51 58");
             Frame frame = decoder.decode(ByteBuffer.wrap(wire).asReadOnlyBuffer());
@@ -161,7 +161,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void emptyPayloadWithMask_isDecoded() throws ProtocolException {
+        void emptyPayloadWithMask_isDecoded() throws WebSocketProtocolException {
             assertThat(decodeByteByByte(Role.SERVER, Hex.bytes("82 80 01 02 03 04"))).containsExactly(Frame.binary(null));
         }
     }
@@ -182,19 +182,19 @@ class FrameDecoderTest {
         }
 
         @Test
-        void rsv1AllowedByNegotiatedExtension_isAccepted() throws ProtocolException {
+        void rsv1AllowedByNegotiatedExtension_isAccepted() throws WebSocketProtocolException {
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, LIMIT, FrameHeader.RSV1);
             Frame frame = decoder.decode(Hex.buffer("c1 01 41"));
             assertThat(frame.rsv1()).isTrue();
             assertThatThrownBy(() -> new FrameDecoder(Role.CLIENT, LIMIT, FrameHeader.RSV1).decode(Hex.buffer("a1 00")))
-                    .isInstanceOf(ProtocolException.class);
+                    .isInstanceOf(WebSocketProtocolException.class);
         }
 
         @Test
         void rsvViolation_failsOnTheFirstByteAlone() {
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, LIMIT, 0);
             assertThatThrownBy(() -> decoder.decode(Hex.buffer("c1")))
-                    .isInstanceOf(ProtocolException.class).hasMessageContaining("RSV");
+                    .isInstanceOf(WebSocketProtocolException.class).hasMessageContaining("RSV");
         }
 
         @Test
@@ -211,13 +211,13 @@ class FrameDecoderTest {
         void nonMinimalLengthEncoding_closesWith1002(String hex) {
             // RFC 6455 §5.2: "the minimal number of bytes MUST be used to encode the length".
             assertThat(closeCodeOf(Role.CLIENT, hex)).isEqualTo(1002);
-            ProtocolException error = catchThrowableOfType(ProtocolException.class,
+            WebSocketProtocolException error = catchThrowableOfType(WebSocketProtocolException.class,
                     () -> new FrameDecoder(Role.CLIENT, LIMIT, 0).decode(Hex.buffer(hex)));
             assertThat(error).hasMessageContaining("minimal number of bytes").hasMessageContaining("§5.2");
         }
 
         @Test
-        void minimalExtendedLengths_areAccepted() throws ProtocolException {
+        void minimalExtendedLengths_areAccepted() throws WebSocketProtocolException {
             byte[] sixteen = new byte[4 + 126];
             System.arraycopy(Hex.bytes("82 7e 00 7e"), 0, sixteen, 0, 4);
             assertThat(decodeByteByByte(Role.CLIENT, sixteen).get(0).payloadLength()).isEqualTo(126);
@@ -229,8 +229,8 @@ class FrameDecoderTest {
         @Test
         void afterAFailure_theDecoderKeepsFailing() {
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, LIMIT, 0);
-            assertThatThrownBy(() -> decoder.decode(Hex.buffer("83 00"))).isInstanceOf(ProtocolException.class);
-            assertThatThrownBy(() -> decoder.decode(Hex.buffer("81 00"))).isInstanceOf(ProtocolException.class);
+            assertThatThrownBy(() -> decoder.decode(Hex.buffer("83 00"))).isInstanceOf(WebSocketProtocolException.class);
+            assertThatThrownBy(() -> decoder.decode(Hex.buffer("81 00"))).isInstanceOf(WebSocketProtocolException.class);
         }
     }
 
@@ -239,7 +239,7 @@ class FrameDecoderTest {
     class Steps {
 
         @Test
-        void wholeMaskedFrame_isOneFrameStep_unmaskedInPlace() throws ProtocolException {
+        void wholeMaskedFrame_isOneFrameStep_unmaskedInPlace() throws WebSocketProtocolException {
             FrameDecoder decoder = new FrameDecoder(Role.SERVER, LIMIT, 0);
             ByteBuffer in = Hex.buffer("81 85 | 37 fa 21 3d | 7f 9f 4d 51 58");
             assertThat(decoder.next(in)).isEqualTo(FrameDecoder.Step.FRAME);
@@ -250,7 +250,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void splitFrame_isHeaderThenChunksAsTheyArrive_withTheKeyContinuing() throws ProtocolException {
+        void splitFrame_isHeaderThenChunksAsTheyArrive_withTheKeyContinuing() throws WebSocketProtocolException {
             FrameDecoder decoder = new FrameDecoder(Role.SERVER, LIMIT, 0);
             ByteBuffer whole = Hex.buffer("81 85 | 37 fa 21 3d | 7f 9f 4d 51 58");
             ByteBuffer first = whole.slice(0, 4);
@@ -270,7 +270,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void hugeDeclaredLength_allocatesNothing_andReportsOnlyTheHeader() throws ProtocolException {
+        void hugeDeclaredLength_allocatesNothing_andReportsOnlyTheHeader() throws WebSocketProtocolException {
             // Issue 17: 16 MiB declared, 3 bytes sent; the decoder must not hold a 16 MiB buffer.
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, 32 << 20, 0);
             ByteBuffer in = Hex.buffer("82 7f 00 00 00 00 01 00 00 00 | 01 02 03");
@@ -286,7 +286,7 @@ class FrameDecoderTest {
         @Test
         void aViolation_leavesTheDecoderCorrupt() {
             FrameDecoder decoder = new FrameDecoder(Role.SERVER, LIMIT, 0);
-            assertThatThrownBy(() -> decoder.next(Hex.buffer("81 05"))).isInstanceOf(ProtocolException.class);
+            assertThatThrownBy(() -> decoder.next(Hex.buffer("81 05"))).isInstanceOf(WebSocketProtocolException.class);
             assertThat(decoder.state()).isEqualTo(FrameDecoder.State.CORRUPT);
         }
     }
@@ -321,7 +321,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void pingWith125BytePayload_isAccepted() throws ProtocolException {
+        void pingWith125BytePayload_isAccepted() throws WebSocketProtocolException {
             byte[] wire = new byte[2 + 125];
             wire[0] = (byte) 0x89;
             wire[1] = 125;
@@ -333,7 +333,7 @@ class FrameDecoderTest {
     class Section5_5_1ClosePayload {
 
         @Test
-        void emptyClose_isAccepted() throws ProtocolException {
+        void emptyClose_isAccepted() throws WebSocketProtocolException {
             assertThat(decodeAll(Role.CLIENT, Hex.bytes("88 00"))).containsExactly(Frame.close(null, null));
         }
 
@@ -351,7 +351,7 @@ class FrameDecoderTest {
 
         @ParameterizedTest(name = "code {0}")
         @ValueSource(ints = {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 3999, 4000, 4999})
-        void closeWithValidCode_isAccepted(int code) throws ProtocolException {
+        void closeWithValidCode_isAccepted(int code) throws WebSocketProtocolException {
             String hex = "88 02 %02x %02x".formatted(code >> 8, code & 0xFF);
             assertThat(decodeAll(Role.CLIENT, Hex.bytes(hex))).hasSize(1);
         }
@@ -363,7 +363,7 @@ class FrameDecoderTest {
         }
 
         @Test
-        void closeWithCodeAndReason_isParsed() throws ProtocolException {
+        void closeWithCodeAndReason_isParsed() throws WebSocketProtocolException {
             Frame frame = decodeAll(Role.CLIENT, Hex.bytes("88 05 03 e8 62 79 65")).get(0);
             assertThat(CloseStatus.parse(frame.payload())).isEqualTo(new CloseStatus(CloseCode.NORMAL_CLOSURE, "bye"));
         }
@@ -375,7 +375,7 @@ class FrameDecoderTest {
         @Test
         void declaredLengthOverLimit_closesWith1009_beforeThePayloadArrives() {
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, 1000, 0);
-            ProtocolException error = catchThrowableOfType(ProtocolException.class,
+            WebSocketProtocolException error = catchThrowableOfType(WebSocketProtocolException.class,
                     () -> decoder.decode(Hex.buffer("82 7e 03 e9"))); // 1001 bytes announced, none sent
             assertThat(error.closeCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
             assertThat(error).hasMessageContaining("1001").hasMessageContaining("1000");
@@ -385,13 +385,13 @@ class FrameDecoderTest {
         void hugeDeclaredLength_failsWithoutAllocating() {
             // 2^62 bytes announced; an allocation attempt would throw OutOfMemoryError instead.
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, LIMIT, 0);
-            ProtocolException error = catchThrowableOfType(ProtocolException.class,
+            WebSocketProtocolException error = catchThrowableOfType(WebSocketProtocolException.class,
                     () -> decoder.decode(Hex.buffer("82 7f 40 00 00 00 00 00 00 00")));
             assertThat(error.closeCode().code()).isEqualTo(1009);
         }
 
         @Test
-        void lengthAtTheLimit_isAccepted() throws ProtocolException {
+        void lengthAtTheLimit_isAccepted() throws WebSocketProtocolException {
             FrameDecoder decoder = new FrameDecoder(Role.CLIENT, 126, 0);
             ByteBuffer in = ByteBuffer.allocate(4 + 126).put(Hex.bytes("82 7e 00 7e")).clear();
             assertThat(decoder.decode(in).payloadLength()).isEqualTo(126);

@@ -20,7 +20,7 @@ class FrameRoundTripPropertiesTest {
 
     @Property(tries = 300)
     void framesSurviveEncodeThenDecodeAtAnySplit(@ForAll("frames") List<Frame> frames, @ForAll("roles") Role sender,
-                                                 @ForAll("cuts") List<Integer> cuts) throws ProtocolException {
+                                                 @ForAll("cuts") List<Integer> cuts) throws WebSocketProtocolException {
         FrameEncoder encoder = new FrameEncoder(sender, MaskKeySource.secureRandom());
         ByteBuffer wire = ByteBuffer.allocate(frames.stream().mapToInt(encoder::encodedLength).sum());
         for (Frame frame : frames) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
 import org.socketlab.websocket.http.HttpResponse;
@@ -33,7 +33,7 @@ class ClientHandshakeTest {
                 .build();
     }
 
-    private static HttpResponse response(String raw) throws HandshakeException {
+    private static HttpResponse response(String raw) throws HttpException {
         return new HttpResponseParser().parse(ByteBuffer.wrap(raw.getBytes(StandardCharsets.US_ASCII)));
     }
 

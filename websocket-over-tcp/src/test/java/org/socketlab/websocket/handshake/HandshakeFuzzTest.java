@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;
@@ -20,7 +20,7 @@ import org.socketlab.websocket.http.HttpResponse;
  * <p>Properties: {@link ServerHandshake#accept} either answers 101 — only for GET HTTP/1.1 with one
  * Host, Upgrade/Connection tokens, version 13, a nonce that decodes to 16 bytes, an allowed or
  * absent Origin, with the accept key of that nonce and a subprotocol both sides listed — or throws
- * {@link HandshakeException} with 400, 403, 405, 426 or 505. {@link ClientHandshake#validate}
+ * {@link HttpException} with 400, 403, 405, 426 or 505. {@link ClientHandshake#validate}
  * accepts only a 101 carrying the expected accept key and at most an offered subprotocol, and
  * otherwise reports the server's own status, or 502 for a broken 101.
  */
@@ -55,7 +55,7 @@ class HandshakeFuzzTest {
         try {
             HandshakeAccepted accepted = SERVER.accept(request);
             checkAccepted(request, accepted);
-        } catch (HandshakeException refused) {
+        } catch (HttpException refused) {
             if (!SERVER_STATUSES.contains(refused.status())) {
                 throw new AssertionError("refused with " + refused.status() + "; documented: " + SERVER_STATUSES, refused);
             }
@@ -89,7 +89,7 @@ class HandshakeFuzzTest {
             if (!result.extensions().isEmpty()) {
                 throw new AssertionError("accepted extensions we did not offer: " + result.extensions());
             }
-        } catch (HandshakeException refused) {
+        } catch (HttpException refused) {
             int expected = status == 101 ? 502 : status;
             if (refused.status() != expected) {
                 throw new AssertionError("refusal " + refused.status() + " for a " + status + "; expected " + expected, refused);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
@@ -55,20 +55,20 @@ class ServerHandshakeTest {
         return String.join("\r\n", lines) + "\r\n\r\n";
     }
 
-    private static HandshakeAccepted accept(String raw, HandshakePolicy policy) throws HandshakeException {
+    private static HandshakeAccepted accept(String raw, HandshakePolicy policy) throws HttpException {
         HttpRequest request = new HttpRequestParser().parse(ByteBuffer.wrap(raw.getBytes(StandardCharsets.ISO_8859_1)));
         assertThat(request).isNotNull();
         return new ServerHandshake(policy).accept(request);
     }
 
-    /** Parses and accepts {@code raw}; returns the rejection, failing if there was none. */
-    private static HandshakeException refusal(String raw, HandshakePolicy policy) {
-        HandshakeException e = catchThrowableOfType(HandshakeException.class, () -> accept(raw, policy));
+    /** Parses and accepts {@code raw}; returns the rejection (by the parser or the handshake), failing if there was none. */
+    private static HttpException refusal(String raw, HandshakePolicy policy) {
+        HttpException e = catchThrowableOfType(HttpException.class, () -> accept(raw, policy));
         assertThat(e).as("the handshake refuses:%n%s", raw).isNotNull();
         return e;
     }
 
-    private static HandshakeException refusal(String raw) {
+    private static HttpException refusal(String raw) {
         return refusal(raw, POLICY);
     }
 
@@ -109,7 +109,7 @@ class ServerHandshakeTest {
 
         @Test
         void post_is405WithAllowGet() {
-            HandshakeException e = refusal(requestWith("GET", "POST /chat HTTP/1.1"));
+            HttpException e = refusal(requestWith("GET", "POST /chat HTTP/1.1"));
             assertThat(e.status()).isEqualTo(405);
             assertThat(e.responseHeaders().first("Allow")).contains("GET");
             assertThat(e.toResponse().headers().first("Allow")).contains("GET");
@@ -122,7 +122,7 @@ class ServerHandshakeTest {
 
         @Test
         void http10_is400_notA505WhichIsForAnotherMajorVersion() {
-            HandshakeException e = refusal(requestWith("GET", "GET /chat HTTP/1.0"));
+            HttpException e = refusal(requestWith("GET", "GET /chat HTTP/1.0"));
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).contains("\"HTTP/1.0\"").contains("RFC 6455 §4.2.1");
         }
@@ -139,7 +139,7 @@ class ServerHandshakeTest {
 
         @Test
         void missingHost_is400() {
-            HandshakeException e = refusal(requestWith("Host", null));
+            HttpException e = refusal(requestWith("Host", null));
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).contains("Host");
         }
@@ -151,7 +151,7 @@ class ServerHandshakeTest {
 
         @Test
         void missingUpgrade_is426WithUpgradeWebsocket() {
-            HandshakeException e = refusal(requestWith("Upgrade", null));
+            HttpException e = refusal(requestWith("Upgrade", null));
             assertThat(e.status()).isEqualTo(426);
             assertThat(e.responseHeaders().first("Upgrade")).contains("websocket");
             assertThat(e.getMessage()).contains("Upgrade").contains("none");
@@ -159,14 +159,14 @@ class ServerHandshakeTest {
 
         @Test
         void upgradeToAnotherProtocol_is426() {
-            HandshakeException e = refusal(requestWith("Upgrade", "Upgrade: h2c"));
+            HttpException e = refusal(requestWith("Upgrade", "Upgrade: h2c"));
             assertThat(e.status()).isEqualTo(426);
             assertThat(e.getMessage()).contains("\"h2c\"");
         }
 
         @Test
         void connectionWithoutUpgradeToken_is426() {
-            HandshakeException e = refusal(requestWith("Connection", "Connection: keep-alive"));
+            HttpException e = refusal(requestWith("Connection", "Connection: keep-alive"));
             assertThat(e.status()).isEqualTo(426);
             assertThat(e.getMessage()).contains("\"keep-alive\"").contains("§4.2.1 item 4");
         }
@@ -183,7 +183,7 @@ class ServerHandshakeTest {
 
         @Test
         void keyOf15Bytes_is400AndSaysSo() {
-            HandshakeException e = refusal(requestWith("Sec-WebSocket-Key", "Sec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAA"));
+            HttpException e = refusal(requestWith("Sec-WebSocket-Key", "Sec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAA"));
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).startsWith("Sec-WebSocket-Key must decode to 16 bytes, got 15")
                     .contains("(RFC 6455 §4.2.1)");
@@ -206,7 +206,7 @@ class ServerHandshakeTest {
         @ParameterizedTest
         @ValueSource(strings = {"Sec-WebSocket-Version: 8", "Sec-WebSocket-Version: 13, 8", "Sec-WebSocket-Version: 14"})
         void wrongVersion_is426WithSecWebSocketVersion13(String line) {
-            HandshakeException e = refusal(requestWith("Sec-WebSocket-Version", line));
+            HttpException e = refusal(requestWith("Sec-WebSocket-Version", line));
             assertThat(e.status()).isEqualTo(426);
             assertThat(e.responseHeaders().first("Sec-WebSocket-Version")).contains("13");
             HttpResponse response = e.toResponse();
@@ -231,7 +231,7 @@ class ServerHandshakeTest {
 
         @Test
         void unlistedOrigin_is403() {
-            HandshakeException e = refusal(requestWith("Origin", "Origin: https://evil.example"));
+            HttpException e = refusal(requestWith("Origin", "Origin: https://evil.example"));
             assertThat(e.status()).isEqualTo(403);
             assertThat(e.getMessage()).contains("\"https://evil.example\"").contains("§10.2");
         }

@@ -6,17 +6,19 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.server.ConnectionThreads;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.RecordingHandler;
 import org.socketlab.websocket.testing.ResourceProbe;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * Peers that vanish without a close handshake: a TCP reset in the middle of a frame, and a
@@ -25,9 +27,11 @@ import org.socketlab.websocket.testing.TestEchoHandler;
  * (virtual threads included) and its socket's file descriptor — counted before and after.
  */
 @Timeout(30)
+@ExtendWith(StopAfterEachExtension.class)
 class AbruptDropsTest {
 
     private static final Duration FREED_WITHIN = Duration.ofSeconds(10);
+    @StopAfterEach
     private WebSocketServer server;
     private RecordingHandler handler;
     private int baselineFds;
@@ -48,11 +52,6 @@ class AbruptDropsTest {
         assertThat(ResourceProbe.await(FREED_WITHIN, () -> server.activeConnections() == 0)).isTrue();
         baselineFds = ResourceProbe.openFileDescriptors();
         baselineThreads = ResourceProbe.connectionThreads();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(Duration.ofSeconds(2));
     }
 
     @Test

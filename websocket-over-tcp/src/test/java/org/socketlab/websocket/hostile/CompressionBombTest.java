@@ -3,16 +3,17 @@ package org.socketlab.websocket.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.zip.Deflater;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.extension.DeflateConfig;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * A compression bomb over the wire (RFC 7692 §8.1, RFC 6455 §10.4): 10 MB of zeros deflate to
@@ -20,16 +21,11 @@ import org.socketlab.websocket.testing.TestEchoHandler;
  * with 1009 while inflating, and keep serving everyone else.
  */
 @Timeout(30)
+@ExtendWith(StopAfterEachExtension.class)
 class CompressionBombTest {
 
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     /** Raw DEFLATE, sync flush, tail removed (RFC 7692 §7.2.1): what a real peer would send. */
     private static byte[] deflatedZeros(int size) {

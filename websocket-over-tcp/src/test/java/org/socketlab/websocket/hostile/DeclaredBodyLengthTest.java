@@ -10,15 +10,13 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpLimits;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpRequestParser;
@@ -26,6 +24,9 @@ import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.Allocations;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * Issue 17 item 1, body side: a request head that declares {@code Content-Length: 1048576} (the
@@ -34,20 +35,15 @@ import org.socketlab.websocket.testing.TestEchoHandler;
  * not a fact), and a length over the limit is refused (413) before anything is allocated.
  */
 @Timeout(30)
+@ExtendWith(StopAfterEachExtension.class)
 class DeclaredBodyLengthTest {
 
     private static final int LIMIT = HttpLimits.DEFAULT_MAX_BODY_BYTES;
     /** Silent connections of the over-the-wire attack; the long version runs 1000 (docs/reliability-limits.md). */
     private static final int ATTACKERS = Integer.getInteger("socketlab.hostile.silentBodies", 64);
 
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     private static byte[] head(long contentLength) {
         return ("POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + contentLength + "\r\n\r\n")
@@ -55,7 +51,7 @@ class DeclaredBodyLengthTest {
     }
 
     @Test
-    void aHeadDeclaringTheWholeBodyLimit_allocatesAlmostNothingUntilTheBodyArrives() throws HandshakeException {
+    void aHeadDeclaringTheWholeBodyLimit_allocatesAlmostNothingUntilTheBodyArrives() throws HttpException {
         new HttpRequestParser().parse(ByteBuffer.wrap(head(LIMIT))); // warm-up: class loading is not the body's cost
         HttpRequestParser parser = new HttpRequestParser();
         ByteBuffer bytes = ByteBuffer.wrap(head(LIMIT));
@@ -67,7 +63,7 @@ class DeclaredBodyLengthTest {
     }
 
     @Test
-    void aBodyThatTrickles_isAllocatedInProportionToWhatArrived() throws HandshakeException {
+    void aBodyThatTrickles_isAllocatedInProportionToWhatArrived() throws HttpException {
         HttpRequestParser parser = new HttpRequestParser();
         byte[] chunk = new byte[1000];
         long allocated = Allocations.during(() -> {
@@ -81,7 +77,7 @@ class DeclaredBodyLengthTest {
     }
 
     @Test
-    void aBodyInRandomPieces_isReassembledExactly_andBytesBehindItStayUnread() throws HandshakeException {
+    void aBodyInRandomPieces_isReassembledExactly_andBytesBehindItStayUnread() throws HttpException {
         long seed = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
         for (int round = 0; round < 20; round++) {
@@ -113,7 +109,7 @@ class DeclaredBodyLengthTest {
         HttpRequestParser parser = new HttpRequestParser();
         assertThatThrownBy(() -> Allocations.during(
                 () -> parser.parse(ByteBuffer.wrap(head(Long.MAX_VALUE / 2)))))
-                .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(413));
+                .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isEqualTo(413));
         assertThat(Allocations.lastMeasured()).isLessThan(64 * 1024);
     }
 

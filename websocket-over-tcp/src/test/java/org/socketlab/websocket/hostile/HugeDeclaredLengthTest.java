@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +18,9 @@ import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.Allocations;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * A frame header may declare a 64-bit payload length (RFC 6455 §5.2). Declaring 2^63-1 (the
@@ -28,16 +29,11 @@ import org.socketlab.websocket.testing.TestEchoHandler;
  * legal length over the limit is 1009 (§7.4.1).
  */
 @Timeout(30)
+@ExtendWith(StopAfterEachExtension.class)
 class HugeDeclaredLengthTest {
 
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     /** A masked binary frame header that declares {@code length}, with no payload behind it. */
     private static byte[] header(long length) {

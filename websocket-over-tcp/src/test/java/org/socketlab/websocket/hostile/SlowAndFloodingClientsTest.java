@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,6 +21,9 @@ import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.RawWebSocket.RawFrame;
 import org.socketlab.websocket.testing.ResourceProbe;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * Clients that attack the server's patience (slowloris), its parser (header floods), its
@@ -29,17 +31,12 @@ import org.socketlab.websocket.testing.TestEchoHandler;
  * well-behaved client is served while the attack goes on.
  */
 @Timeout(30)
+@ExtendWith(StopAfterEachExtension.class)
 class SlowAndFloodingClientsTest {
 
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofMillis(600);
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     private WebSocketServer start(WebSocketServer.Builder builder) throws IOException {
         server = builder.start();

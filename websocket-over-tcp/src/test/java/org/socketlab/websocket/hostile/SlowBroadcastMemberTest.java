@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.routing.WebSocketApi;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.RawWebSocket;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * Issue 17 item 6: {@code ConnectionManager.broadcast} sent to each member in turn with the
@@ -29,6 +31,7 @@ import org.socketlab.websocket.testing.RawWebSocket;
  * read is closed once its backlog passes the per-connection cap, and a fresh client is served.
  */
 @Timeout(90)
+@ExtendWith(StopAfterEachExtension.class)
 class SlowBroadcastMemberTest {
 
     /** Each reader must get each broadcast within this; before the fix one waited up to 30 s. */
@@ -39,14 +42,8 @@ class SlowBroadcastMemberTest {
 
     private final Map<String, String> idsByName = new ConcurrentHashMap<>();
     private final Set<String> disconnected = ConcurrentHashMap.newKeySet();
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     private void start() throws IOException {
         WebSocketApi api = WebSocketApi.builder()

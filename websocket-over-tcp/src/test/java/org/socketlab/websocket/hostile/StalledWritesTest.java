@@ -16,13 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.socketlab.websocket.frame.CloseStatus;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * Peers that stop reading while the server writes to them. The echo is written on the reader's
@@ -32,6 +35,7 @@ import org.socketlab.websocket.testing.TestEchoHandler;
  * send timeout; a peer that reads slowly but steadily is not touched.
  */
 @Timeout(30)
+@ExtendWith(StopAfterEachExtension.class)
 class StalledWritesTest {
 
     private static final Duration SEND_TIMEOUT = Duration.ofMillis(700);
@@ -40,14 +44,8 @@ class StalledWritesTest {
     private static final int MESSAGE = 64 * 1024;
 
     private final Map<String, CompletableFuture<Long>> closedAt = new ConcurrentHashMap<>();
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     /** Echoes, and records when each session's onClose ran (System.nanoTime) and with which code. */
     private final class ClosingEcho extends TestEchoHandler {
@@ -59,8 +57,8 @@ class StalledWritesTest {
         }
 
         @Override
-        public void onClose(Session session, int code, String reason) {
-            codes.put(session.id(), code);
+        public void onClose(Session session, CloseStatus status) {
+            codes.put(session.id(), status.code());
             closedAt.get(session.id()).complete(System.nanoTime());
         }
     }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.api.Session;
@@ -26,6 +25,9 @@ import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.RecordingHandler;
 import org.socketlab.websocket.testing.TestCertificates;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * Issue 17 item 4: the handshake deadline was applied per {@code read()}, and the whole TLS
@@ -36,6 +38,7 @@ import org.socketlab.websocket.testing.TestEchoHandler;
  * and a real TLS client is served meanwhile.
  */
 @Timeout(60)
+@ExtendWith(StopAfterEachExtension.class)
 class TlsHandshakeDeadlineTest {
 
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(3);
@@ -44,14 +47,8 @@ class TlsHandshakeDeadlineTest {
     /** Silent sockets past the limit; the long version runs 500 (docs/reliability-limits.md). */
     private static final int OVER_LIMIT = Integer.getInteger("socketlab.hostile.overLimitTls", 50);
 
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     private void start(int maxConnections) throws Exception {
         server = WebSocketServer.builder().endpoint("/echo", new TestEchoHandler())

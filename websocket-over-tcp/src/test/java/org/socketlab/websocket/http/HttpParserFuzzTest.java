@@ -19,7 +19,7 @@ import org.socketlab.websocket.handshake.ServerHandshake;
  * a finding is written as a crash-* file into the inputs folder — give it a telling name and keep it
  * as a regression input (content-length-with-leading-zero was found that way).
  *
- * <p>Properties checked for every input: the only exception to escape is {@link HandshakeException},
+ * <p>Properties checked for every input: the only exception to escape is {@link HttpException},
  * with a status from the documented set (parser: 400, 413, 414, 431, 501, 505; handshake: 400,
  * 403, 405, 426, 505); a parsed request respects every configured limit; a refusal's response
  * body is the fixed text for its status and never echoes request bytes; a 101 carries the
@@ -50,7 +50,7 @@ class HttpParserFuzzTest {
                     accept(request);
                 }
             }
-        } catch (HandshakeException expected) {
+        } catch (HttpException expected) {
             checkRefusal(expected, PARSER_STATUSES);
         }
     }
@@ -64,7 +64,7 @@ class HttpParserFuzzTest {
             while ((response = parser.parse(in)) != null) {
                 validate(response);
             }
-        } catch (HandshakeException expected) {
+        } catch (HttpException expected) {
             if (!CLIENT_REFUSALS.contains(expected.status())) {
                 throw new AssertionError("a malformed response must be reported as 502, got " + expected.status(), expected);
             }
@@ -78,7 +78,7 @@ class HttpParserFuzzTest {
                     .equals(java.util.Optional.of(CLIENT.expectedAccept()))) {
                 throw new AssertionError("validate() accepted a response that is not a correct 101: " + response);
             }
-        } catch (HandshakeException refused) {
+        } catch (HttpException refused) {
             int expected = response.status() == 101 ? 502 : response.status();
             if (refused.status() != expected) {
                 throw new AssertionError("refusal status " + refused.status() + " for a " + response.status()
@@ -99,7 +99,7 @@ class HttpParserFuzzTest {
                 throw new AssertionError("101 for a refused origin: " + request.headers().first("Origin"));
             }
             response.toBytes();
-        } catch (HandshakeException refused) {
+        } catch (HttpException refused) {
             checkRefusal(refused, HANDSHAKE_STATUSES);
         }
     }
@@ -119,7 +119,7 @@ class HttpParserFuzzTest {
     }
 
     /** Status from the documented set; the body is the fixed text for it, never request bytes. */
-    static void checkRefusal(HandshakeException refused, Set<Integer> allowed) {
+    static void checkRefusal(HttpException refused, Set<Integer> allowed) {
         if (!allowed.contains(refused.status())) {
             throw new AssertionError("refused with " + refused.status() + "; documented statuses are " + allowed, refused);
         }

@@ -22,7 +22,7 @@ import org.socketlab.websocket.handshake.ServerHandshake;
 /**
  * Properties of the parsers over generated input: what we write parses back identically at any
  * split, byte-by-byte feeding gives the same outcome as feeding whole, and garbage only ever
- * produces {@link HandshakeException}. jqwik prints the seed of a failing run and replays it
+ * produces {@link HttpException}. jqwik prints the seed of a failing run and replays it
  * first on the next run (.jqwik-database, git-ignored).
  */
 class HttpParserPropertiesTest {
@@ -71,13 +71,13 @@ class HttpParserPropertiesTest {
         handshakeEach(whole);
     }
 
-    /** The handshake on top of whatever parsed may refuse, but only with a HandshakeException. */
+    /** The handshake on top of whatever parsed may refuse, but only with a HttpException. */
     private static void handshakeEach(List<Object> outcome) {
         for (Object item : outcome) {
             if (item instanceof HttpRequest request) {
                 try {
                     ANY_ORIGIN.accept(request);
-                } catch (HandshakeException refused) {
+                } catch (HttpException refused) {
                     assertThat(refused.toResponse().status()).isEqualTo(refused.status());
                 }
             }
@@ -86,7 +86,7 @@ class HttpParserPropertiesTest {
 
     @FunctionalInterface
     interface Parse {
-        Object parse(ByteBuffer in) throws HandshakeException;
+        Object parse(ByteBuffer in) throws HttpException;
     }
 
     /**
@@ -108,7 +108,7 @@ class HttpParserPropertiesTest {
                 assertThat(chunk.hasRemaining()).as("a null answer consumed the chunk").isFalse();
                 from = to;
             }
-        } catch (HandshakeException e) {
+        } catch (HttpException e) {
             outcome.add(e.status() + " " + e.getMessage());
         }
         return outcome;

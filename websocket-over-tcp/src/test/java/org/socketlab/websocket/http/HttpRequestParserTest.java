@@ -91,7 +91,7 @@ class HttpRequestParserTest {
 
         @Test
         void bareLfLineEndings_areRejectedWith400() {
-            HandshakeException e = rejected("GET / HTTP/1.1\nHost: a\n\n");
+            HttpException e = rejected("GET / HTTP/1.1\nHost: a\n\n");
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).contains("bare LF").contains("RFC 9112 §2.2");
         }
@@ -108,7 +108,7 @@ class HttpRequestParserTest {
 
         @Test
         void whitespaceBetweenStartLineAndFirstHeader_isRejectedWith400() {
-            HandshakeException e = rejected("GET / HTTP/1.1\r\n Host: a\r\n\r\n");
+            HttpException e = rejected("GET / HTTP/1.1\r\n Host: a\r\n\r\n");
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).contains("first header field").contains("RFC 9112 §2.2");
         }
@@ -116,7 +116,7 @@ class HttpRequestParserTest {
         @Test
         void parserThatRejected_refusesFurtherInput() {
             HttpRequestParser parser = new HttpRequestParser();
-            assertThatThrownBy(() -> parser.parse(ascii("GET / HTTP/1.1\n"))).isInstanceOf(HandshakeException.class);
+            assertThatThrownBy(() -> parser.parse(ascii("GET / HTTP/1.1\n"))).isInstanceOf(HttpException.class);
             assertThatThrownBy(() -> parser.parse(ascii("\r\n"))).isInstanceOf(IllegalStateException.class);
         }
     }
@@ -127,7 +127,7 @@ class HttpRequestParserTest {
         @Test
         void requestLineLongerThanTheLimit_is414() {
             String target = "/" + "a".repeat(8192);
-            HandshakeException e = rejected("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
+            HttpException e = rejected("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
             assertThat(e.status()).isEqualTo(414);
             assertThat(e.getMessage()).contains("8192");
         }
@@ -145,7 +145,7 @@ class HttpRequestParserTest {
         void endlessRequestLine_isRejectedBeforeTheLimitIsExceededMuch() {
             HttpRequestParser parser = new HttpRequestParser(HttpLimits.defaults().withMaxRequestLineLength(100));
             ByteBuffer in = ascii("GET /" + "a".repeat(10_000));
-            assertThatThrownBy(() -> parser.parse(in)).isInstanceOf(HandshakeException.class);
+            assertThatThrownBy(() -> parser.parse(in)).isInstanceOf(HttpException.class);
             assertThat(in.position()).as("bytes read before giving up").isLessThanOrEqualTo(103);
         }
 
@@ -184,7 +184,7 @@ class HttpRequestParserTest {
         @ParameterizedTest
         @ValueSource(strings = {"HTTP/2.0", "HTTP/3.0", "HTTP/0.9"})
         void majorVersionOtherThanOne_is505(String version) {
-            HandshakeException e = rejected("GET / " + version + "\r\nHost: a\r\n\r\n");
+            HttpException e = rejected("GET / " + version + "\r\nHost: a\r\n\r\n");
             assertThat(e.status()).isEqualTo(505);
             assertThat(e.getMessage()).contains(version).contains("RFC 9110 §15.6.6");
         }
@@ -200,7 +200,7 @@ class HttpRequestParserTest {
 
         @Test
         void http11RequestWithoutHost_is400() {
-            HandshakeException e = rejected("GET / HTTP/1.1\r\nUpgrade: websocket\r\n\r\n");
+            HttpException e = rejected("GET / HTTP/1.1\r\nUpgrade: websocket\r\n\r\n");
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).contains("Host").contains("RFC 9112 §3.2");
         }
@@ -237,14 +237,14 @@ class HttpRequestParserTest {
 
         @Test
         void obsFold_is400() {
-            HandshakeException e = rejected("GET / HTTP/1.1\r\nHost: a\r\nX-Long: one\r\n two\r\n\r\n");
+            HttpException e = rejected("GET / HTTP/1.1\r\nHost: a\r\nX-Long: one\r\n two\r\n\r\n");
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).contains("obs-fold").contains("RFC 9112 §5.2");
         }
 
         @Test
         void whitespaceBetweenNameAndColon_is400() {
-            HandshakeException e = rejected("GET / HTTP/1.1\r\nHost : a\r\n\r\n");
+            HttpException e = rejected("GET / HTTP/1.1\r\nHost : a\r\n\r\n");
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).contains("RFC 9112 §5.1");
         }
@@ -258,14 +258,14 @@ class HttpRequestParserTest {
         @ParameterizedTest
         @ValueSource(strings = {"caf\u00e9", "a\u0000b", "a\u0007b", "a\u007fb", "\u00ff"})
         void nonAsciiOrControlBytesInAValue_are400(String value) {
-            HandshakeException e = rejected("GET / HTTP/1.1\r\nHost: a\r\nX-Value: " + value + "\r\n\r\n");
+            HttpException e = rejected("GET / HTTP/1.1\r\nHost: a\r\nX-Value: " + value + "\r\n\r\n");
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).contains("X-Value").contains("RFC 9110 §5.5");
         }
 
         @Test
         void errorMessageQuotesUnprintableBytesSafely() {
-            HandshakeException e = rejected("GET / HTTP/1.1\r\nHost: a\r\nX: a\u0000b\r\n\r\n");
+            HttpException e = rejected("GET / HTTP/1.1\r\nHost: a\r\nX: a\u0000b\r\n\r\n");
             assertThat(e.getMessage()).contains("0x00").doesNotContain("\u0000");
         }
     }
@@ -276,7 +276,7 @@ class HttpRequestParserTest {
         @Test
         void headerSectionLargerThanTheLimit_is431() {
             String big = "X-Big: " + "b".repeat(9000) + "\r\n";
-            HandshakeException e = rejected("GET / HTTP/1.1\r\nHost: a\r\n" + big + "\r\n");
+            HttpException e = rejected("GET / HTTP/1.1\r\nHost: a\r\n" + big + "\r\n");
             assertThat(e.status()).isEqualTo(431);
             assertThat(e.getMessage()).contains("8192");
         }
@@ -286,7 +286,7 @@ class HttpRequestParserTest {
             HttpRequestParser parser = new HttpRequestParser(HttpLimits.defaults().withMaxHeaderBytes(64));
             String line = "GET / HTTP/1.1\r\n";
             ByteBuffer in = ascii(line + "X: " + "v".repeat(100_000));
-            assertThatThrownBy(() -> parser.parse(in)).isInstanceOfSatisfying(HandshakeException.class,
+            assertThatThrownBy(() -> parser.parse(in)).isInstanceOfSatisfying(HttpException.class,
                     e -> assertThat(e.status()).isEqualTo(431));
             assertThat(in.position()).isEqualTo(line.length() + 65);
         }
@@ -302,7 +302,7 @@ class HttpRequestParserTest {
         @Test
         void moreHeaderLinesThanTheLimit_is431() {
             String many = "X-A: 1\r\n".repeat(100);
-            HandshakeException e = rejected("GET / HTTP/1.1\r\nHost: a\r\n" + many + "\r\n");
+            HttpException e = rejected("GET / HTTP/1.1\r\nHost: a\r\n" + many + "\r\n");
             assertThat(e.status()).isEqualTo(431);
             assertThat(e.getMessage()).contains("100 header fields");
         }
@@ -334,7 +334,7 @@ class HttpRequestParserTest {
         @Test
         void bodyLargerThanTheLimit_is413() {
             HttpLimits limits = HttpLimits.defaults().withMaxBodyBytes(4);
-            HandshakeException e = rejected("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello", limits);
+            HttpException e = rejected("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello", limits);
             assertThat(e.status()).isEqualTo(413);
             assertThat(e.getMessage()).contains("5 bytes").contains("limit of 4");
         }
@@ -404,7 +404,7 @@ class HttpRequestParserTest {
             assertThatThrownBy(() -> parser.parse(ByteBuffer.wrap(("POST / HTTP/1.1\r\nHost: a\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n5\r\n01234\r\n0\r\n\r\n").getBytes(
                             java.nio.charset.StandardCharsets.US_ASCII))))
-                    .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(413));
+                    .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isEqualTo(413));
         }
 
         @Test
@@ -422,7 +422,7 @@ class HttpRequestParserTest {
 
         @Test
         void transferCodingOtherThanChunked_is501() {
-            HandshakeException e = rejected("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n");
+            HttpException e = rejected("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n");
             assertThat(e.status()).isEqualTo(501);
             assertThat(e.getMessage()).contains("chunked").contains("RFC 9112 §6.1");
         }

@@ -21,12 +21,12 @@ class HttpResponseParserTest {
             + "Sec-WebSocket-Protocol: chat\r\n"
             + "\r\n";
 
-    private static HttpResponse parse(String raw) throws HandshakeException {
+    private static HttpResponse parse(String raw) throws HttpException {
         return new HttpResponseParser().parse(ascii(raw));
     }
 
-    private static HandshakeException rejected(String raw) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(HandshakeException.class, () -> parse(raw));
+    private static HttpException rejected(String raw) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(HttpException.class, () -> parse(raw));
     }
 
     @Nested
@@ -69,7 +69,7 @@ class HttpResponseParserTest {
         @ValueSource(strings = {"HTTP/1.1 1O1 x", "HTTP/1.1  101 x", "HTTP/2.0 101 x", "HTTP/1.1 099 x", "ICY 200 OK",
                 "HTTP/1.1 1010 x", "garbage"})
         void malformedStatusLine_is502(String line) {
-            HandshakeException e = rejected(line + "\r\n\r\n");
+            HttpException e = rejected(line + "\r\n\r\n");
             assertThat(e).isNotNull();
             assertThat(e.status()).isEqualTo(502);
         }
@@ -78,9 +78,9 @@ class HttpResponseParserTest {
         void overlongStatusLineAndHeaders_are502() {
             HttpLimits small = HttpLimits.defaults().withMaxRequestLineLength(20).withMaxHeaderBytes(20);
             assertThatThrownBy(() -> new HttpResponseParser(small).parse(ascii("HTTP/1.1 200 " + "x".repeat(20))))
-                    .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(502));
+                    .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isEqualTo(502));
             assertThatThrownBy(() -> new HttpResponseParser(small).parse(ascii("HTTP/1.1 200 OK\r\nX: " + "y".repeat(30))))
-                    .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(502));
+                    .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isEqualTo(502));
         }
     }
 

@@ -16,11 +16,11 @@ final class ParserFeeding {
         return ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static HttpRequest parseWhole(String raw) throws HandshakeException {
+    static HttpRequest parseWhole(String raw) throws HttpException {
         return parseWhole(raw, HttpLimits.defaults());
     }
 
-    static HttpRequest parseWhole(String raw, HttpLimits limits) throws HandshakeException {
+    static HttpRequest parseWhole(String raw, HttpLimits limits) throws HttpException {
         ByteBuffer in = ascii(raw);
         HttpRequest request = new HttpRequestParser(limits).parse(in);
         assertThat(request).as("a complete request is returned from one buffer").isNotNull();
@@ -28,7 +28,7 @@ final class ParserFeeding {
     }
 
     /** Feeds one byte per call; every call but the last must answer "need more" (null). */
-    static HttpRequest parseByteByByte(byte[] raw, HttpLimits limits) throws HandshakeException {
+    static HttpRequest parseByteByByte(byte[] raw, HttpLimits limits) throws HttpException {
         HttpRequestParser parser = new HttpRequestParser(limits);
         for (int i = 0; i < raw.length; i++) {
             ByteBuffer one = ByteBuffer.wrap(raw, i, 1);
@@ -42,7 +42,7 @@ final class ParserFeeding {
         return null;
     }
 
-    static HttpResponse parseResponseByteByByte(byte[] raw, HttpLimits limits) throws HandshakeException {
+    static HttpResponse parseResponseByteByByte(byte[] raw, HttpLimits limits) throws HttpException {
         HttpResponseParser parser = new HttpResponseParser(limits);
         for (int i = 0; i < raw.length; i++) {
             HttpResponse response = parser.parse(ByteBuffer.wrap(raw, i, 1));
@@ -53,15 +53,15 @@ final class ParserFeeding {
         return null;
     }
 
-    static HandshakeException rejected(String raw) {
+    static HttpException rejected(String raw) {
         return rejected(raw, HttpLimits.defaults());
     }
 
-    static HandshakeException rejected(String raw, HttpLimits limits) {
-        HandshakeException whole = catchThrowableOfType(HandshakeException.class,
+    static HttpException rejected(String raw, HttpLimits limits) {
+        HttpException whole = catchThrowableOfType(HttpException.class,
                 () -> new HttpRequestParser(limits).parse(ascii(raw)));
         assertThat(whole).as("the parser rejects %s", raw).isNotNull();
-        HandshakeException bytewise = catchThrowableOfType(HandshakeException.class,
+        HttpException bytewise = catchThrowableOfType(HttpException.class,
                 () -> parseByteByByte(raw.getBytes(StandardCharsets.ISO_8859_1), limits));
         assertThat(bytewise).as("fed one byte at a time, the parser rejects it too").isNotNull();
         assertThat(bytewise.status()).as("same status byte by byte").isEqualTo(whole.status());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.socketlab.tcp.wire.HexDump;
 
 class FrameDumpTest {
 
@@ -60,7 +61,10 @@ class FrameDumpTest {
 
     @Test
     void hexDump_hasOffsetsHexAndAscii() {
-        assertThat(HexDump.format(hex("81 05 48 65 6c 6c 6f")))
-                .isEqualTo("0000  81 05 48 65 6c 6c 6f" + " ".repeat(9 * 3 + 2) + "..Hello\n");
+        // The one HexDump is tcp-blocking's (tcp.wire): offset, hex with a gap after 8, |ASCII|.
+        assertThat(HexDump.format(hex("81 05 48 65 6c 6c 6f").array()))
+                .isEqualTo("00000000  81 05 48 65 6c 6c 6f" + " ".repeat(9 * 3 + 1) + "  |..Hello|");
+        assertThat(HexDump.hex(hex("81 05 48 65"), 1, 3)).isEqualTo("05 48");
+        assertThat(HexDump.ascii(hex("81 05 48 65"), 0, 4)).isEqualTo("..He");
     }
 }

@@ -9,33 +9,29 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.InteropServer;
 import org.socketlab.websocket.testing.Payloads;
 import org.socketlab.websocket.testing.TestCertificates;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /** The JDK's own java.net.http.WebSocket client against our server. */
 @Timeout(60)
+@ExtendWith(StopAfterEachExtension.class)
 class JdkClientInteropTest {
 
     private static final long WAIT_MS = 10_000;
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     /** Joins partial messages, records pongs and the close. */
     static final class Listener implements WebSocket.Listener {

@@ -16,7 +16,7 @@ import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 
 /**
@@ -114,7 +114,7 @@ class AutobahnCasesTest {
 
     @ParameterizedTest(name = "{1} as {0}, byte by byte: {2}")
     @MethodSource("cases")
-    void caseBehavesAsAutobahnRequires(Role role, Case testCase, boolean byteByByte) throws ProtocolException {
+    void caseBehavesAsAutobahnRequires(Role role, Case testCase, boolean byteByByte) throws WebSocketProtocolException {
         Peer peer = new Peer(role.peer());
         EchoLoop loop = new EchoLoop(role, ProtocolConfig.defaults());
         loop.feed(peer.wireUnchecked(testCase.peerSends()), byteByByte);
@@ -123,7 +123,7 @@ class AutobahnCasesTest {
 
     @ParameterizedTest(name = "4.x reserved opcode 0x{0}")
     @MethodSource("reservedOpcodes")
-    void reservedOpcodeAfterAValidMessage_isEchoedThen1002(int opcode) throws ProtocolException {
+    void reservedOpcodeAfterAValidMessage_isEchoedThen1002(int opcode) throws WebSocketProtocolException {
         Peer peer = new Peer(Role.CLIENT);
         EchoLoop loop = new EchoLoop(Role.SERVER, ProtocolConfig.defaults());
         byte[] valid = peer.wire(Frame.text("ok"));
@@ -140,7 +140,7 @@ class AutobahnCasesTest {
 
     @ParameterizedTest(name = "9.x 16 MiB {0} message in 64 KiB reads, as {1}")
     @MethodSource("bigMessages")
-    void sixteenMebibyteMessage_isEchoedWhenConfigured(Opcode opcode, Role role) throws ProtocolException {
+    void sixteenMebibyteMessage_isEchoedWhenConfigured(Opcode opcode, Role role) throws WebSocketProtocolException {
         Peer peer = new Peer(role.peer());
         ProtocolConfig config = ProtocolConfig.defaults().withMaxFramePayload(16 * MIB).withMaxMessageSize(16 * MIB);
         EchoLoop loop = new EchoLoop(role, config);
@@ -159,7 +159,7 @@ class AutobahnCasesTest {
         return echo.isEmpty() || echo.get(echo.size() - 1).opcode() != Opcode.CLOSE;
     }
 
-    private static void assertWritten(Peer peer, EchoLoop loop, Case testCase) throws ProtocolException {
+    private static void assertWritten(Peer peer, EchoLoop loop, Case testCase) throws WebSocketProtocolException {
         List<Frame> written = peer.read(loop.written);
         if (failure(testCase)) {
             // A failure: the echoes, then our close frame with the code (its reason explains the rule).

@@ -12,12 +12,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.MaskKeySource;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 
 /**
  * Hostile input, cheaply fuzzed: whatever bytes arrive, the decoder either returns frames or
- * throws {@link ProtocolException}, and the protocol never throws at all — it ends OPEN, or
+ * throws {@link WebSocketProtocolException}, and the protocol never throws at all — it ends OPEN, or
  * CLOSED with exactly one Closed event. jqwik prints the seed of a failing try.
  */
 class GarbageInputPropertiesTest {
@@ -37,7 +37,7 @@ class GarbageInputPropertiesTest {
                 assertThat(in.hasRemaining()).isFalse();
                 at += n;
             }
-        } catch (ProtocolException expected) {
+        } catch (WebSocketProtocolException expected) {
             assertThat(expected.closeCode().isValidOnWire()).isTrue();
         }
     }

@@ -10,7 +10,7 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 
 /** The other end of a connection under test: encodes what it sends, decodes what we wrote. */
@@ -67,7 +67,7 @@ final class Peer {
     }
 
     /** Frames the protocol under test wrote, decoded as this peer would. */
-    List<Frame> read(List<ByteBuffer> written) throws ProtocolException {
+    List<Frame> read(List<ByteBuffer> written) throws WebSocketProtocolException {
         List<Frame> frames = new ArrayList<>();
         for (ByteBuffer buffer : written) {
             Frame frame;

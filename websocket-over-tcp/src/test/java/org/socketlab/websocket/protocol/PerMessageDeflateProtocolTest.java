@@ -20,7 +20,8 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.protocol.ProtocolEvent.BinaryMessage;
 import org.socketlab.websocket.protocol.ProtocolEvent.Failed;
@@ -38,7 +39,7 @@ class PerMessageDeflateProtocolTest {
     }
 
     /** Writes everything {@code from} has queued into {@code to}; returns the frames as they were on the wire. */
-    private static List<Frame> pipe(WebSocketProtocol from, WebSocketProtocol to) throws ProtocolException {
+    private static List<Frame> pipe(WebSocketProtocol from, WebSocketProtocol to) throws WebSocketProtocolException {
         List<Frame> frames = new ArrayList<>();
         FrameDecoder observer = new FrameDecoder(to.role(), Integer.MAX_VALUE - 8, 0x70);
         for (ByteBuffer buffer : from.pollOutgoing()) {
@@ -62,7 +63,7 @@ class PerMessageDeflateProtocolTest {
         @ParameterizedTest(name = "serverNoTakeover={0} clientNoTakeover={1}")
         @CsvSource({"true,true", "false,false", "true,false", "false,true"})
         void messagesBothWays_areCompressedWithRsv1OnTheFirstFrameAndArriveIntact(boolean serverNo, boolean clientNo)
-                throws ProtocolException {
+                throws WebSocketProtocolException {
             DeflateParameters agreed = new DeflateParameters(serverNo, clientNo, 15, 15);
             WebSocketProtocol server = end(Role.SERVER, agreed, ProtocolConfig.defaults());
             WebSocketProtocol client = end(Role.CLIENT, agreed, ProtocolConfig.defaults());
@@ -86,7 +87,7 @@ class PerMessageDeflateProtocolTest {
 
         /** Bug found by python-websockets and ws: with takeover, an empty message after a flush deflated to nothing. */
         @Test
-        void emptyMessagesWithContextTakeover_thenText_arriveIntact() throws ProtocolException {
+        void emptyMessagesWithContextTakeover_thenText_arriveIntact() throws WebSocketProtocolException {
             WebSocketProtocol server = new WebSocketProtocol(Role.SERVER, ProtocolConfig.defaults(), null, T0,
                     DeflateParameters.defaults(), DeflateConfig.defaults().withMinCompressSize(0)
                             .withServerNoContextTakeover(false));
@@ -103,7 +104,7 @@ class PerMessageDeflateProtocolTest {
         }
 
         @Test
-        void messageBelowThreshold_goesUncompressedWithoutRsv1() throws ProtocolException {
+        void messageBelowThreshold_goesUncompressedWithoutRsv1() throws WebSocketProtocolException {
             WebSocketProtocol server = end(Role.SERVER, DeflateParameters.defaults(), ProtocolConfig.defaults());
             WebSocketProtocol client = end(Role.CLIENT, DeflateParameters.defaults(), ProtocolConfig.defaults());
             server.sendText("short");
@@ -115,7 +116,7 @@ class PerMessageDeflateProtocolTest {
         }
 
         @Test
-        void fragmentedCompressedMessage_rsv1OnFirstFragmentOnly_controlFrameInBetween() throws ProtocolException {
+        void fragmentedCompressedMessage_rsv1OnFirstFragmentOnly_controlFrameInBetween() throws WebSocketProtocolException {
             DeflateParameters agreed = DeflateParameters.defaults();
             WebSocketProtocol server = end(Role.SERVER, agreed, ProtocolConfig.defaults());
             WebSocketProtocol client = end(Role.CLIENT, agreed, ProtocolConfig.defaults());
@@ -135,7 +136,7 @@ class PerMessageDeflateProtocolTest {
         }
 
         @Test
-        void controlFramesAreNeverCompressed() throws ProtocolException {
+        void controlFramesAreNeverCompressed() throws WebSocketProtocolException {
             WebSocketProtocol server = end(Role.SERVER, DeflateParameters.defaults(), ProtocolConfig.defaults());
             WebSocketProtocol client = end(Role.CLIENT, DeflateParameters.defaults(), ProtocolConfig.defaults());
             server.sendPing(ByteBuffer.wrap(new byte[100]));
@@ -179,7 +180,7 @@ class PerMessageDeflateProtocolTest {
         }
 
         @Test
-        void uncompressedMessageFromPeer_isAcceptedAsIs() throws ProtocolException {
+        void uncompressedMessageFromPeer_isAcceptedAsIs() throws WebSocketProtocolException {
             WebSocketProtocol server = end(Role.SERVER, DeflateParameters.defaults(), ProtocolConfig.defaults());
             feedClientFrames(server, new Frame(true, false, false, false, Opcode.TEXT, utf8("plain")));
             assertThat(server.pollEvents()).containsExactly(new TextMessage("plain"));
@@ -258,7 +259,7 @@ class PerMessageDeflateProtocolTest {
     private static void assertFailed(WebSocketProtocol protocol, int code, String messagePart) {
         assertThat(protocol.pollEvents()).filteredOn(Failed.class::isInstance).singleElement()
                 .satisfies(e -> {
-                    ProtocolException error = ((Failed) e).error();
+                    WebSocketException error = ((Failed) e).error();
                     assertThat(error.closeCode().code()).as("close code (" + error.getMessage() + ")").isEqualTo(code);
                     assertThat(error.getMessage()).contains(messagePart);
                 });

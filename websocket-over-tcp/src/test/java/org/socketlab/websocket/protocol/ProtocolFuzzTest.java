@@ -10,9 +10,11 @@ import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.testing.Allocations;
+import org.socketlab.websocket.testing.FuzzReads;
 
 /**
  * Coverage-guided fuzzing of the connection state machine (RFC 6455 §5–§7) fed random byte
@@ -43,26 +45,18 @@ class ProtocolFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void protocolWithEchoApplication(byte[] input) {
-        if (input.length == 0) {
-            return;
-        }
-        // A code path's first run loads (and, under Jazzer, instruments) classes on this thread,
-        // which counts as allocation: only an excess that repeats on a warm run is a finding.
-        if (run(input, false)) {
-            run(input, true);
-        }
+        FuzzReads.coldThenWarm(input, ProtocolFuzzTest::run);
     }
 
     /** Runs the input; true when some receive() exceeded the allocation bound (throws if strict). */
-    private static boolean run(byte[] input, boolean strict) {
+    private static boolean run(FuzzReads reads, boolean strict) {
         boolean exceeded = false;
-        Role role = (input[0] & 1) == 0 ? Role.SERVER : Role.CLIENT;
-        int chunk = 1 + ((input[0] & 0xFF) >>> 1) % 32;
+        Role role = reads.role();
+        int chunk = reads.chunk();
         ProtocolConfig config = ProtocolConfig.defaults().withMaxFramePayload(FRAME_LIMIT).withMaxMessageSize(MESSAGE_LIMIT);
         Run run = new Run(role, new WebSocketProtocol(role, config, MaskKeySource.fixed(0x01020304), 0));
         long now = 0;
-        for (int at = 1; at < input.length; at += chunk) {
-            ByteBuffer bytes = ByteBuffer.wrap(input, at, Math.min(chunk, input.length - at));
+        for (ByteBuffer bytes : reads) {
             long before = Allocations.current();
             run.protocol.receive(bytes, now++);
             long allocated = Allocations.current() - before;
@@ -106,7 +100,7 @@ class ProtocolFuzzTest {
                 switch (event) {
                     case ProtocolEvent.TextMessage text -> protocol.sendText(text.text());
                     case ProtocolEvent.BinaryMessage binary -> protocol.sendBinary(binary.data());
-                    case ProtocolEvent.CloseReceived close -> peerCloseCodes.add(close.code().code());
+                    case ProtocolEvent.CloseReceived close -> peerCloseCodes.add(close.status().code());
                     case ProtocolEvent.Failed failed -> checkFailure(failed.error());
                     case ProtocolEvent.Closed ignored -> closedEvents++;
                     default -> { }
@@ -117,7 +111,7 @@ class ProtocolFuzzTest {
             }
         }
 
-        private static void checkFailure(ProtocolException error) {
+        private static void checkFailure(WebSocketException error) {
             if (!FAILURE_CODES.contains(error.closeCode().code())) {
                 throw new AssertionError("failed with " + error.closeCode() + "; the peer's bytes can only cause "
                         + FAILURE_CODES, error);
@@ -129,10 +123,10 @@ class ProtocolFuzzTest {
                 Frame frame;
                 while ((frame = sent.decode(out)) != null) {
                     if (frame.opcode() == Opcode.CLOSE) {
-                        checkCloseSent(CloseStatus.parse(frame.payload()).code().code());
+                        checkCloseSent(CloseStatus.parse(frame.payload()).code());
                     }
                 }
-            } catch (ProtocolException e) {
+            } catch (WebSocketProtocolException e) {
                 throw new AssertionError("the protocol sent bytes its peer cannot parse: " + e.getMessage(), e);
             }
         }

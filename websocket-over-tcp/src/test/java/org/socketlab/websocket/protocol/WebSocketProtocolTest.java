@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.socketlab.websocket.frame.CloseCode;
+import org.socketlab.websocket.frame.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus.Initiator;
 import org.socketlab.websocket.frame.Frame;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.protocol.ProtocolEvent.BinaryMessage;
 import org.socketlab.websocket.protocol.ProtocolEvent.CloseReceived;
@@ -66,11 +68,11 @@ class WebSocketProtocolTest {
     }
 
     /** Asserts the connection failed with this code: close frame on the wire, Failed, Closed(unclean). */
-    private void assertFailedWith(WebSocketProtocol protocol, int code) throws ProtocolException {
+    private void assertFailedWith(WebSocketProtocol protocol, int code) throws WebSocketProtocolException {
         List<ProtocolEvent> events = protocol.pollEvents();
         assertThat(events).as("events").filteredOn(Failed.class::isInstance).singleElement()
                 .extracting(e -> ((Failed) e).error().closeCode().code()).isEqualTo(code);
-        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(Closed.class, c -> assertThat(c.clean()).isFalse());
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(Closed.class, c -> assertThat(c.status().clean()).isFalse());
         List<Frame> written = peerOf(protocol).read(protocol.pollOutgoing());
         assertThat(written).as("frames written").last().satisfies(f -> {
             assertThat(f.opcode()).isEqualTo(Opcode.CLOSE);
@@ -121,7 +123,7 @@ class WebSocketProtocolTest {
     class Section5_4Fragmentation {
 
         @Test
-        void fragmentsWithInterleavedPing_areAssembledAndThePingAnswered() throws ProtocolException {
+        void fragmentsWithInterleavedPing_areAssembledAndThePingAnswered() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feedByteByByte(protocol, client.wire(
                     Peer.fragment(Opcode.TEXT, "Hel", false),
@@ -134,14 +136,14 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void continuationWithoutStart_closesWith1002() throws ProtocolException {
+        void continuationWithoutStart_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Peer.fragment(Opcode.CONTINUATION, "x", true)));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void newDataFrameWhileFragmentedMessageOpen_closesWith1002() throws ProtocolException {
+        void newDataFrameWhileFragmentedMessageOpen_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Peer.fragment(Opcode.TEXT, "a", false), Peer.fragment(Opcode.BINARY, "b", true)));
             assertFailedWith(protocol, 1002);
@@ -164,7 +166,7 @@ class WebSocketProtocolTest {
     class Section8_1Utf8 {
 
         @Test
-        void invalidUtf8InNonFinalFragment_closesWith1007_beforeTheMessageEnds() throws ProtocolException {
+        void invalidUtf8InNonFinalFragment_closesWith1007_beforeTheMessageEnds() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             byte[] bad = HexFormat.of().parseHex("cebae1bdb9cebccebdeda080");
             feed(protocol, client.wire(Frame.of(Opcode.TEXT, ByteBuffer.wrap(bad), false)));
@@ -172,7 +174,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void invalidByteFedAlone_failsImmediately() throws ProtocolException {
+        void invalidByteFedAlone_failsImmediately() throws WebSocketProtocolException {
             // Autobahn 6.4.x: the fail must come as soon as the bad byte arrives, mid-frame.
             WebSocketProtocol protocol = new WebSocketProtocol(Role.CLIENT, ProtocolConfig.defaults(),
                     MaskKeySource.secureRandom(), T0);
@@ -182,7 +184,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void invalidUtf8MidFrame_failsBeforeTheFrameIsComplete() throws ProtocolException {
+        void invalidUtf8MidFrame_failsBeforeTheFrameIsComplete() throws WebSocketProtocolException {
             // Autobahn 6.4.3: one text frame delivered in chops; fail as soon as the bad bytes arrive.
             WebSocketProtocol protocol = server();
             byte[] payload = HexFormat.of().parseHex("cebae1bdb9cebccebdeda080656469746564");
@@ -201,7 +203,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void truncatedCharacterAtMessageEnd_closesWith1007() throws ProtocolException {
+        void truncatedCharacterAtMessageEnd_closesWith1007() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.of(Opcode.TEXT, ByteBuffer.wrap(HexFormat.of().parseHex("48e282")), true)));
             assertFailedWith(protocol, 1007);
@@ -223,7 +225,7 @@ class WebSocketProtocolTest {
     class Section10_4Limits {
 
         @Test
-        void messageOverLimitAcrossFragments_closesWith1009() throws ProtocolException {
+        void messageOverLimitAcrossFragments_closesWith1009() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxMessageSize(1000));
             feed(protocol, client.wire(
                     Frame.of(Opcode.BINARY, ByteBuffer.allocate(600), false),
@@ -232,14 +234,14 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void frameOverLimit_closesWith1009() throws ProtocolException {
+        void frameOverLimit_closesWith1009() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxFramePayload(1000));
             feed(protocol, client.wire(Frame.binary(ByteBuffer.allocate(1001))));
             assertFailedWith(protocol, 1009);
         }
 
         @Test
-        void fragmentThatWouldExceedTheMessageLimit_failsOnItsHeaderAlone() throws ProtocolException {
+        void fragmentThatWouldExceedTheMessageLimit_failsOnItsHeaderAlone() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withMaxMessageSize(1000));
             byte[] first = client.wire(Frame.of(Opcode.BINARY, ByteBuffer.allocate(600), false));
             byte[] second = client.wire(Frame.continuation(ByteBuffer.allocate(600), true));
@@ -249,7 +251,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void continuationWithoutStart_failsOnItsHeaderAlone() throws ProtocolException {
+        void continuationWithoutStart_failsOnItsHeaderAlone() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, java.util.Arrays.copyOf(client.wire(Frame.continuation(ByteBuffer.allocate(600), true)), 8));
             assertFailedWith(protocol, 1002);
@@ -278,7 +280,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void frameStartedThenSilence_failsWith1008_atTheFrameTimeout() throws ProtocolException {
+        void frameStartedThenSilence_failsWith1008_atTheFrameTimeout() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(bigFrames);
             protocol.receive(ByteBuffer.wrap(sixteenMebibyteHeader()), T0);
             assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 10 * SECOND);
@@ -289,7 +291,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void tricklingBytes_doesNotRestartTheFrameDeadline() throws ProtocolException {
+        void tricklingBytes_doesNotRestartTheFrameDeadline() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(bigFrames);
             byte[] header = sixteenMebibyteHeader();
             protocol.receive(ByteBuffer.wrap(header, 0, 1), T0);
@@ -355,7 +357,7 @@ class WebSocketProtocolTest {
     class Section5_5ControlFrames {
 
         @Test
-        void ping_isAnsweredWithPongCarryingTheSamePayload() throws ProtocolException {
+        void ping_isAnsweredWithPongCarryingTheSamePayload() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.ping(bytes("Hello"))));
             assertThat(protocol.pollEvents()).containsExactly(new PingReceived(bytes("Hello")));
@@ -379,21 +381,21 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void serverReceivesUnmaskedFrame_closesWith1002() throws ProtocolException {
+        void serverReceivesUnmaskedFrame_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, server.wire(Frame.text("unmasked")));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void clientReceivesMaskedFrame_closesWith1002() throws ProtocolException {
+        void clientReceivesMaskedFrame_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = client();
             feed(protocol, client.wire(Frame.text("masked")));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void reservedOpcode_closesWith1002() throws ProtocolException {
+        void reservedOpcode_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, new byte[] {(byte) 0x83, (byte) 0x80, 0, 0, 0, 0});
             assertFailedWith(protocol, 1002);
@@ -415,42 +417,42 @@ class WebSocketProtocolTest {
     class Section7ClosingHandshake {
 
         @Test
-        void peerClose_isEchoedWithTheSameCode_andServerClosesTcpAtOnce() throws ProtocolException {
+        void peerClose_isEchoedWithTheSameCode_andServerClosesTcpAtOnce() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.close(CloseCode.of(3000), "bye")));
             assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.of(3000), "bye"), new Closed(CloseCode.of(3000), "bye", true));
+                    new CloseReceived(new CloseStatus(CloseCode.of(3000), "bye")), new Closed(new CloseStatus(CloseCode.of(3000), "bye")));
             assertThat(peerOf(protocol).read(protocol.pollOutgoing())).containsExactly(Peer.close(3000));
             assertThat(protocol.state()).isEqualTo(State.CLOSED);
             assertThat(protocol.shouldCloseTransport()).isTrue();
         }
 
         @Test
-        void emptyClose_isAnsweredWithEmptyClose() throws ProtocolException {
+        void emptyClose_isAnsweredWithEmptyClose() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.close(null, null)));
             assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.NO_STATUS_RECEIVED, ""), new Closed(CloseCode.NO_STATUS_RECEIVED, "", true));
+                    new CloseReceived(new CloseStatus(CloseCode.NO_STATUS_RECEIVED, "")), new Closed(new CloseStatus(CloseCode.NO_STATUS_RECEIVED, "")));
             assertThat(peerOf(protocol).read(protocol.pollOutgoing())).containsExactly(Frame.close(null, null));
         }
 
         @ParameterizedTest(name = "close code {0}")
         @ValueSource(ints = {0, 999, 1004, 1005, 1006, 1015, 1016, 2000, 2999, 5000})
-        void closeWithCodeNotAllowedOnTheWire_closesWith1002(int code) throws ProtocolException {
+        void closeWithCodeNotAllowedOnTheWire_closesWith1002(int code) throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Peer.rawClose(code)));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void closeWithOneBytePayload_closesWith1002() throws ProtocolException {
+        void closeWithOneBytePayload_closesWith1002() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.of(Opcode.CLOSE, ByteBuffer.wrap(new byte[] {3}), true)));
             assertFailedWith(protocol, 1002);
         }
 
         @Test
-        void closeReasonInvalidUtf8_closesWith1007() throws ProtocolException {
+        void closeReasonInvalidUtf8_closesWith1007() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             ByteBuffer payload = ByteBuffer.allocate(4).putShort((short) 1000).put((byte) 0xed).put((byte) 0xa0).flip();
             feed(protocol, client.wire(Frame.of(Opcode.CLOSE, payload, true)));
@@ -458,27 +460,27 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void framesAfterPeerClose_areIgnored() throws ProtocolException {
+        void framesAfterPeerClose_areIgnored() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Peer.fragment(Opcode.TEXT, "frag", false), Peer.close(1000),
                     Peer.fragment(Opcode.CONTINUATION, "ment", true), Frame.ping(bytes("p"))));
             assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.NORMAL_CLOSURE, ""), new Closed(CloseCode.NORMAL_CLOSURE, "", true));
+                    new CloseReceived(new CloseStatus(CloseCode.NORMAL_CLOSURE, "")), new Closed(new CloseStatus(CloseCode.NORMAL_CLOSURE, "")));
             assertThat(peerOf(protocol).read(protocol.pollOutgoing())).containsExactly(Peer.close(1000));
         }
 
         @Test
-        void messageThenCloseInOneRead_theAnswerGoesOutBeforeOurCloseFrame() throws ProtocolException {
+        void messageThenCloseInOneRead_theAnswerGoesOutBeforeOurCloseFrame() throws WebSocketProtocolException {
             // Autobahn 7.1.1 / 1.x: "message then close" arriving together must still be echoed.
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.text("last words"), Peer.close(1000), Frame.text("ignored")));
             assertThat(protocol.pollEvents()).containsExactly(new TextMessage("last words"));
-            assertThat(protocol.state()).isEqualTo(State.OPEN);
+            assertThat(protocol.state()).isEqualTo(State.CLOSE_PENDING);
             assertThat(protocol.nextDeadlineNanos()).as("the deferred close is due at once").isEqualTo(T0);
             protocol.sendText("last words"); // the application's echo, while dispatching
             protocol.tick(T0);
             assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.NORMAL_CLOSURE, ""), new Closed(CloseCode.NORMAL_CLOSURE, "", true));
+                    new CloseReceived(new CloseStatus(CloseCode.NORMAL_CLOSURE, "")), new Closed(new CloseStatus(CloseCode.NORMAL_CLOSURE, "")));
             assertThat(peerOf(protocol).read(protocol.pollOutgoing()))
                     .containsExactly(Frame.text("last words"), Peer.close(1000));
             assertThat(protocol.shouldCloseTransport()).isTrue();
@@ -489,14 +491,27 @@ class WebSocketProtocolTest {
             WebSocketProtocol protocol = server();
             feed(protocol, client.wire(Frame.text("a"), Peer.close(1000)));
             protocol.tick(T0); // the adapter ticks before polling: nothing may happen yet
-            assertThat(protocol.state()).isEqualTo(State.OPEN);
+            assertThat(protocol.state()).isEqualTo(State.CLOSE_PENDING);
             assertThat(protocol.pollEvents()).containsExactly(new TextMessage("a"));
             protocol.tick(T0);
             assertThat(protocol.state()).isEqualTo(State.CLOSED);
         }
 
         @Test
-        void messageThenBadFrameInOneRead_isDeliveredThenTheConnectionFails() throws ProtocolException {
+        void pendingClose_isAStateOfItsOwn_inWhichTheApplicationMayStillSend() {
+            WebSocketProtocol protocol = server();
+            feed(protocol, client.wire(Frame.text("a"), new Frame(true, false, true, false, Opcode.TEXT, bytes("bad"))));
+            assertThat(protocol.state()).as("a violation behind an unpolled message").isEqualTo(State.CLOSE_PENDING);
+            assertThat(protocol.isOpen()).isTrue();
+            assertThat(protocol.pollEvents()).containsExactly(new TextMessage("a"));
+            protocol.sendText("answer");
+            protocol.tick(T0);
+            assertThat(protocol.state()).isEqualTo(State.CLOSED);
+            assertThat(protocol.isOpen()).isFalse();
+        }
+
+        @Test
+        void messageThenBadFrameInOneRead_isDeliveredThenTheConnectionFails() throws WebSocketProtocolException {
             // Autobahn 3.2: a valid message, then RSV=2, then a ping, all in one read.
             WebSocketProtocol protocol = server();
             byte[] good = client.wire(Frame.text("valid"));
@@ -522,11 +537,11 @@ class WebSocketProtocolTest {
             feed(protocol, client.wire(Frame.text("a"), Peer.close(1001)));
             protocol.receiveEof(T0);
             assertThat(protocol.pollEvents()).containsExactly(new TextMessage("a"),
-                    new CloseReceived(CloseCode.GOING_AWAY, ""), new Closed(CloseCode.GOING_AWAY, "", true));
+                    new CloseReceived(new CloseStatus(CloseCode.GOING_AWAY, "")), new Closed(new CloseStatus(CloseCode.GOING_AWAY, "")));
         }
 
         @Test
-        void weClose_thenDataIsIgnored_untilThePeersClose() throws ProtocolException {
+        void weClose_thenDataIsIgnored_untilThePeersClose() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             protocol.close(CloseCode.NORMAL_CLOSURE, "done");
             assertThat(protocol.state()).isEqualTo(State.CLOSING);
@@ -538,8 +553,8 @@ class WebSocketProtocolTest {
             assertThat(protocol.pollOutgoing()).isEmpty();
             assertThat(protocol.shouldCloseTransport()).isFalse();
             feed(protocol, client.wire(Peer.close(1000)));
-            assertThat(protocol.pollEvents()).containsExactly(
-                    new CloseReceived(CloseCode.NORMAL_CLOSURE, ""), new Closed(CloseCode.NORMAL_CLOSURE, "", true));
+            CloseStatus answered = new CloseStatus(CloseCode.NORMAL_CLOSURE, "", true, Initiator.LOCAL);
+            assertThat(protocol.pollEvents()).containsExactly(new CloseReceived(answered), new Closed(answered));
             assertThat(protocol.pollOutgoing()).isEmpty();
             assertThat(protocol.shouldCloseTransport()).isTrue();
         }
@@ -553,8 +568,8 @@ class WebSocketProtocolTest {
             assertThat(protocol.state()).isEqualTo(State.CLOSING);
             protocol.tick(T0 + 5 * SECOND);
             assertThat(protocol.pollEvents()).singleElement().isInstanceOfSatisfying(Closed.class, c -> {
-                assertThat(c.code()).isEqualTo(CloseCode.ABNORMAL_CLOSURE);
-                assertThat(c.clean()).isFalse();
+                assertThat(c.status().closeCode()).isEqualTo(CloseCode.ABNORMAL_CLOSURE);
+                assertThat(c.status().clean()).isFalse();
             });
             assertThat(protocol.shouldCloseTransport()).isTrue();
         }
@@ -586,8 +601,8 @@ class WebSocketProtocolTest {
             WebSocketProtocol protocol = server();
             protocol.receiveEof(T0);
             assertThat(protocol.pollEvents()).singleElement().isInstanceOfSatisfying(Closed.class, c -> {
-                assertThat(c.code().code()).isEqualTo(1006);
-                assertThat(c.clean()).isFalse();
+                assertThat(c.status().code()).isEqualTo(1006);
+                assertThat(c.status().clean()).isFalse();
             });
             assertThat(protocol.shouldCloseTransport()).isTrue();
             protocol.receiveEof(T0);
@@ -607,7 +622,7 @@ class WebSocketProtocolTest {
     class Heartbeat {
 
         @Test
-        void pingIsSentAfterTheInterval_andPongKeepsTheConnectionOpen() throws ProtocolException {
+        void pingIsSentAfterTheInterval_andPongKeepsTheConnectionOpen() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withPingInterval(Duration.ofSeconds(30)));
             assertThat(protocol.nextDeadlineNanos()).isEqualTo(T0 + 30 * SECOND);
             protocol.tick(T0 + 29 * SECOND);
@@ -623,7 +638,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void missingPong_failsTheConnectionWith1011() throws ProtocolException {
+        void missingPong_failsTheConnectionWith1011() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withPingInterval(Duration.ofSeconds(30)));
             protocol.tick(T0 + 30 * SECOND);
             protocol.pollOutgoing();
@@ -632,7 +647,19 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void idleTimeout_startsACloseWith1001() throws ProtocolException {
+        void missingPong_isReportedAsAPongTimeout_notAProtocolError() {
+            WebSocketProtocol protocol = server(ProtocolConfig.defaults().withPingInterval(Duration.ofSeconds(30)));
+            protocol.tick(T0 + 30 * SECOND);
+            protocol.pollOutgoing();
+            protocol.tick(T0 + 40 * SECOND);
+            assertThat(protocol.pollEvents()).filteredOn(Failed.class::isInstance).singleElement()
+                    .extracting(e -> ((Failed) e).error())
+                    .isInstanceOf(PongTimeoutException.class)
+                    .isNotInstanceOf(WebSocketProtocolException.class);
+        }
+
+        @Test
+        void idleTimeout_startsACloseWith1001() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server(ProtocolConfig.defaults().withIdleTimeout(Duration.ofSeconds(60)));
             protocol.receive(ByteBuffer.wrap(client.wire(Frame.text("hi"))), T0 + 10 * SECOND);
             protocol.pollEvents();
@@ -654,7 +681,7 @@ class WebSocketProtocolTest {
     class Commands {
 
         @Test
-        void clientFramesAreMasked_serverFramesAreNot() throws ProtocolException {
+        void clientFramesAreMasked_serverFramesAreNot() throws WebSocketProtocolException {
             WebSocketProtocol clientSide = client();
             clientSide.sendText("Hello");
             ByteBuffer wire = clientSide.pollOutgoing().get(0);
@@ -666,7 +693,7 @@ class WebSocketProtocolTest {
         }
 
         @Test
-        void sendFragment_followsTheFragmentationRules() throws ProtocolException {
+        void sendFragment_followsTheFragmentationRules() throws WebSocketProtocolException {
             WebSocketProtocol protocol = server();
             assertThatThrownBy(() -> protocol.sendFragment(Opcode.CONTINUATION, bytes("x"), true))
                     .isInstanceOf(IllegalStateException.class);

@@ -8,7 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
 
@@ -43,7 +43,7 @@ final class HttpProbe implements AutoCloseable {
         return send(request.append("\r\n").toString());
     }
 
-    HttpResponse readResponse() throws IOException, HandshakeException {
+    HttpResponse readResponse() throws IOException, HttpException {
         HttpResponseParser parser = new HttpResponseParser();
         while (true) {
             if (pending.hasRemaining()) {

@@ -36,9 +36,9 @@ final class RoutingFixture implements AutoCloseable {
                 .routeSelectionExpression(expression)
                 .onConnect(request -> {
                     String token = request.queryParameter("token")
-                            .orElseThrow(() -> ConnectionRefusedException.unauthorized("a token is required"));
+                            .orElseThrow(() -> ConnectRouteRefusedException.unauthorized("a token is required"));
                     if (token.equals("bad")) {
-                        throw ConnectionRefusedException.forbidden("this token may not connect");
+                        throw ConnectRouteRefusedException.forbidden("this token may not connect");
                     }
                     request.attributes().put("user", token);
                     opened.add(request.connectionId());

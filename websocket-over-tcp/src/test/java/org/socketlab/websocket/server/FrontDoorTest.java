@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpLimits;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
@@ -219,7 +219,7 @@ class FrontDoorTest {
                     if (response != null) {
                         return response;
                     }
-                } catch (HandshakeException e) {
+                } catch (HttpException e) {
                     throw new AssertionError("malformed response: " + e.getMessage(), e);
                 }
                 if (!fill()) {

@@ -3,31 +3,28 @@ package org.socketlab.websocket.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.api.Session;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.handshake.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.RecordingHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /** An endpoint's {@link HandshakeInterceptor}: sees the request before the 101, may refuse. */
 @Timeout(20)
+@ExtendWith(StopAfterEachExtension.class)
 class HandshakeInterceptorTest {
 
+    @StopAfterEach
     private WebSocketServer server;
     private final RecordingHandler handler = new RecordingHandler();
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     /** Accepts ?token=good, answers 401 without a token and 403 with a wrong one. */
     private void startWithTokenCheck() throws IOException {

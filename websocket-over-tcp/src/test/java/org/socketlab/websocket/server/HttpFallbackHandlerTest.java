@@ -4,27 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.testing.RawHttp;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /** Plain HTTP next to WebSocket on one port: {@link HttpFallbackHandler}. */
 @Timeout(20)
+@ExtendWith(StopAfterEachExtension.class)
 class HttpFallbackHandlerTest {
 
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     private void start(HttpFallbackHandler fallback) throws IOException {
         server = WebSocketServer.builder().endpoint("/ws", new TestEchoHandler()).httpFallback(fallback).start();

@@ -19,7 +19,7 @@ import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.client.ClientOptions;
 import org.socketlab.websocket.client.WebSocketClient;
 import org.socketlab.websocket.extension.DeflateConfig;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.RecordingHandler;
 import org.socketlab.websocket.testing.TestEchoHandler;
@@ -128,7 +128,7 @@ class PermessageDeflateWiringTest {
         URI uri = URI.create("ws://127.0.0.1:" + rawServer.getLocalPort() + "/");
         assertThatThrownBy(() -> WebSocketClient.connect(uri, new RecordingHandler(),
                 ClientOptions.defaults().permessageDeflate(DeflateConfig.defaults().withServerNoContextTakeover(false))))
-                .isInstanceOf(HandshakeException.class).hasMessageContaining("permessage-deflate");
+                .isInstanceOf(HttpException.class).hasMessageContaining("permessage-deflate");
         assertThat(raw.get().responseHead()).as("our offer").containsIgnoringCase("Sec-WebSocket-Extensions: permessage-deflate");
     }
 

@@ -6,25 +6,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.testing.RawWebSocket;
 import org.socketlab.websocket.testing.TestEchoHandler;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /** The server's opening handshake (RFC 6455 §4.2): routing, admission, policy, deadlines. */
 @Timeout(30)
+@ExtendWith(StopAfterEachExtension.class)
 class UpgradeHandlerTest {
 
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     private WebSocketServer start(WebSocketServer.Builder builder) throws IOException {
         server = builder.start();

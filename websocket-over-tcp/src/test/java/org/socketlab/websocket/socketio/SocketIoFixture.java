@@ -23,7 +23,7 @@ final class SocketIoFixture implements AutoCloseable {
         server.of("/chat")
                 .use(socket -> {
                     if (!"secret".equals(socket.auth().get("token"))) {
-                        throw new ConnectionRefusedException("not authorized", Map.of("hint", "send token"));
+                        throw new ConnectErrorException("not authorized", Map.of("hint", "send token"));
                     }
                 })
                 .on("connection", socket -> socket.emit("welcome", "welcome " + socket.id()));

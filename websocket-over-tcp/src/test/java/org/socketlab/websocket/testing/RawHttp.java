@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpLimits;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
@@ -37,7 +37,7 @@ public final class RawHttp {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return readResponse(socket.getInputStream());
-        } catch (HandshakeException malformed) {
+        } catch (HttpException malformed) {
             throw new AssertionError("malformed HTTP response: " + malformed.getMessage(), malformed);
         }
     }
@@ -46,7 +46,7 @@ public final class RawHttp {
      * Reads until one whole response has arrived — a front-door route keeps the connection open
      * (RFC 9112 §9.3), a closing server ends it — and parses it.
      */
-    private static HttpResponse readResponse(InputStream in) throws IOException, HandshakeException {
+    private static HttpResponse readResponse(InputStream in) throws IOException, HttpException {
         java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
         while (true) {

@@ -7,9 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.socketlab.websocket.api.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /** Records every callback so a test can wait for it (always with a timeout). */
 public class RecordingHandler implements WebSocketHandler {
@@ -47,8 +47,8 @@ public class RecordingHandler implements WebSocketHandler {
     }
 
     @Override
-    public void onClose(Session session, int code, String reason) {
-        closed.complete(new CloseStatus(code, reason, false));
+    public void onClose(Session session, CloseStatus status) {
+        closed.complete(status);
     }
 
     @Override

@@ -13,7 +13,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.api.Session;
@@ -23,19 +22,17 @@ import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.InteropServer;
 import org.socketlab.websocket.testing.RecordingHandler;
 import org.socketlab.websocket.testing.TestCertificates;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /** wss:// end to end with our own client and server, and the TLS 1.2+ rule. */
 @Timeout(30)
+@ExtendWith(StopAfterEachExtension.class)
 class TlsContextsTest {
 
+    @StopAfterEach
     private WebSocketServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(2));
-        }
-    }
 
     @Test
     void serverSocketFactory_enablesOnlyTls12And13() throws Exception {

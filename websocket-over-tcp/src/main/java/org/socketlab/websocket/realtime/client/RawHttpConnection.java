@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.http.HttpResponseParser;
 
@@ -72,7 +72,7 @@ final class RawHttpConnection implements AutoCloseable {
                     return null;
                 }
             }
-        } catch (HandshakeException malformed) {
+        } catch (HttpException malformed) {
             throw new IOException("malformed response: " + malformed.getMessage(), malformed);
         }
     }

@@ -12,10 +12,10 @@ import org.socketlab.websocket.frame.FrameDecoder;
 import org.socketlab.websocket.frame.FrameEncoder;
 import org.socketlab.websocket.frame.MaskKeySource;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 import org.socketlab.websocket.frame.Role;
 import org.socketlab.websocket.handshake.ClientHandshake;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.http.HttpException;
 import org.socketlab.websocket.http.HttpResponse;
 import org.socketlab.websocket.realtime.Technique;
 import org.socketlab.websocket.realtime.Tick;
@@ -57,7 +57,7 @@ public final class WebSocketTickerClient extends TickerClient {
             }
             try {
                 handshake.validate(response);
-            } catch (HandshakeException refused) {
+            } catch (HttpException refused) {
                 throw new IOException("handshake refused: " + refused.getMessage(), refused);
             }
             opened(opened);
@@ -80,7 +80,7 @@ public final class WebSocketTickerClient extends TickerClient {
                 }
                 in = opened.readBody();
             }
-        } catch (ProtocolException violation) {
+        } catch (WebSocketProtocolException violation) {
             writeFrame(opened, Frame.close(violation.closeCode(), ""));
             throw new IOException(violation.getMessage(), violation);
         }

@@ -3,6 +3,7 @@ package org.socketlab.websocket.socketio.engine;
 import java.nio.ByteBuffer;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * Bridges one WebSocket to its Engine.IO session: text frames are text packets, binary frames
@@ -48,7 +49,7 @@ final class EngineWebSocketHandler implements WebSocketHandler {
     }
 
     @Override
-    public void onClose(Session webSocket, int code, String reason) {
+    public void onClose(Session webSocket, CloseStatus status) {
         EngineSession current = session;
         if (current != null) {
             current.webSocketClosed(webSocket);

@@ -11,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.testing.RawWebSocket;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * Who may use an Engine.IO endpoint: the Origin allow-list (same default as the WebSocket
@@ -23,11 +25,13 @@ import org.socketlab.websocket.testing.RawWebSocket;
  * sessions per server and handshakes per remote address (503 beyond, nothing echoed).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
+@ExtendWith(StopAfterEachExtension.class)
 class EngineAdmissionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final String FORBIDDEN = "{\"code\":4,\"message\":\"Forbidden\"}";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+    @StopAfterEach(millis = 200)
     private EngineServer server;
 
     private void start(EngineConfig config) throws IOException {
@@ -40,13 +44,6 @@ class EngineAdmissionTest {
             public void onClose(EngineSession s, String reason) {
             }
         });
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofMillis(200));
-        }
     }
 
     private String url() {

@@ -20,19 +20,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /** Engine.IO v4 on the wire, driven by the JDK's HTTP and WebSocket clients and raw sockets. */
 @Timeout(value = 15, unit = TimeUnit.SECONDS)
+@ExtendWith(StopAfterEachExtension.class)
 class EngineServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private final BlockingQueue<EnginePacket> received = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> closes = new LinkedBlockingQueue<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+    @StopAfterEach(millis = 200)
     private EngineServer server;
 
     private void start(EngineConfig config) throws IOException {
@@ -51,13 +55,6 @@ class EngineServerTest {
 
     private void start() throws IOException {
         start(EngineConfig.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofMillis(200));
-        }
     }
 
     private String base() {

@@ -13,11 +13,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.socketlab.websocket.testing.RawWebSocket;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketlab.websocket.testing.StopAfterEach;
+import org.socketlab.websocket.testing.StopAfterEachExtension;
 
 /**
  * Engine.IO v4 session lifecycle as the reference server and its protocol test suite expect:
@@ -25,6 +27,7 @@ import org.socketlab.websocket.testing.RawWebSocket;
  * requests close it, and a second WebSocket on an upgraded sid is accepted and then closed.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
+@ExtendWith(StopAfterEachExtension.class)
 class EngineSessionLifecycleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -32,6 +35,7 @@ class EngineSessionLifecycleTest {
     private static final String BAD_REQUEST = "{\"code\":3,\"message\":\"Bad request\"}";
     private final BlockingQueue<String> closes = new LinkedBlockingQueue<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
+    @StopAfterEach(millis = 200)
     private EngineServer server;
 
     private void start(EngineConfig config) throws IOException {
@@ -46,13 +50,6 @@ class EngineSessionLifecycleTest {
                 closes.add(reason);
             }
         });
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ofMillis(200));
-        }
     }
 
     private String url(String sid) {

@@ -6,23 +6,23 @@ package org.socketlab.websocket.routing;
  * credentials that may not connect, §15.5.4) — and the message as a short text body. The
  * message is written to the client, so it must not contain secrets.
  */
-public final class ConnectionRefusedException extends Exception {
+public final class ConnectRouteRefusedException extends Exception {
 
     private final int status;
 
-    private ConnectionRefusedException(int status, String message) {
+    private ConnectRouteRefusedException(int status, String message) {
         super(message);
         this.status = status;
     }
 
     /** 401: the client did not prove who it is (e.g. no token). */
-    public static ConnectionRefusedException unauthorized(String message) {
-        return new ConnectionRefusedException(401, message);
+    public static ConnectRouteRefusedException unauthorized(String message) {
+        return new ConnectRouteRefusedException(401, message);
     }
 
     /** 403: the client is known but may not connect (e.g. a wrong or expired token). */
-    public static ConnectionRefusedException forbidden(String message) {
-        return new ConnectionRefusedException(403, message);
+    public static ConnectRouteRefusedException forbidden(String message) {
+        return new ConnectRouteRefusedException(403, message);
     }
 
     public int status() {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class HandshakeExceptionTest {
+class HttpExceptionTest {
 
     @Test
     void toResponse_isAShortPlainTextAnswerThatClosesTheConnection() {
-        HandshakeException e = new HandshakeException(400, "Sec-WebSocket-Key must decode to 16 bytes, got 15 (RFC 6455 §4.2.1)");
+        HttpException e = new HttpException(400, "Sec-WebSocket-Key must decode to 16 bytes, got 15 (RFC 6455 §4.2.1)");
         HttpResponse response = e.toResponse();
 
         assertThat(response.status()).isEqualTo(400);
@@ -24,7 +24,7 @@ class HandshakeExceptionTest {
 
     @Test
     void theBodyNeverEchoesTheMessage_whichQuotesRequestInput() {
-        HandshakeException e = new HandshakeException(404, "no WebSocket endpoint at /<script>alert(1)</script>");
+        HttpException e = new HttpException(404, "no WebSocket endpoint at /<script>alert(1)</script>");
         HttpResponse response = e.toResponse();
         assertThat(response.bodyText()).doesNotContain("<script>").doesNotContain("alert")
                 .isEqualTo("404 Not Found: there is no WebSocket endpoint at this path\n");
@@ -33,20 +33,20 @@ class HandshakeExceptionTest {
 
     @Test
     void aStatusWithoutAnExplanation_getsItsReasonPhrase() {
-        assertThat(new HandshakeException(502, "the server answered \"<x>\"").toResponse().bodyText())
+        assertThat(new HttpException(502, "the server answered \"<x>\"").toResponse().bodyText())
                 .isEqualTo("502 Bad Gateway\n");
     }
 
     @Test
     void requiredHeadersAreCarried_405WithAllow() {
-        HttpResponse response = new HandshakeException(405, "use GET", HttpHeaders.of("Allow", "GET")).toResponse();
+        HttpResponse response = new HttpException(405, "use GET", HttpHeaders.of("Allow", "GET")).toResponse();
         assertThat(response.headers().first("Allow")).contains("GET");
         assertThat(response.reason()).isEqualTo("Method Not Allowed");
     }
 
     @Test
     void a426WithUpgrade_namesUpgradeInConnection_rfc9110Section7_8() {
-        HandshakeException e = new HandshakeException(426, "version", HttpHeaders.of("Sec-WebSocket-Version", "13",
+        HttpException e = new HttpException(426, "version", HttpHeaders.of("Sec-WebSocket-Version", "13",
                 "Upgrade", "websocket"));
         HttpResponse response = e.toResponse();
         assertThat(response.headers().first("Sec-WebSocket-Version")).contains("13");
@@ -57,7 +57,7 @@ class HandshakeExceptionTest {
     @Test
     void responseHeadersAreACopy() {
         HttpHeaders headers = HttpHeaders.of("Allow", "GET");
-        HandshakeException e = new HandshakeException(405, "m", headers);
+        HttpException e = new HttpException(405, "m", headers);
         headers.add("X", "1");
         e.responseHeaders().add("Y", "2");
         assertThat(e.responseHeaders().size()).isEqualTo(1);

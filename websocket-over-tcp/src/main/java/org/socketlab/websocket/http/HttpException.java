@@ -3,20 +3,22 @@ package org.socketlab.websocket.http;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The peer's HTTP message or opening handshake broke a rule. On the server side {@link #status()}
- * is the status to answer with and {@link #toResponse()} builds that answer. On the client side
- * it is the status the server refused us with, or 502 (Bad Gateway, RFC 9110 §15.6.3: "an invalid
- * response") when the server's response itself is malformed.
+ * The peer's HTTP message broke a rule of RFC 9110/9112, or the server refused a request. On the
+ * server side {@link #status()} is the status to answer with and {@link #toResponse()} builds that
+ * answer. On the client side it is the status the server refused us with, or 502 (Bad Gateway,
+ * RFC 9110 §15.6.3: "an invalid response") when the server's response itself is malformed.
+ * The WebSocket opening handshake's own refusals are the subclass
+ * {@code org.socketlab.websocket.handshake.HandshakeException}.
  *
  * <p>The message states the rule, quotes the offending value and cites the section.
  */
-public class HandshakeException extends Exception {
+public class HttpException extends Exception {
 
     private final int status;
     private final HttpHeaders responseHeaders;
     private final String publicExplanation;
 
-    public HandshakeException(int status, String message) {
+    public HttpException(int status, String message) {
         this(status, message, new HttpHeaders());
     }
 
@@ -24,7 +26,7 @@ public class HandshakeException extends Exception {
      * @param responseHeaders headers the error response must carry, e.g. {@code Allow: GET} with 405
      *                        (RFC 9110 §15.5.6) or {@code Sec-WebSocket-Version: 13} with 426 (RFC 6455 §4.4)
      */
-    public HandshakeException(int status, String message, HttpHeaders responseHeaders) {
+    public HttpException(int status, String message, HttpHeaders responseHeaders) {
         this(status, message, responseHeaders, null);
     }
 
@@ -34,7 +36,7 @@ public class HandshakeException extends Exception {
      *                          {@code $connect} refusal "this token is not valid" instead of the
      *                          origin policy's 403 text; {@code null} for the fixed text
      */
-    public HandshakeException(int status, String message, HttpHeaders responseHeaders, String publicExplanation) {
+    public HttpException(int status, String message, HttpHeaders responseHeaders, String publicExplanation) {
         super(message);
         if (status < 100 || status > 999) {
             throw new IllegalArgumentException("status must be three digits, got " + status);
