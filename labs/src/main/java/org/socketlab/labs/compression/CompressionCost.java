@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.socketlab.websocket.extension.MessageDeflater;
 import org.socketlab.websocket.extension.MessageInflater;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 
 /**
  * Part 7: what compression costs. CPU: this thread's CPU time to compress and inflate chat
@@ -33,7 +33,7 @@ public final class CompressionCost {
     private CompressionCost() {
     }
 
-    public static Cpu cpu(int messages) throws ProtocolException {
+    public static Cpu cpu(int messages) throws WebSocketProtocolException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ChatMessages source = new ChatMessages(11);
         List<byte[]> plain = new ArrayList<>();
@@ -59,7 +59,7 @@ public final class CompressionCost {
         return new Cpu(messages, compressTime / (double) messages, inflateTime / (double) messages);
     }
 
-    public static Memory memory(int objects) throws IOException, ProtocolException {
+    public static Memory memory(int objects) throws IOException, WebSocketProtocolException {
         byte[] message = new byte[1024];
         ChatMessages source = new ChatMessages(13);
         for (int filled = 0; filled < message.length; ) {
@@ -94,10 +94,10 @@ public final class CompressionCost {
     }
 
     private interface Factory {
-        AutoCloseable create() throws ProtocolException;
+        AutoCloseable create() throws WebSocketProtocolException;
     }
 
-    private static double perObject(int objects, List<AutoCloseable> alive, Factory factory) throws IOException, ProtocolException {
+    private static double perObject(int objects, List<AutoCloseable> alive, Factory factory) throws IOException, WebSocketProtocolException {
         long before = settledRss();
         for (int i = 0; i < objects; i++) {
             alive.add(factory.create());
@@ -113,7 +113,7 @@ public final class CompressionCost {
         return deflater;
     }
 
-    private static MessageInflater inflater(boolean takeover, byte[] compressed) throws ProtocolException {
+    private static MessageInflater inflater(boolean takeover, byte[] compressed) throws WebSocketProtocolException {
         MessageInflater inflater = new MessageInflater(!takeover, 1 << 20);
         inflater.feed(ByteBuffer.wrap(compressed));
         inflater.finish();

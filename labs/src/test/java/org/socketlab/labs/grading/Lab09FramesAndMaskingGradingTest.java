@@ -210,7 +210,7 @@ class Lab09FramesAndMaskingGradingTest {
     @Test
     @Points(2)
     @DisplayName("Your inflater reads RFC 7692 §7.2.3.2's shared window: \"Hello\" then f2 00 11 00 00 is \"Hello\" again")
-    void sharedWindowExample() throws ProtocolException {
+    void sharedWindowExample() throws WebSocketProtocolException {
         try (MessageInflater inflater = new MessageInflater(false, 1 << 20)) {
             inflater.feed(ByteBuffer.wrap(hex("f2 48 cd c9 c9 07 00")));
             String first = StandardCharsets.UTF_8.decode(inflater.finish()).toString();
@@ -248,7 +248,7 @@ class Lab09FramesAndMaskingGradingTest {
             inflater.finish();
             fail("A %d-byte bomb that inflates to 10 MB was accepted under a 1 MiB limit. Read %s, \"Step 8\".",
                     bomb.length, GUIDE);
-        } catch (ProtocolException e) {
+        } catch (WebSocketProtocolException e) {
             assertThat(e.closeCode().code()).as("close code for an inflated message over the limit (RFC 7692 §8.1)")
                     .isEqualTo(1009);
         }

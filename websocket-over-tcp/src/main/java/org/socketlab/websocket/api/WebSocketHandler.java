@@ -38,22 +38,8 @@ public interface WebSocketHandler {
      * the peer sent (or 1005 when its close frame had none, 1006 when there was no close handshake
      * at all — RFC 6455 §7.1.5); {@code status.clean()} says whether the closing handshake
      * completed, {@code status.initiator()} who started the close.
-     *
-     * <p>The default calls the deprecated {@link #onClose(Session, int, String)}, so handlers
-     * written against it keep working until they move to this one.
      */
     default void onClose(Session session, CloseStatus status) {
-        onClose(session, status.code(), status.reason());
-    }
-
-    /**
-     * The connection is closed: the close code and reason alone.
-     *
-     * @deprecated override {@link #onClose(Session, CloseStatus)}, which also says whether the
-     *             close was clean and who started it; this one is called only by its default
-     */
-    @Deprecated(forRemoval = true)
-    default void onClose(Session session, int code, String reason) {
     }
 
     /** The peer broke the protocol, a timer fired, or I/O failed; {@link #onClose} follows. */

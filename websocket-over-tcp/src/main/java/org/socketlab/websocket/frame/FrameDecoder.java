@@ -120,7 +120,7 @@ public final class FrameDecoder {
      * else (a longer or split frame, a broken rule, a direct or read-only buffer) takes
      * {@link #wholeHeader}, which gives the same result and the precise error.
      */
-    private Step smallFrameOrWholeHeader(ByteBuffer in) throws ProtocolException {
+    private Step smallFrameOrWholeHeader(ByteBuffer in) throws WebSocketProtocolException {
         if (!in.hasArray() || in.isReadOnly()) {
             return wholeHeader(in);
         }

@@ -31,7 +31,7 @@ final class ChunkedBodyReader {
     }
 
     /** Consumes what it can of {@code in}; true once the last chunk and the trailers have been read. */
-    boolean read(ByteBuffer in) throws HandshakeException {
+    boolean read(ByteBuffer in) throws HttpException {
         while (state != State.DONE && in.hasRemaining()) {
             switch (state) {
                 case SIZE_LINE -> {
@@ -82,13 +82,13 @@ final class ChunkedBodyReader {
         return result;
     }
 
-    private void startChunk(long size) throws HandshakeException {
+    private void startChunk(long size) throws HttpException {
         if (size == 0) {
             state = State.TRAILERS;
             return;
         }
         if (body.size() + size > maxBodyBytes) {
-            throw new HandshakeException(HttpStatus.PAYLOAD_TOO_LARGE, "the chunked request body exceeds the limit of "
+            throw new HttpException(HttpStatus.PAYLOAD_TOO_LARGE, "the chunked request body exceeds the limit of "
                     + maxBodyBytes + " bytes (RFC 9110 §15.5.14)");
         }
         chunkRemaining = size;
@@ -99,7 +99,7 @@ final class ChunkedBodyReader {
      * Collects one line across calls; returns it without its CRLF once the LF arrived, else null.
      * A bare LF, or a line longer than {@code maxLength}, is refused with {@code status}.
      */
-    private String readLine(ByteBuffer in, int maxLength, int status) throws HandshakeException {
+    private String readLine(ByteBuffer in, int maxLength, int status) throws HttpException {
         while (in.hasRemaining()) {
             char c = (char) (in.get() & 0xFF);
             if (c == '\n') {
@@ -111,7 +111,7 @@ final class ChunkedBodyReader {
                 return complete;
             }
             if (line.length() > maxLength) {
-                throw new HandshakeException(status, "a line of the chunked body is longer than " + maxLength
+                throw new HttpException(status, "a line of the chunked body is longer than " + maxLength
                         + " bytes (RFC 9112 §7.1)");
             }
             line.append(c);
@@ -119,7 +119,7 @@ final class ChunkedBodyReader {
         return null;
     }
 
-    private static long parseSize(String sizeLine) throws HandshakeException {
+    private static long parseSize(String sizeLine) throws HttpException {
         int semicolon = sizeLine.indexOf(';');
         String hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim();
         if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
@@ -128,7 +128,7 @@ final class ChunkedBodyReader {
         return Long.parseLong(hex, 16);
     }
 
-    private static HandshakeException malformed(String message) {
-        return new HandshakeException(HttpStatus.BAD_REQUEST, message);
+    private static HttpException malformed(String message) {
+        return new HttpException(HttpStatus.BAD_REQUEST, message);
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.socketlab.websocket.api.WebSocketHandler;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpRequest;
 
 /**

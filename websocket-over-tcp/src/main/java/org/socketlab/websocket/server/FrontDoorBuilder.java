@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.extension.DeflateConfig;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpStatus;
 import org.socketlab.websocket.protocol.ProtocolConfig;

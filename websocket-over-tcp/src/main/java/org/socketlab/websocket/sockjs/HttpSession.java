@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.sockjs.SessionState.Attach;
 
@@ -129,7 +130,7 @@ final class HttpSession extends SockJsSession {
             lock.unlock();
         }
         if (closedNow) {
-            fireClosed(1002, "Connection interrupted", false);
+            fireClosed(1002, "Connection interrupted", false, CloseStatus.Initiator.REMOTE);
         }
     }
 
@@ -170,7 +171,7 @@ final class HttpSession extends SockJsSession {
             lock.unlock();
         }
         if (closedNow) {
-            fireClosed(code, reason, true);
+            fireClosed(code, reason, true, CloseStatus.Initiator.LOCAL);
         }
     }
 
@@ -214,7 +215,8 @@ final class HttpSession extends SockJsSession {
         if (tick == SessionState.Tick.EXPIRED) {
             registry.remove(this);
             if (wasOpen) {
-                fireClosed(1006, "no receiving request within the SockJS disconnect delay", false);
+                fireClosed(1006, "no receiving request within the SockJS disconnect delay", false,
+                        CloseStatus.Initiator.LOCAL);
             }
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.socketlab.websocket.api.WebSocketHandler;
-import org.socketlab.websocket.http.HandshakeException;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpHeaders;
 import org.socketlab.websocket.http.HttpRequest;
 import org.socketlab.websocket.http.HttpResponse;

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseCode;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 
@@ -121,18 +122,19 @@ abstract sealed class SockJsSession implements Session permits HttpSession, WebS
     }
 
     /** {@code onClose} exactly once, then {@link #closeFuture()} completes. */
-    final void fireClosed(int code, String reason, boolean clean) {
+    final void fireClosed(int code, String reason, boolean clean, CloseStatus.Initiator initiator) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        CloseStatus status = new CloseStatus(CloseCode.of(code), reason, clean, initiator);
         callbacks.lock();
         try {
-            handler.onClose(this, code, reason);
+            handler.onClose(this, status);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "onClose of " + id + " failed", e);
         } finally {
             callbacks.unlock();
-            closeFuture.complete(new CloseStatus(code, reason, clean));
+            closeFuture.complete(status);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.socketlab.websocket.sockjs;
 
 import java.util.List;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 
@@ -49,7 +50,7 @@ final class WebSocketSession extends SockJsSession {
             webSocket.sendTextAsync(SockJsFrame.close(code, reason).text())
                     .whenComplete((written, failure) -> webSocket.close(1000, ""));
         }
-        fireClosed(code, reason, true);
+        fireClosed(code, reason, true, CloseStatus.Initiator.LOCAL);
     }
 
     @Override
@@ -68,9 +69,9 @@ final class WebSocketSession extends SockJsSession {
         }
     }
 
-    /** The WebSocket closed under us (the client closed it, or it failed). */
-    void webSocketClosed(int code, String reason) {
+    /** The WebSocket closed under us (the client closed it, or it failed): its status is the session's. */
+    void webSocketClosed(CloseStatus status) {
         closing = true;
-        fireClosed(code, reason, code != 1006);
+        fireClosed(status.code(), status.reason(), status.clean(), status.initiator());
     }
 }

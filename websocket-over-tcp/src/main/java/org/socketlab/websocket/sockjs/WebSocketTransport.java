@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.frame.CloseStatus;
 
 /**
  * The native WebSocket's handler for the SockJS {@code websocket} transport: it wraps each
@@ -63,11 +64,11 @@ final class WebSocketTransport implements WebSocketHandler {
     }
 
     @Override
-    public void onClose(Session webSocket, int code, String reason) {
+    public void onClose(Session webSocket, CloseStatus status) {
         WebSocketSession session = (WebSocketSession) webSocket.attributes().get(SESSION_KEY);
         if (session != null) {
             registry.remove(session);
-            session.webSocketClosed(code, reason);
+            session.webSocketClosed(status);
         }
     }
 

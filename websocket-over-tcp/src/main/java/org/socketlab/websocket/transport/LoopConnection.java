@@ -10,7 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.protocol.ProtocolEvent;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
@@ -242,7 +242,7 @@ public final class LoopConnection implements EventLoop.Handler {
     /** Called by {@link LoopClose} once the socket is closed: the handler hears 1006 unless it heard the close. */
     void finished() {
         loop.deregister(this);
-        dispatcher.closed(new CloseStatus(1006, "connection lost", false)); // nothing if Closed was delivered
+        dispatcher.closed(CloseStatus.abnormal("connection lost", CloseStatus.Initiator.REMOTE)); // nothing if Closed was delivered
         session.sender().shutdown();
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.Opcode;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.socketlab.websocket.handshake.HandshakeException;
 import org.socketlab.websocket.http.HttpException;
 
 /** RFC 7692 §7.1, server and client side. */

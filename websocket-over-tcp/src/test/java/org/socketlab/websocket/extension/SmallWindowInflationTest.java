@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.socketlab.websocket.frame.ProtocolException;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
 
 /**
  * RFC 7692 §7.1.2.2: our server never limits the client's window, because an {@code Inflater}
@@ -46,7 +46,7 @@ class SmallWindowInflationTest {
     @ParameterizedTest(name = "window of {0} bits")
     @ValueSource(ints = {9, 10, 12, 15})
     void messagesWrittenWithASmallerWindow_inflateWithContextTakeover(int windowBits)
-            throws IOException, ProtocolException {
+            throws IOException, WebSocketProtocolException {
         List<byte[]> payloads = payloads(windowBits);
         assertThat(payloads).as("fixture lines for %d bits", windowBits).hasSize(3);
         try (MessageInflater inflater = new MessageInflater(false, 1 << 20)) {

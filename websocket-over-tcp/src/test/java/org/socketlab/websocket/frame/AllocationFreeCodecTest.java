@@ -236,7 +236,7 @@ class AllocationFreeCodecTest {
      */
     @ParameterizedTest(name = "{0} B payload")
     @ValueSource(ints = {0, 16, 125, 126, 1024, 65_536, 1 << 20})
-    void decodingAWholeMaskedFrame_allocatesNothingOnTheDecodingThread(int size) throws ProtocolException {
+    void decodingAWholeMaskedFrame_allocatesNothingOnTheDecodingThread(int size) throws WebSocketProtocolException {
         byte[] payload = new byte[size];
         java.util.Arrays.fill(payload, (byte) 'x');
         ByteBuffer encoded = new FrameEncoder(Role.CLIENT, () -> 0x1234_5678)

@@ -52,7 +52,7 @@ class SmallFrameFastPathPropertiesTest {
             } else {
                 describe(decoder, step, first, 0, seen);
             }
-        } catch (ProtocolException e) {
+        } catch (WebSocketProtocolException e) {
             seen.add("error " + e.closeCode().code() + ": " + e.getMessage());
         }
         return seen;

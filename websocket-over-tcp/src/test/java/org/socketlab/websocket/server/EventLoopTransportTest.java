@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.testing.Payloads;
@@ -132,8 +132,8 @@ class EventLoopTransportTest {
         CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
         server = onLoop(new WebSocketHandler() {
             @Override
-            public void onClose(Session session, int code, String reason) {
-                closed.complete(new CloseStatus(code, reason, true));
+            public void onClose(Session session, CloseStatus status) {
+                closed.complete(status);
             }
         }).start();
         RawWebSocket client = connect();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.api.CloseStatus;
+import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.server.FrontDoor;
