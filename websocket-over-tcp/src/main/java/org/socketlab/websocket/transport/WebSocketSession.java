@@ -12,7 +12,6 @@ import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.Opcode;
-import org.socketlab.websocket.protocol.State;
 import org.socketlab.websocket.protocol.WebSocketProtocol;
 
 /**
@@ -78,7 +77,7 @@ public final class WebSocketSession implements Session {
     void closeAfterHandlerFailure() {
         protocolLock.lock();
         try {
-            if (protocol.state() == State.OPEN) {
+            if (protocol.isOpen()) {
                 protocol.close(CloseCode.INTERNAL_ERROR, "handler failed", System.nanoTime());
                 outbound.append(protocol.pollOutgoing(), null);
                 transport.afterCommand();
@@ -151,7 +150,7 @@ public final class WebSocketSession implements Session {
     public void close(int code, String reason) {
         protocolLock.lock();
         try {
-            if (protocol.state() != State.OPEN) {
+            if (!protocol.isOpen()) {
                 return;
             }
             protocol.close(CloseCode.of(code), reason == null ? "" : reason, System.nanoTime());
@@ -166,7 +165,7 @@ public final class WebSocketSession implements Session {
     public boolean isOpen() {
         protocolLock.lock();
         try {
-            return protocol.state() == State.OPEN;
+            return protocol.isOpen();
         } finally {
             protocolLock.unlock();
         }
