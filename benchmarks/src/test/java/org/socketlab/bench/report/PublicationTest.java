@@ -61,6 +61,24 @@ class PublicationTest {
     }
 
     @Test
+    void eventLoopTargets_compareTheLoopWithNettyScenarioByScenario(@TempDir Path directory) throws Exception {
+        java.time.Duration second = java.time.Duration.ofSeconds(1);
+        org.socketlab.bench.load.LoadScenario loop = new org.socketlab.bench.load.LoadScenario("socketlab-loop", 16, 0, 125, second, second);
+        org.socketlab.bench.load.LoadScenario netty = new org.socketlab.bench.load.LoadScenario("netty", 16, 0, 125, second, second);
+        List<org.socketlab.bench.load.LoadResult> load = List.of(
+                new org.socketlab.bench.load.LoadResult(loop, 1000, 60_000, 100, 300, 500, 900, 0, "", QUIET, 1.9, 0.0),
+                new org.socketlab.bench.load.LoadResult(netty, 1000, 50_000, 100, 250, 500, 900, 0, "", QUIET, 1.9, 0.0));
+        List<MemoryResult> memory = List.of(new MemoryResult("socketlab-loop", 100, 0, 500_000, 0, 0, 10, QUIET, QUIET, 0.0));
+
+        new Publication(List.of(), load, memory).write(directory, Machine.current(), "mvn … -Dsuite=e2e");
+
+        String md = Files.readString(directory.resolve("RESULTS.md"), StandardCharsets.UTF_8);
+        assertThat(md).contains("| event loop C=16 125 B: msgs/s ≥ Netty | 1.20× | PASS |",
+                "| event loop C=16 125 B: p99 ≤ Netty | 300 µs vs 250 µs | FAIL |",
+                "| event loop idle heap per connection ≤ 4 KiB | 4.9 KiB | FAIL |");
+    }
+
+    @Test
     void aRunWithNoQuietRow_hasNothingToPublish() {
         Publication publication = new Publication(List.of(decode("socketlab", "16", 70e6, 0, NOISY)), List.of(), List.of());
         assertThat(publication.hasQuietRows()).isFalse();
