@@ -103,6 +103,17 @@ public final class BenchmarkSuite {
         publish(mode, machine, codecResults, load, memory);
     }
 
+    /** The -Dbench.servers / -Dbench.memory choice, as the pom passes it (empty when the defaults ran). */
+    private static String serverChoice() {
+        String servers = System.getProperty("bench.servers", "");
+        String memory = System.getProperty("bench.memory", "");
+        if (servers.isBlank() && memory.isBlank()) {
+            return "";
+        }
+        return " -Dbench.jvm=\"-Xss1m" + (servers.isBlank() ? "" : " -Dbench.servers=" + servers)
+                + (memory.isBlank() ? "" : " -Dbench.memory=" + memory) + "\"";
+    }
+
     /** Warns about noisy rows; with {@code bench.publish} set, writes the published results from the quiet ones. */
     static void publish(String mode, Machine machine, List<CodecResult> codec, List<LoadResult> load,
                         List<MemoryResult> memory) throws java.io.IOException {
@@ -122,7 +133,8 @@ public final class BenchmarkSuite {
         String include = System.getProperty("bench.include", "").trim();
         String command = "mvn -B -ntp -o -pl benchmarks -am compile exec:exec -Dsuite=" + mode + " -Dpublish=" + target
                 + (include.isEmpty() ? "" : " -Dinclude='" + include + "'")
-                + (memory.isEmpty() || !mode.equals("codec") ? "" : " -Dargs=\"codec target/reports " + memory.get(0).connections() + "\"");
+                + (memory.isEmpty() || !mode.equals("codec") ? "" : " -Dargs=\"codec target/reports " + memory.get(0).connections() + "\"")
+                + serverChoice();
         publication.write(Path.of(target), machine, command);
         System.out.println("published results written to " + Path.of(target, "RESULTS.md").toAbsolutePath()
                 + (publication.omitted().isEmpty() ? "" : " (" + publication.omitted().size() + " noisy rows left out)"));
