@@ -20,10 +20,10 @@ public record LoadResult(LoadScenario scenario, long messages, double messagesPe
 
     /**
      * The run loads the machine itself (load generator and server on both cores), so the rule is
-     * the machine's load before it and other processes' CPU during it
+     * other processes' CPU during it
      * ({@link org.socketlab.bench.report.LoadAverage#quietWhileLoaded}).
      */
     public boolean quiet() {
-        return org.socketlab.bench.report.LoadAverage.quietWhileLoaded(loadBefore, foreignCores);
+        return org.socketlab.bench.report.LoadAverage.quietWhileLoaded(foreignCores);
     }
 }

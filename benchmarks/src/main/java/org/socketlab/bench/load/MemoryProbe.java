@@ -22,11 +22,11 @@ public final class MemoryProbe {
                                double foreignCores) {
 
         /**
-         * Opening 10,000 connections loads the machine by itself, so the rule is the load before
-         * the probe and other processes' CPU during it ({@link LoadAverage#quietWhileLoaded}).
+         * Opening 10,000 connections loads the machine by itself, so the rule is other processes'
+         * CPU during it ({@link LoadAverage#quietWhileLoaded}).
          */
         public boolean quiet() {
-            return LoadAverage.quietWhileLoaded(loadBefore, foreignCores);
+            return LoadAverage.quietWhileLoaded(foreignCores);
         }
 
         public double heapPerConnection() {

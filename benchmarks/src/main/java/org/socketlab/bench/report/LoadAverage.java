@@ -41,13 +41,13 @@ public final class LoadAverage {
 
     /**
      * For a measurement whose own processes load the machine (an end-to-end run keeps every core
-     * busy by design, so the load average after it is the benchmark's own): quiet when the machine
-     * was quiet before it started and others used at most {@link #FOREIGN_PER_CORE} of it during it.
+     * busy by design, so the load average after it is the benchmark's own, and the one before it
+     * still carries the previous run's): quiet when other processes used at most
+     * {@link #FOREIGN_PER_CORE} of the machine during it. The load averages are recorded beside.
      */
-    public static boolean quietWhileLoaded(double before, double foreignCores) {
+    public static boolean quietWhileLoaded(double foreignCores) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return !Double.isNaN(before) && !Double.isNaN(foreignCores)
-                && before <= QUIET_PER_CORE * cores && foreignCores <= FOREIGN_PER_CORE * cores;
+        return !Double.isNaN(foreignCores) && foreignCores <= FOREIGN_PER_CORE * cores;
     }
 
     /** True when both readings are known and at most {@link #QUIET_PER_CORE} × cores. */

@@ -87,10 +87,10 @@ public final class Publication {
                 .append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append('\n')
                 .append(String.format(Locale.ROOT, "- Load average (1 min) over the published rows: %s%n", loadRange()))
-                .append(String.format(Locale.ROOT, "- Only rows measured at a load of at most %.0f per core are published; "
-                        + "end-to-end and memory rows, whose own processes load every core, need the load before "
-                        + "them at most %.0f per core and other processes' CPU during them at most %.1f per core.%n%n",
-                        LoadAverage.QUIET_PER_CORE, LoadAverage.QUIET_PER_CORE, LoadAverage.FOREIGN_PER_CORE));
+                .append(String.format(Locale.ROOT, "- JMH rows are published when measured at a load of at most %.0f per core; "
+                        + "end-to-end and memory rows, whose own processes load every core (and whose load before "
+                        + "is the previous run's), need other processes' CPU during them at most %.1f per core.%n%n",
+                        LoadAverage.QUIET_PER_CORE, LoadAverage.FOREIGN_PER_CORE));
         md.append("## Targets (issues 19 and 20)\n\n| target | measured | verdict |\n| --- | --- | --- |\n");
         for (Targets.Check check : checks) {
             md.append("| ").append(check.target()).append(" | ").append(check.measured()).append(" | ")
