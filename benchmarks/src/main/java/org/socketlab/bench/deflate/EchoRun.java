@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.socketlab.bench.load.ServerProcess;
+import org.socketlab.bench.report.ForeignCpu;
 import org.socketlab.bench.report.LoadAverage;
 
 /**
@@ -18,10 +19,11 @@ final class EchoRun {
     /** One measured row. */
     record Row(String server, boolean compressed, boolean random, int connections, double messagesPerSecond,
                double bytesSentPerMessage, double bytesReceivedPerMessage, double rawBytesPerMessage,
-               double loadBefore, double loadAfter) {
+               double loadBefore, double loadAfter, double foreignCores) {
 
+        /** The run loads both cores itself: judged by others' CPU during it ({@link LoadAverage#quietWhileLoaded}). */
         boolean quiet() {
-            return LoadAverage.quiet(loadBefore, loadAfter);
+            return LoadAverage.quietWhileLoaded(foreignCores);
         }
 
         String payload() {
@@ -30,8 +32,8 @@ final class EchoRun {
 
         String line() {
             return String.format(Locale.ROOT, "%-24s %-12s C=%-4d %10.0f msg/s  C->S %7.1f B/msg  S->C %7.1f B/msg"
-                    + "  (message %.1f B)  load %.2f→%.2f%s", server, payload(), connections, messagesPerSecond,
-                    bytesSentPerMessage, bytesReceivedPerMessage, rawBytesPerMessage, loadBefore, loadAfter,
+                    + "  (message %.1f B)  load %.2f→%.2f, others' CPU %.2f cores%s", server, payload(), connections, messagesPerSecond,
+                    bytesSentPerMessage, bytesReceivedPerMessage, rawBytesPerMessage, loadBefore, loadAfter, foreignCores,
                     quiet() ? "" : "  NOISY: not publishable");
         }
     }
@@ -42,6 +44,7 @@ final class EchoRun {
     static Row measure(ServerProcess server, boolean compressed, boolean random, int connections,
                        double warmupSeconds, double seconds) throws Exception {
         double loadBefore = LoadAverage.now();
+        ForeignCpu.Snapshot cpuBefore = ForeignCpu.take();
         List<DeflateConnection> open = new ArrayList<>();
         try {
             for (int i = 0; i < connections; i++) {
@@ -73,7 +76,7 @@ final class EchoRun {
             }
             return new Row(server.kind(), compressed, random, connections, messages / seconds,
                     sent / (double) messages, received / (double) messages, rawBytes / (double) messages,
-                    loadBefore, LoadAverage.now());
+                    loadBefore, LoadAverage.now(), ForeignCpu.foreignCores(cpuBefore, ForeignCpu.take()));
         } finally {
             for (DeflateConnection connection : open) {
                 connection.close();

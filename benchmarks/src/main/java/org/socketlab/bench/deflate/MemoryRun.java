@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.socketlab.bench.load.ServerProcess;
+import org.socketlab.bench.report.ForeignCpu;
 import org.socketlab.bench.report.LoadAverage;
 
 /**
@@ -15,15 +16,16 @@ import org.socketlab.bench.report.LoadAverage;
 final class MemoryRun {
 
     record Row(String server, int connections, double heapPerConnection, double rssPerConnection,
-               double loadBefore, double loadAfter) {
+               double loadBefore, double loadAfter, double foreignCores) {
 
+        /** Opening the connections loads the machine itself: judged by others' CPU ({@link LoadAverage#quietWhileLoaded}). */
         boolean quiet() {
-            return LoadAverage.quiet(loadBefore, loadAfter);
+            return LoadAverage.quietWhileLoaded(foreignCores);
         }
 
         String line() {
-            return String.format(Locale.ROOT, "memory %-24s N=%-6d heap %8.0f B/conn  RSS %8.0f B/conn  load %.2f→%.2f%s",
-                    server, connections, heapPerConnection, rssPerConnection, loadBefore, loadAfter,
+            return String.format(Locale.ROOT, "memory %-24s N=%-6d heap %8.0f B/conn  RSS %8.0f B/conn  load %.2f→%.2f, others' CPU %.2f%s",
+                    server, connections, heapPerConnection, rssPerConnection, loadBefore, loadAfter, foreignCores,
                     quiet() ? "" : "  NOISY: not publishable");
         }
     }
@@ -33,6 +35,7 @@ final class MemoryRun {
 
     static Row measure(String kind, int connections) throws Exception {
         double loadBefore = LoadAverage.now();
+        ForeignCpu.Snapshot cpuBefore = ForeignCpu.take();
         boolean compressed = kind.endsWith("deflate") || kind.endsWith("reset");
         try (ServerProcess server = ServerProcess.start(kind, "2g")) {
             ServerProcess.Memory before = server.memory();
@@ -48,7 +51,8 @@ final class MemoryRun {
                 }
                 ServerProcess.Memory after = server.memory();
                 return new Row(kind, connections, (after.heapBytes() - before.heapBytes()) / (double) connections,
-                        (after.rssBytes() - before.rssBytes()) / (double) connections, loadBefore, LoadAverage.now());
+                        (after.rssBytes() - before.rssBytes()) / (double) connections, loadBefore, LoadAverage.now(),
+                        ForeignCpu.foreignCores(cpuBefore, ForeignCpu.take()));
             } finally {
                 for (DeflateConnection connection : open) {
                     connection.close();
