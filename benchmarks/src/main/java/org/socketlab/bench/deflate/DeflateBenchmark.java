@@ -99,7 +99,9 @@ public final class DeflateBenchmark {
                 memory.add(row);
             }
         }
-        String report = DeflateReport.markdown(echo, memory, zlib);
+        String command = "mvn -B -ntp -o -pl benchmarks -am compile exec:exec -Dsuite=x"
+                + " -Dmain=org.socketlab.bench.deflate.DeflateBenchmark -Dargs=\"" + String.join(" ", argv) + "\"";
+        String report = DeflateReport.markdown(command, echo, memory, zlib);
         Files.createDirectories(options.report.toAbsolutePath().getParent());
         Files.writeString(options.report, report);
         System.out.println("quiet rows written to " + options.report.toAbsolutePath()
