@@ -296,6 +296,10 @@ final class HttpConnection {
         return rawSocket instanceof javax.net.ssl.SSLSocket ? rawSocket : socket;
     }
 
+    boolean secure() {
+        return rawSocket instanceof javax.net.ssl.SSLSocket;
+    }
+
     void closeQuietly() {
         try {
             rawSocket.close();

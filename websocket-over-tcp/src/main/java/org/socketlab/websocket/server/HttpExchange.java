@@ -118,6 +118,33 @@ public final class HttpExchange {
     }
 
     /**
+     * Hands the connection to a protocol the front door does not speak itself (SockJS's hixie-76
+     * WebSocket, {@code sockjs/Hixie76Connection}): the bytes already read after the request head,
+     * the socket (writes keep the front door's write timeout) and the front door's limits for it.
+     * Nothing has been written; the connection is closed when the route returns.
+     */
+    public TakenConnection takeOver() {
+        requireState(State.PENDING);
+        state = State.DONE_CLOSING;
+        ServerConfig config = connection.door().config();
+        return new TakenConnection(connection.takeLeftover(), connection.socket(), connection.secure(),
+                config.handshakeTimeout(), config.protocol().maxMessageSize(), config.protocol().idleTimeout());
+    }
+
+    /**
+     * A connection a route took over ({@link #takeOver}).
+     *
+     * @param leftover         bytes read after the request head, to be consumed before the socket's
+     * @param secure           the connection is TLS
+     * @param handshakeTimeout the front door's deadline for an opening handshake
+     * @param maxMessageSize   the front door's largest WebSocket message
+     * @param idleTimeout      the front door's WebSocket idle timeout; ZERO = none
+     */
+    public record TakenConnection(ByteBuffer leftover, java.net.Socket socket, boolean secure,
+                                  java.time.Duration handshakeTimeout, long maxMessageSize,
+                                  java.time.Duration idleTimeout) { }
+
+    /**
      * Looks, for at most a millisecond, whether the client has closed its side while a held
      * response waits. Bytes that did arrive (a pipelined next request) are kept for the parser.
      */

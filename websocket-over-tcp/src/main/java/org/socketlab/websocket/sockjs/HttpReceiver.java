@@ -29,10 +29,12 @@ final class HttpReceiver {
     private final String callback;
     private final HttpHeaders headers;
     private final int streamBytesLimit;
+    private final SockJsOptions.ReceiverListener listener;
     private final Object token = new Object();
 
     HttpReceiver(HttpExchange exchange, HttpSession session, TransportKind transport, String callback,
-                 HttpHeaders headers, int streamBytesLimit) {
+                 HttpHeaders headers, int streamBytesLimit, SockJsOptions.ReceiverListener listener) {
+        this.listener = listener;
         this.exchange = exchange;
         this.session = session;
         this.transport = transport;
@@ -48,9 +50,13 @@ final class HttpReceiver {
             case CLOSED -> single(session.closeFrame());
             case OPENED -> {
                 session.fireOpen(); // before "o" is written: the first frame is always "o"
+                listener.attached(session.sessionId(), transport.urlName());
                 serveAttached(SockJsFrame.OPEN);
             }
-            case ATTACHED -> serveAttached(null);
+            case ATTACHED -> {
+                listener.attached(session.sessionId(), transport.urlName());
+                serveAttached(null);
+            }
         }
     }
 

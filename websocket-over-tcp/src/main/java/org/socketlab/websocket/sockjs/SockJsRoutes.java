@@ -163,7 +163,8 @@ final class SockJsRoutes {
             return;
         }
         headers.set("Content-Type", transport.contentType());
-        new HttpReceiver(exchange, session, transport, callback, headers, options.streamBytesLimit()).serve();
+        new HttpReceiver(exchange, session, transport, callback, headers, options.streamBytesLimit(),
+                options.receiverListener()).serve();
     }
 
     private HttpSession newSession(String sessionId, HttpExchange exchange, Map<String, Object> attributes) {
@@ -191,12 +192,36 @@ final class SockJsRoutes {
             exchange.respond(badRequest("\"Connection\" must be \"Upgrade\"."));
             return;
         }
+        if (target == webSocketTransport && options.hixie76Enabled() && Hixie76Handshake.isHixie76(request)) {
+            hixie76(exchange);
+            return;
+        }
         List<String> versions = request.headers().all("Sec-WebSocket-Version");
         if (versions.size() == 1 && (versions.get(0).equals("7") || versions.get(0).equals("8"))) {
             // hybi-07/08 (Firefox 6-10) frame exactly as RFC 6455 does; SockJS servers accept them.
             request.headers().set("Sec-WebSocket-Version", "13");
         }
         upgrade.upgrade(exchange, target);
+    }
+
+    /**
+     * A hixie-76 client on the SockJS {@code websocket} transport: the endpoint's origin policy and
+     * interceptors judge it as any session, then the connection is taken over from the front door
+     * and runs here until it closes (see {@link Hixie76Connection}).
+     */
+    private void hixie76(HttpExchange exchange) throws IOException {
+        HttpRequest request = exchange.request();
+        Map<String, Object> attributes = new HashMap<>();
+        Hixie76Handshake handshake;
+        try {
+            handshake = Hixie76Handshake.of(request);
+            upgrade.admit(request, exchange.remoteAddress(), attributes);
+        } catch (HandshakeException refused) {
+            LOG.log(Level.DEBUG, "hixie-76 handshake refused: {0} {1}", refused.status(), refused.getMessage());
+            exchange.respond(refused.toResponse());
+            return;
+        }
+        new Hixie76Connection(exchange.takeOver(), request.path(), webSocketTransport, attributes).run(handshake);
     }
 
     private static boolean requireMethod(HttpExchange exchange, String method, String allow) throws IOException {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -29,10 +31,13 @@ class SockJsProtocolTest {
     private static final String NO_CACHE = "no-store, no-cache, must-revalidate, max-age=0";
     private static SockJsServer server;
     private static int port;
+    /** How many receiving requests the server has attached, per session id (SockJsOptions.ReceiverListener). */
+    private static final Map<String, Integer> ATTACHED = new HashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
-        server = SockJsServer.start("127.0.0.1", 0, SockJsOptions.defaults().withStreamBytesLimit(4096));
+        server = SockJsServer.start("127.0.0.1", 0, SockJsOptions.defaults().withStreamBytesLimit(4096)
+                .withReceiverListener(SockJsProtocolTest::attached));
         port = server.frontDoor().port();
     }
 
@@ -172,9 +177,10 @@ class SockJsProtocolTest {
             try (RawHttp r = post("/echo/000/bad_session/xhr_send", "[\"a\"]")) {
                 assertThat(r.status).isEqualTo(404);
             }
+            int before = attachedCount(url);
             try (RawHttp held = new RawHttp(port).send("POST", url + "/xhr", "HTTP/1.1", "")) {
-                // the held poll is attached once its request is read; a second one now gets 2010
-                awaitHeld();
+                // once the held poll is attached, a second one gets 2010
+                awaitAttached(url, before + 1);
                 try (RawHttp second = post(url + "/xhr", "")) {
                     assertThat(second.status).isEqualTo(200);
                     assertThat(second.body()).isEqualTo("c[2010,\"Another connection still open\"]\n");
@@ -297,8 +303,9 @@ class SockJsProtocolTest {
         void abortedPoll_closesTheSessionWith1002() throws Exception {
             String url = session("echo");
             post(url + "/xhr", "").close();
+            int before = attachedCount(url);
             RawHttp held = new RawHttp(port).send("POST", url + "/xhr", "HTTP/1.1", "");
-            awaitHeld();
+            awaitAttached(url, before + 1);
             try (RawHttp second = post(url + "/xhr", "")) {
                 assertThat(second.body()).isEqualTo("c[2010,\"Another connection still open\"]\n");
             }
@@ -475,9 +482,31 @@ class SockJsProtocolTest {
         }
     }
 
-    /** Waits until the front door has read a request that is now held (the server attaches it on its thread). */
-    private static void awaitHeld() throws InterruptedException {
-        TimeUnit.MILLISECONDS.sleep(250); // the suite itself waits 0.25 s here; no event exposes "request read"
+    private static void attached(String sessionId, String transport) {
+        synchronized (ATTACHED) {
+            ATTACHED.merge(sessionId, 1, Integer::sum);
+            ATTACHED.notifyAll();
+        }
+    }
+
+    /** Receiving requests attached so far to the session of {@code url} ({@code /service/server/session}). */
+    private static int attachedCount(String url) {
+        synchronized (ATTACHED) {
+            return ATTACHED.getOrDefault(url.substring(url.lastIndexOf('/') + 1), 0);
+        }
+    }
+
+    /** Waits, 10 s at most, until {@code count} receiving requests have attached to the session of {@code url}. */
+    private static void awaitAttached(String url, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (ATTACHED) {
+            while (attachedCount(url) < count) {
+                long left = deadline - System.nanoTime();
+                assertThat(left).as("%s: %d receiving requests attached within 10 s, saw %d", url, count,
+                        attachedCount(url)).isPositive();
+                TimeUnit.NANOSECONDS.timedWait(ATTACHED, left);
+            }
+        }
     }
 
     /** A JDK WebSocket that records text messages and the close as strings. */

@@ -1,0 +1,302 @@
+package org.socketlab.websocket.sockjs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.socketlab.websocket.api.Session;
+import org.socketlab.websocket.api.WebSocketHandler;
+import org.socketlab.websocket.frame.CloseCode;
+import org.socketlab.websocket.frame.CloseStatus;
+import org.socketlab.websocket.frame.WebSocketProtocolException;
+import org.socketlab.websocket.server.HttpExchange.TakenConnection;
+
+/**
+ * A hixie-76 WebSocket on a connection taken over from the front door, run on the connection's
+ * thread: head, then the client's eight key bytes within the handshake deadline, then the
+ * 16-byte answer ({@link Hixie76Handshake}), then text frames ({@link Hixie76Codec}) to the
+ * handler until either side sends {@code 0xFF 0x00}, the client goes or a limit is broken.
+ * It is an {@link Session} so that the SockJS {@code websocket} transport serves it exactly as an
+ * RFC 6455 WebSocket. Text only; no ping (hixie-76 has none: SockJS's {@code h} frames keep it alive).
+ *
+ * <p>Thread-safe: sends are serialized on a lock, from any thread; one thread reads.
+ */
+final class Hixie76Connection implements Session {
+
+    private static final Logger LOG = System.getLogger(Hixie76Connection.class.getName());
+
+    private final TakenConnection connection;
+    private final Socket socket;
+    private final String path;
+    private final WebSocketHandler handler;
+    private final String id = UUID.randomUUID().toString();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final CompletableFuture<CloseStatus> closeFuture = new CompletableFuture<>();
+    private final Object writeLock = new Object();
+    private final Hixie76Codec codec;
+    private volatile boolean closing;
+    private volatile CloseStatus localClose;
+
+    Hixie76Connection(TakenConnection connection, String path, WebSocketHandler handler, Map<String, Object> attributes) {
+        this.connection = connection;
+        this.socket = connection.socket();
+        this.path = path;
+        this.handler = handler;
+        this.attributes.putAll(attributes);
+        this.codec = new Hixie76Codec(connection.maxMessageSize());
+    }
+
+    /** Completes the handshake and runs the WebSocket until it ends; the caller's connection then closes. */
+    void run(Hixie76Handshake handshake) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(handshake.responseHead(connection.secure())); // before key3: HAProxy waits for it (test_haproxy)
+        out.flush();
+        byte[] key3 = readKey3();
+        if (key3 == null) {
+            return; // the client did not finish the handshake in time: the connection closes, no onOpen
+        }
+        out.write(handshake.challengeAnswer(key3));
+        out.flush();
+        handler.onOpen(this);
+        CloseStatus status = readFrames();
+        finish(status);
+    }
+
+    /** The eight bytes after the head: already read with it, or arriving within the handshake deadline. */
+    private byte[] readKey3() throws IOException {
+        byte[] key3 = new byte[Hixie76Handshake.KEY3_LENGTH];
+        ByteBuffer leftover = connection.leftover();
+        int have = Math.min(leftover.remaining(), key3.length);
+        leftover.get(key3, 0, have);
+        long deadline = System.nanoTime() + connection.handshakeTimeout().toNanos();
+        InputStream in = socket.getInputStream();
+        while (have < key3.length) {
+            long remainingMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            if (remainingMillis <= 0) {
+                LOG.log(Level.DEBUG, "{0}: hixie-76 key3 not complete within {1}", remoteAddress(),
+                        connection.handshakeTimeout());
+                return null;
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
+            int count;
+            try {
+                count = in.read(key3, have, key3.length - have);
+            } catch (SocketTimeoutException slow) {
+                continue; // the loop's deadline check ends it
+            }
+            if (count < 0) {
+                return null;
+            }
+            have += count;
+        }
+        return key3;
+    }
+
+    /** Reads until the connection ends; returns how it ended. */
+    private CloseStatus readFrames() {
+        ByteBuffer pending = connection.leftover(); // frames sent right behind key3
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = socket.getInputStream();
+            while (true) {
+                for (Hixie76Codec.Frame frame : codec.decode(pending)) {
+                    if (frame instanceof Hixie76Codec.Text text) {
+                        deliver(text.text());
+                    } else {
+                        return peerClosed();
+                    }
+                }
+                socket.setSoTimeout(closing ? (int) connection.handshakeTimeout().toMillis()
+                        : (int) connection.idleTimeout().toMillis()); // 0 = no idle limit
+                int count = in.read(buffer);
+                if (count < 0) {
+                    return localClose != null ? localClose : CloseStatus.abnormal("the client closed TCP without "
+                            + "the closing handshake", CloseStatus.Initiator.REMOTE);
+                }
+                pending = ByteBuffer.wrap(buffer, 0, count);
+            }
+        } catch (WebSocketProtocolException broken) {
+            LOG.log(Level.DEBUG, "{0}: {1}", remoteAddress(), broken.getMessage());
+            close(broken.closeCode().code(), broken.getMessage());
+            return localClose;
+        } catch (SocketTimeoutException idle) {
+            if (localClose != null) {
+                return localClose; // our close went unanswered: end anyway
+            }
+            close(1001, "idle");
+            return localClose;
+        } catch (IOException failed) {
+            return localClose != null ? localClose : CloseStatus.abnormal(failed.toString(), CloseStatus.Initiator.REMOTE);
+        }
+    }
+
+    private void deliver(String text) {
+        if (closing) {
+            return; // after our closing handshake nothing more reaches the handler
+        }
+        try {
+            handler.onText(this, text);
+        } catch (RuntimeException failure) {
+            handler.onError(this, failure);
+            close(1011, "handler failed");
+        }
+    }
+
+    /** The client's 0xFF 0x00: answer it (unless it answered ours) and end. */
+    private CloseStatus peerClosed() {
+        if (localClose != null) {
+            return localClose;
+        }
+        synchronized (writeLock) {
+            closing = true;
+            writeQuietly(Hixie76Codec.CLOSING_FRAME);
+        }
+        return new CloseStatus(CloseCode.NORMAL_CLOSURE, "", true, CloseStatus.Initiator.REMOTE);
+    }
+
+    private void finish(CloseStatus status) {
+        closing = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Best effort: the connection is over either way.
+        }
+        if (closeFuture.complete(status)) {
+            handler.onClose(this, status);
+        }
+    }
+
+    @Override
+    public void sendText(String text) {
+        synchronized (writeLock) {
+            if (closing) {
+                throw new IllegalStateException("the hixie-76 WebSocket is closing");
+            }
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(Hixie76Codec.encodeText(text));
+                out.flush();
+            } catch (IOException failed) {
+                closing = true;
+                closeSocketQuietly(); // a write timeout or a reset: the reader ends and reports it
+                throw new IllegalStateException("the hixie-76 WebSocket failed: " + failed, failed);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> sendTextAsync(String text) {
+        try {
+            sendText(text);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
+    }
+
+    /**
+     * Sends the closing handshake (hixie-76 carries no code: {@code code} and {@code reason} are
+     * what the handler's {@code onClose} sees) and half-closes; the reader waits up to the
+     * handshake deadline for the client's answer.
+     */
+    @Override
+    public void close(int code, String reason) {
+        synchronized (writeLock) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            localClose = new CloseStatus(new CloseCode(code), reason, true, CloseStatus.Initiator.LOCAL);
+            writeQuietly(Hixie76Codec.CLOSING_FRAME);
+            try {
+                socket.shutdownOutput();
+            } catch (IOException alreadyGone) {
+                closeSocketQuietly();
+            }
+        }
+    }
+
+    private void writeQuietly(byte[] bytes) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        } catch (IOException failed) {
+            closeSocketQuietly();
+        }
+    }
+
+    private void closeSocketQuietly() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Best effort.
+        }
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data) {
+        throw new UnsupportedOperationException("hixie-76 carries text only (draft-76 §5.3)");
+    }
+
+    @Override
+    public CompletableFuture<Void> sendBinaryAsync(ByteBuffer data) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("hixie-76 carries text only"));
+    }
+
+    @Override
+    public void ping(ByteBuffer payload) {
+        // hixie-76 has no ping; SockJS heartbeats ("h") keep the connection alive instead.
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public Optional<String> subprotocol() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closing;
+    }
+
+    @Override
+    public long bufferedAmount() {
+        return 0; // writes are synchronous
+    }
+
+    @Override
+    public CompletableFuture<CloseStatus> closeFuture() {
+        return closeFuture;
+    }
+}
