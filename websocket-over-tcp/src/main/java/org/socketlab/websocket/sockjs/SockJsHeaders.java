@@ -35,9 +35,11 @@ final class SockJsHeaders {
             headers.set("Access-Control-Allow-Origin", "*");
         } else {
             headers.set("Access-Control-Allow-Origin", origin.get());
-            headers.set("Access-Control-Allow-Credentials", "true"); // JSESSIONID must fly
             headers.set("Vary", "Origin");
         }
+        // SockJS 0.3.3 verify_cors: always "true", so that JSESSIONID flies. With "*" a browser
+        // ignores it for requests without credentials and refuses credentialed ones, as it must.
+        headers.set("Access-Control-Allow-Credentials", "true");
         request.headers().first("Access-Control-Request-Headers").filter(value -> !value.isBlank())
                 .ifPresent(value -> headers.set("Access-Control-Allow-Headers", value));
         return headers;
