@@ -92,6 +92,8 @@ public final class SockJsServer implements AutoCloseable {
         @Option(names = "--stream-limit", paramLabel = "BYTES",
                 description = "bytes per streaming response (default: ${DEFAULT-VALUE}, what the protocol suite expects)")
         int streamBytesLimit = 4096;
+        @Option(names = "--no-hixie76", description = "refuse hixie-76 (2010 draft) WebSocket handshakes")
+        boolean noHixie76;
 
         @Override
         public void validate() {
@@ -103,7 +105,8 @@ public final class SockJsServer implements AutoCloseable {
 
         SockJsOptions toOptions() {
             return SockJsOptions.defaults().withHeartbeatInterval(Duration.ofMillis(heartbeatMillis))
-                    .withDisconnectDelay(Duration.ofMillis(disconnectDelayMillis)).withStreamBytesLimit(streamBytesLimit);
+                    .withDisconnectDelay(Duration.ofMillis(disconnectDelayMillis)).withStreamBytesLimit(streamBytesLimit)
+                    .withHixie76Enabled(!noHixie76);
         }
     }
 

@@ -45,6 +45,15 @@ public final class SockJsServiceRegistration {
         return this;
     }
 
+    /**
+     * Also answer hixie-76 (2010 draft) WebSocket handshakes on the SockJS {@code websocket}
+     * transport, as sockjs-node does (default true); the endpoint itself stays RFC 6455 only.
+     */
+    public SockJsServiceRegistration setHixie76Enabled(boolean enabled) {
+        options = options.withHixie76Enabled(enabled);
+        return this;
+    }
+
     /** The script the iframe page loads (default {@code /sockjs.min.js}, served by this front door). */
     public SockJsServiceRegistration setClientLibraryUrl(String url) {
         options = options.withClientLibraryUrl(url);

@@ -9,10 +9,13 @@
  * {@link org.socketlab.websocket.sockjs.SockJsFrame}, {@link org.socketlab.websocket.sockjs.TransportKind}
  * (how each transport wraps a frame), {@link org.socketlab.websocket.sockjs.SockJsPath} (the URL
  * scheme), {@code SessionState} (attach/detach, 2010, heartbeat and expiry with time passed in),
- * {@code SockJsHeaders}, {@code HtmlFilePage}, {@code IframePage}. The adapters:
+ * {@code SockJsHeaders}, {@code HtmlFilePage}, {@code IframePage}, and the hixie-76 WebSocket's
+ * {@link org.socketlab.websocket.sockjs.Hixie76Handshake} and {@link org.socketlab.websocket.sockjs.Hixie76Codec}
+ * (one reader each). The adapters:
  * {@link org.socketlab.websocket.sockjs.SockJsService} (the front-door route), {@code SockJsRoutes},
  * {@code HttpReceiver} / {@code HttpSender} (one request each), {@code HttpSession} and
- * {@code WebSocketSession} (the two session kinds), {@code WebSocketTransport}.
+ * {@code WebSocketSession} (the two session kinds), {@code WebSocketTransport}, and
+ * {@code Hixie76Connection} (a hixie-76 WebSocket on a connection taken over from the front door).
  *
  * <p>Concurrency contract: {@code SockJsService.handle} runs on each connection's own (virtual)
  * thread; a receiving request holds its thread while it waits for frames. An
@@ -22,5 +25,8 @@
  * are thread-safe for the application (send and close from any thread). One timer thread for the JVM runs
  * heartbeats and expiry, each endpoint's task only while it has sessions; the front door's
  * {@code stop} closes every SockJS session (1001). {@code SessionRegistry} is a concurrent map.
+ * A hixie-76 connection reads on its connection's thread; its sends, from any thread, are
+ * serialized on one lock and written synchronously (with the front door's write timeout).
+ * {@code SockJsOptions.ReceiverListener} is called on the receiving request's thread.
  */
 package org.socketlab.websocket.sockjs;
