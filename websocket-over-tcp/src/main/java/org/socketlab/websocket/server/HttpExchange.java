@@ -128,7 +128,7 @@ public final class HttpExchange {
         state = State.DONE_CLOSING;
         ServerConfig config = connection.door().config();
         return new TakenConnection(connection.takeLeftover(), connection.socket(), connection.secure(),
-                config.handshakeTimeout(), config.protocol().maxMessageSize(), config.protocol().idleTimeout());
+                config.handshakeTimeout(), config.protocol());
     }
 
     /**
@@ -137,12 +137,11 @@ public final class HttpExchange {
      * @param leftover         bytes read after the request head, to be consumed before the socket's
      * @param secure           the connection is TLS
      * @param handshakeTimeout the front door's deadline for an opening handshake
-     * @param maxMessageSize   the front door's largest WebSocket message
-     * @param idleTimeout      the front door's WebSocket idle timeout; ZERO = none
+     * @param protocol         the front door's WebSocket limits and timers
      */
     public record TakenConnection(ByteBuffer leftover, java.net.Socket socket, boolean secure,
-                                  java.time.Duration handshakeTimeout, long maxMessageSize,
-                                  java.time.Duration idleTimeout) { }
+                                  java.time.Duration handshakeTimeout,
+                                  org.socketlab.websocket.protocol.ProtocolConfig protocol) { }
 
     /**
      * Looks, for at most a millisecond, whether the client has closed its side while a held

@@ -130,6 +130,11 @@ public final class Hixie76Codec {
         }
     }
 
+    /** Whether a frame has started and not ended (its bytes so far are buffered or being skipped). */
+    public boolean inFrame() {
+        return state != State.TYPE;
+    }
+
     /** Whether the peer's closing handshake was decoded (nothing after it is read). */
     public boolean isClosed() {
         return closed;

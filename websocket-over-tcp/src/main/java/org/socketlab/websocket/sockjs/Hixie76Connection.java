@@ -20,6 +20,7 @@ import org.socketlab.websocket.api.WebSocketHandler;
 import org.socketlab.websocket.frame.CloseCode;
 import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.frame.WebSocketProtocolException;
+import org.socketlab.websocket.protocol.ProtocolConfig;
 import org.socketlab.websocket.server.HttpExchange.TakenConnection;
 
 /**
@@ -54,7 +55,7 @@ final class Hixie76Connection implements Session {
         this.path = path;
         this.handler = handler;
         this.attributes.putAll(attributes);
-        this.codec = new Hixie76Codec(connection.maxMessageSize());
+        this.codec = new Hixie76Codec(connection.protocol().maxMessageSize());
     }
 
     /** Completes the handshake and runs the WebSocket until it ends; the caller's connection then closes. */
@@ -107,6 +108,7 @@ final class Hixie76Connection implements Session {
     private CloseStatus readFrames() {
         ByteBuffer pending = connection.leftover(); // frames sent right behind key3
         byte[] buffer = new byte[8192];
+        long frameStartedAt = 0;
         try {
             InputStream in = socket.getInputStream();
             while (true) {
@@ -117,8 +119,9 @@ final class Hixie76Connection implements Session {
                         return peerClosed();
                     }
                 }
-                socket.setSoTimeout(closing ? (int) connection.handshakeTimeout().toMillis()
-                        : (int) connection.idleTimeout().toMillis()); // 0 = no idle limit
+                long now = System.nanoTime();
+                frameStartedAt = !codec.inFrame() ? 0 : frameStartedAt != 0 ? frameStartedAt : now;
+                socket.setSoTimeout(readTimeoutMillis(frameStartedAt, now));
                 int count = in.read(buffer);
                 if (count < 0) {
                     return localClose != null ? localClose : CloseStatus.abnormal("the client closed TCP without "
@@ -130,15 +133,35 @@ final class Hixie76Connection implements Session {
             LOG.log(Level.DEBUG, "{0}: {1}", remoteAddress(), broken.getMessage());
             close(broken.closeCode().code(), broken.getMessage());
             return localClose;
-        } catch (SocketTimeoutException idle) {
-            if (localClose != null) {
-                return localClose; // our close went unanswered: end anyway
+        } catch (SocketTimeoutException timedOut) {
+            if (localClose == null) {
+                // A frame left unfinished (a slow-loris sender) is a policy violation, as for RFC 6455
+                // frames (ProtocolConfig.frameTimeout); otherwise the connection was idle too long.
+                boolean slowFrame = codec.inFrame();
+                close(slowFrame ? 1008 : 1001, slowFrame ? "frame not completed in time" : "idle");
             }
-            close(1001, "idle");
-            return localClose;
+            return localClose; // after our close: the client's answer did not come in time
         } catch (IOException failed) {
             return localClose != null ? localClose : CloseStatus.abnormal(failed.toString(), CloseStatus.Initiator.REMOTE);
         }
+    }
+
+    /**
+     * The next read's timeout: after our close, the close timeout; inside a frame, what is left
+     * of the frame timeout; otherwise the idle timeout (0 = none, as for RFC 6455 connections).
+     */
+    private int readTimeoutMillis(long frameStartedAt, long now) {
+        ProtocolConfig protocol = connection.protocol();
+        if (closing) {
+            Duration wait = protocol.closeTimeout().isZero() ? connection.handshakeTimeout() : protocol.closeTimeout();
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, wait.toMillis()));
+        }
+        long millis = protocol.idleTimeout().toMillis();
+        if (frameStartedAt != 0 && !protocol.frameTimeout().isZero()) {
+            long left = Math.max(1, protocol.frameTimeout().minusNanos(now - frameStartedAt).toMillis());
+            millis = millis == 0 ? left : Math.min(millis, left);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, millis);
     }
 
     private void deliver(String text) {
@@ -208,7 +231,7 @@ final class Hixie76Connection implements Session {
     /**
      * Sends the closing handshake (hixie-76 carries no code: {@code code} and {@code reason} are
      * what the handler's {@code onClose} sees) and half-closes; the reader waits up to the
-     * handshake deadline for the client's answer.
+     * front door's close timeout for the client's answer.
      */
     @Override
     public void close(int code, String reason) {

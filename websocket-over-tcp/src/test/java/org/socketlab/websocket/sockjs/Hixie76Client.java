@@ -31,7 +31,11 @@ final class Hixie76Client implements AutoCloseable {
 
     /** Head and key3 in one write, then the head and the 16-byte answer read. */
     static Hixie76Client connect(int port, String path) throws IOException {
-        Hixie76Client client = sendHead(port, path);
+        return connect(port, path, "http://127.0.0.1:" + port);
+    }
+
+    static Hixie76Client connect(int port, String path, String origin) throws IOException {
+        Hixie76Client client = sendHead(port, path, origin);
         client.out.write(Hixie76HandshakeTest.KEY3);
         client.out.flush();
         client.readHead();
@@ -46,8 +50,11 @@ final class Hixie76Client implements AutoCloseable {
 
     /** Only the head (no key3): the server must answer its head first (HAProxy, test_haproxy). */
     static Hixie76Client sendHead(int port, String path) throws IOException {
+        return sendHead(port, path, "http://127.0.0.1:" + port);
+    }
+
+    static Hixie76Client sendHead(int port, String path, String origin) throws IOException {
         Hixie76Client client = new Hixie76Client(port);
-        String origin = "http://127.0.0.1:" + port;
         String head = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: Upgrade\r\n"
                 + "Upgrade: WebSocket\r\nOrigin: " + origin + "\r\nSec-WebSocket-Key1: " + Hixie76HandshakeTest.KEY1
                 + "\r\nSec-WebSocket-Key2: " + Hixie76HandshakeTest.KEY2 + "\r\n\r\n";
