@@ -58,20 +58,35 @@ final class Hixie76Connection implements Session {
         this.codec = new Hixie76Codec(connection.protocol().maxMessageSize());
     }
 
-    /** Completes the handshake and runs the WebSocket until it ends; the caller's connection then closes. */
-    void run(Hixie76Handshake handshake) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(handshake.responseHead(connection.secure())); // before key3: HAProxy waits for it (test_haproxy)
-        out.flush();
-        byte[] key3 = readKey3();
-        if (key3 == null) {
-            return; // the client did not finish the handshake in time: the connection closes, no onOpen
+    /**
+     * Completes the handshake and runs the WebSocket until it ends; the caller's connection then
+     * closes. A client that goes away during the handshake is never announced to the handler; once
+     * {@code onOpen} ran, {@code onClose} follows whatever happens.
+     */
+    void run(Hixie76Handshake handshake) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(handshake.responseHead(connection.secure())); // before key3: HAProxy waits for it (test_haproxy)
+            out.flush();
+            byte[] key3 = readKey3();
+            if (key3 == null) {
+                closeSocketQuietly(); // not complete within the handshake deadline: no onOpen
+                return;
+            }
+            out.write(handshake.challengeAnswer(key3));
+            out.flush();
+        } catch (IOException gone) {
+            LOG.log(Level.DEBUG, "{0}: hixie-76 handshake failed: {1}", remoteAddress(), gone.toString());
+            closeSocketQuietly();
+            return;
         }
-        out.write(handshake.challengeAnswer(key3));
-        out.flush();
-        handler.onOpen(this);
-        CloseStatus status = readFrames();
-        finish(status);
+        CloseStatus status = CloseStatus.abnormal("the hixie-76 connection failed", CloseStatus.Initiator.LOCAL);
+        try {
+            handler.onOpen(this);
+            status = readFrames();
+        } finally {
+            finish(status);
+        }
     }
 
     /** The eight bytes after the head: already read with it, or arriving within the handshake deadline. */
