@@ -68,7 +68,7 @@ final class Hixie76Connection implements Session {
             OutputStream out = socket.getOutputStream();
             out.write(handshake.responseHead(connection.secure())); // before key3: HAProxy waits for it (test_haproxy)
             out.flush();
-            byte[] key3 = readKey3();
+            byte[] key3 = Hixie76Key3.read(connection);
             if (key3 == null) {
                 closeSocketQuietly(); // not complete within the handshake deadline: no onOpen
                 return;
@@ -87,36 +87,6 @@ final class Hixie76Connection implements Session {
         } finally {
             finish(status);
         }
-    }
-
-    /** The eight bytes after the head: already read with it, or arriving within the handshake deadline. */
-    private byte[] readKey3() throws IOException {
-        byte[] key3 = new byte[Hixie76Handshake.KEY3_LENGTH];
-        ByteBuffer leftover = connection.leftover();
-        int have = Math.min(leftover.remaining(), key3.length);
-        leftover.get(key3, 0, have);
-        long deadline = System.nanoTime() + connection.handshakeTimeout().toNanos();
-        InputStream in = socket.getInputStream();
-        while (have < key3.length) {
-            long remainingMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-            if (remainingMillis <= 0) {
-                LOG.log(Level.DEBUG, "{0}: hixie-76 key3 not complete within {1}", remoteAddress(),
-                        connection.handshakeTimeout());
-                return null;
-            }
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
-            int count;
-            try {
-                count = in.read(key3, have, key3.length - have);
-            } catch (SocketTimeoutException slow) {
-                continue; // the loop's deadline check ends it
-            }
-            if (count < 0) {
-                return null;
-            }
-            have += count;
-        }
-        return key3;
     }
 
     /** Reads until the connection ends; returns how it ended. */

@@ -15,7 +15,8 @@
  * {@link org.socketlab.websocket.sockjs.SockJsService} (the front-door route), {@code SockJsRoutes},
  * {@code HttpReceiver} / {@code HttpSender} (one request each), {@code HttpSession} and
  * {@code WebSocketSession} (the two session kinds), {@code WebSocketTransport}, and
- * {@code Hixie76Connection} (a hixie-76 WebSocket on a connection taken over from the front door).
+ * {@code Hixie76Connection} (a hixie-76 WebSocket on a connection taken over from the front door,
+ * its key3 read by {@code Hixie76Key3}).
  *
  * <p>Concurrency contract: {@code SockJsService.handle} runs on each connection's own (virtual)
  * thread; a receiving request holds its thread while it waits for frames. An
