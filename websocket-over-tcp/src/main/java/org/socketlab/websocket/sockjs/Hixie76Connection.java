@@ -163,10 +163,10 @@ final class Hixie76Connection implements Session {
 
     /** The client's 0xFF 0x00: answer it (unless it answered ours) and end. */
     private CloseStatus peerClosed() {
-        if (localClose != null) {
-            return localClose;
-        }
         synchronized (writeLock) {
+            if (localClose != null) {
+                return localClose; // it answered ours
+            }
             closing = true;
             writeQuietly(Hixie76Codec.CLOSING_FRAME);
         }
