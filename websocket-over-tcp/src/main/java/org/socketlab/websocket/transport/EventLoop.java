@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -31,6 +32,8 @@ final class EventLoop implements Runnable {
 
     private static final Logger LOG = System.getLogger(EventLoop.class.getName());
     private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+    /** Size of the loop's one read buffer (see {@link #readBuffer()}). */
+    static final int READ_BUFFER_BYTES = 64 * 1024;
 
     /** What a registered channel's attachment does when its key is ready or its timer is due. */
     interface Handler {
@@ -60,6 +63,14 @@ final class EventLoop implements Runnable {
     /** Connections registered and not yet finished (loop thread only): told when the loop stops. */
     private final java.util.Set<Handler> registered = new java.util.HashSet<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    /**
+     * The one read buffer of this loop, shared by all its connections: a loop reads one channel
+     * at a time and the protocol copies out whatever it keeps past {@code receive}, so a
+     * connection holds no read buffer of its own and none is borrowed from a pool per event.
+     * Large enough that a 16 KiB message (16,398 bytes on the wire) arrives in one {@code read}
+     * (Netty's adaptive allocator grows to 64 KiB for the same reason). Allocated on first use.
+     */
+    private ByteBuffer readBuffer;
     private long timerSequence;
     private volatile boolean closing;
     private Thread thread;
@@ -92,6 +103,17 @@ final class EventLoop implements Runnable {
         if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
+    }
+
+    /**
+     * Loop thread only: this loop's read buffer, cleared. Its contents are valid until the loop
+     * reads again, which is never before the caller returns to the loop.
+     */
+    ByteBuffer readBuffer() {
+        if (readBuffer == null) {
+            readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+        }
+        return readBuffer.clear();
     }
 
     /** Loop thread only: registers {@code channel} (already non-blocking) for {@code ops}. */

@@ -90,9 +90,8 @@ final class LoopClose {
         connection.reschedule();
     }
 
-    /** Readable while lingering: read and drop until the peer's FIN. */
-    void discardInput() {
-        ByteBuffer discard = ByteBuffer.allocate(8192);
+    /** Readable while lingering: read into {@code discard} (the loop's read buffer) and drop, until the peer's FIN. */
+    void discardInput(ByteBuffer discard) {
         try {
             while (true) {
                 discard.clear();

@@ -19,7 +19,7 @@ import org.socketlab.websocket.protocol.WebSocketProtocol;
  * One WebSocket connection driven by an {@link EventLoop} instead of a thread of its own: the
  * same sans-I/O {@link WebSocketProtocol}, the same {@link WebSocketSession} and
  * {@link OutboundQueue}, but reads happen when the selector says the channel is readable (into
- * a pooled buffer: an idle connection holds none), writes are non-blocking ({@link LoopWriter}),
+ * its loop's one read buffer: an idle connection holds none), writes are non-blocking ({@link LoopWriter}),
  * and the protocol's timers are the loop's timers. Handler callbacks run on the loop thread.
  *
  * <p>Confined to its loop thread, except the {@link Transport} methods the session calls from
@@ -109,20 +109,21 @@ public final class LoopConnection implements EventLoop.Handler {
         }
         if ((ops & SelectionKey.OP_READ) != 0 && key.isValid()) {
             if (closing.isLingering()) {
-                closing.discardInput();
+                closing.discardInput(loop.readBuffer());
             } else if (closing.isOpen()) {
                 readAvailable();
             }
         }
     }
 
-    /** Non-blocking reads into a pooled buffer, given back before the loop moves on. */
+    /**
+     * Non-blocking reads into the loop's one read buffer ({@link EventLoop#readBuffer}): the
+     * protocol copies out what it keeps, so the buffer is free again when {@code step} returns.
+     */
     private void readAvailable() {
-        byte[] array = ReadBuffers.borrow();
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(array);
             for (int reads = 0; reads < MAX_READS_PER_TURN && closing.isOpen() && !writer.readPaused(); reads++) {
-                buffer.clear();
+                ByteBuffer buffer = loop.readBuffer();
                 int n = channel.read(buffer);
                 if (n < 0) {
                     endOfStream();
@@ -131,16 +132,15 @@ public final class LoopConnection implements EventLoop.Handler {
                 if (n == 0) {
                     return;
                 }
+                boolean full = !buffer.hasRemaining();
                 step(buffer.flip(), false);
-                if (n < array.length) {
-                    return; // the socket is drained: a full buffer would mean more is waiting
+                if (!full) {
+                    return; // the socket is drained: only a full buffer means more may be waiting
                 }
             }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "{0} read failed: {1}", session, e.toString());
             endOfStream();
-        } finally {
-            ReadBuffers.giveBack(array);
         }
     }
 
