@@ -10,7 +10,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -71,6 +70,7 @@ final class EventLoop implements Runnable {
      * (Netty's adaptive allocator grows to 64 KiB for the same reason). Allocated on first use.
      */
     private ByteBuffer readBuffer;
+    private final java.util.function.Consumer<SelectionKey> onReady = this::ready;
     private long timerSequence;
     private volatile boolean closing;
     private Thread thread;
@@ -142,7 +142,6 @@ final class EventLoop implements Runnable {
         try {
             while (!closing) {
                 select();
-                handleReadyKeys();
                 runTasks();
                 runDueTimers();
             }
@@ -154,29 +153,35 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * Waits for readiness and hands each ready key to its handler as the kernel reports it
+     * ({@link Selector#select(java.util.function.Consumer, long)}): no selected-key set to fill,
+     * iterate and clear, so a turn allocates nothing of its own.
+     */
     private void select() throws IOException {
         if (!tasks.isEmpty()) {
-            selector.selectNow();
+            selector.selectNow(onReady);
         } else {
             long waitNanos = timers.isEmpty() ? 0 : timers.peek().deadlineNanos() - System.nanoTime();
             if (!timers.isEmpty() && waitNanos <= 0) {
-                selector.selectNow();
+                selector.selectNow(onReady);
             } else {
-                // select(0) waits without limit; round up so a timer is never run early.
-                selector.select(timers.isEmpty() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
+                // A timeout of 0 waits without limit; round up so a timer is never run early.
+                selector.select(onReady, timers.isEmpty() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
             }
         }
         wakeupPending.set(false);
     }
 
-    private void handleReadyKeys() {
-        Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
-        while (ready.hasNext()) {
-            SelectionKey key = ready.next();
-            ready.remove();
-            if (key.isValid()) {
-                guarded(() -> ((Handler) key.attachment()).ready(key));
-            }
+    private void ready(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        try {
+            ((Handler) key.attachment()).ready(key);
+        } catch (RuntimeException e) {
+            // One connection's bug must not stop the loop that serves thousands of others.
+            LOG.log(Level.WARNING, name + ": a connection failed on the loop", e);
         }
     }
 

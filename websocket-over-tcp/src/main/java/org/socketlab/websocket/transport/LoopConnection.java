@@ -41,6 +41,8 @@ public final class LoopConnection implements EventLoop.Handler {
     private final LoopWriter writer;
     private final LoopClose closing;
     private ByteBuffer leftover;
+    /** True while {@link #step} dispatches events to the handler (loop thread only). */
+    private boolean stepping;
     /** When the loop's timer for this connection is due; read by senders to skip needless wake-ups. */
     private volatile long scheduledDeadline = Long.MAX_VALUE;
 
@@ -93,8 +95,9 @@ public final class LoopConnection implements EventLoop.Handler {
             closing.abort();
             return;
         }
-        // Bytes queued from another thread wake the loop, which writes them.
-        session.outbound().startWriterOnDemand(() -> loop.execute(this::flush));
+        // Bytes queued from another thread (or by another connection's handler) wake the loop,
+        // which writes them; bytes this connection's own handler queues leave in step's flush.
+        session.outbound().startWriterOnDemand(this::bytesQueued);
         dispatcher.open();
         ByteBuffer early = leftover;
         leftover = null;
@@ -169,12 +172,28 @@ public final class LoopConnection implements EventLoop.Handler {
         } finally {
             protocolLock.unlock();
         }
-        dispatcher.dispatch(events); // the handler's replies queue up and leave in the flush below
+        stepping = true;
+        try {
+            dispatcher.dispatch(events); // the handler's replies queue up and leave in the flush below
+        } finally {
+            stepping = false;
+        }
         flush();
         if (closeTransport) {
             closing.begin();
         } else {
             reschedule();
+        }
+    }
+
+    /**
+     * The outbound queue had nothing to write and now has (under the queue's lock, any thread).
+     * On this connection's own step the flush after dispatch writes it: no task, no extra
+     * {@code selectNow} and no second flush per echoed message.
+     */
+    private void bytesQueued() {
+        if (!(loop.inLoop() && stepping)) {
+            loop.execute(this::flush);
         }
     }
 
