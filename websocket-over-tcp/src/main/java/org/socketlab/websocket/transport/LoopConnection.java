@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.WebSocketHandler;
@@ -30,6 +31,7 @@ public final class LoopConnection implements EventLoop.Handler {
     private static final Logger LOG = System.getLogger(LoopConnection.class.getName());
     /** Reads per readiness event before other connections get their turn (fairness). */
     private static final int MAX_READS_PER_TURN = 16;
+    private static final LongConsumer NOT_COUNTED = count -> { };
 
     private final EventLoop loop;
     private final SocketChannel channel;
@@ -41,6 +43,8 @@ public final class LoopConnection implements EventLoop.Handler {
     private final LoopWriter writer;
     private final LoopClose closing;
     private ByteBuffer leftover;
+    /** Counts the bytes this connection reads from its socket (a route's traffic meter), or nothing. */
+    private LongConsumer bytesRead = NOT_COUNTED;
     /** True while {@link #step} dispatches events to the handler (loop thread only). */
     private boolean stepping;
     /** When the loop's timer for this connection is due; read by senders to skip needless wake-ups. */
@@ -71,6 +75,18 @@ public final class LoopConnection implements EventLoop.Handler {
                                         WebSocketHandler handler, ConnectionSettings settings, String path,
                                         Optional<String> subprotocol, ByteBuffer leftover) throws IOException {
         return new LoopConnection(loops.next(), channel, protocol, handler, settings, path, subprotocol, leftover);
+    }
+
+    /**
+     * Counts every byte read from and written to the socket from now on, as the blocking
+     * transport's metered socket does (a route's {@code TrafficMeter}, lab 07). Call before
+     * {@link #start}; the counters are called on the loop thread and must be thread-safe if
+     * anything else reads them. Bytes read before the hand-over (the request head, any early
+     * frames) were counted by the front door already.
+     */
+    public void countBytes(LongConsumer read, LongConsumer written) {
+        this.bytesRead = java.util.Objects.requireNonNull(read, "read");
+        writer.countWritten(java.util.Objects.requireNonNull(written, "written"));
     }
 
     public WebSocketSession session() {
@@ -112,7 +128,7 @@ public final class LoopConnection implements EventLoop.Handler {
         }
         if ((ops & SelectionKey.OP_READ) != 0 && key.isValid()) {
             if (closing.isLingering()) {
-                closing.discardInput(loop.readBuffer());
+                bytesRead.accept(closing.discardInput(loop.readBuffer()));
             } else if (closing.isOpen()) {
                 readAvailable();
             }
@@ -135,6 +151,7 @@ public final class LoopConnection implements EventLoop.Handler {
                 if (n == 0) {
                     return;
                 }
+                bytesRead.accept(n);
                 boolean full = !buffer.hasRemaining();
                 step(buffer.flip(), false);
                 if (!full) {
