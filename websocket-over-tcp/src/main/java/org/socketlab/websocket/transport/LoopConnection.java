@@ -32,6 +32,8 @@ public final class LoopConnection implements EventLoop.Handler {
     /** Reads per readiness event before other connections get their turn (fairness). */
     private static final int MAX_READS_PER_TURN = 16;
     private static final LongConsumer NOT_COUNTED = count -> { };
+    /** The least one read may take, however full the outbound queue (see {@link #readLimit}). */
+    private static final int MIN_READ_BYTES = 16 * 1024;
 
     private final EventLoop loop;
     private final SocketChannel channel;
@@ -143,6 +145,7 @@ public final class LoopConnection implements EventLoop.Handler {
         try {
             for (int reads = 0; reads < MAX_READS_PER_TURN && closing.isOpen() && !writer.readPaused(); reads++) {
                 ByteBuffer buffer = loop.readBuffer();
+                buffer.limit(readLimit(buffer.capacity()));
                 int n = channel.read(buffer);
                 if (n < 0) {
                     endOfStream();
@@ -162,6 +165,19 @@ public final class LoopConnection implements EventLoop.Handler {
             LOG.log(Level.DEBUG, "{0} read failed: {1}", session, e.toString());
             endOfStream();
         }
+    }
+
+    /**
+     * How much one read may take: the loop's whole buffer while the outbound queue has room for
+     * it, else no more than the room left, but never under {@link #MIN_READ_BYTES}. The protocol's
+     * own replies (a pong, a close echo) are no longer than what they answer, so a peer that
+     * floods pings and reads nothing overshoots {@code maxBufferedBytes} by at most that minimum
+     * — the blocking transport's bound, whose busy read buffer is 16 KiB.
+     */
+    private int readLimit(int capacity) {
+        OutboundQueue outbound = session.outbound();
+        long room = outbound.limitBytes() - outbound.bufferedBytes();
+        return (int) Math.max(MIN_READ_BYTES, Math.min(capacity, room));
     }
 
     /** The peer closed (or reset) TCP: the protocol reports it, and the connection ends. */
