@@ -46,14 +46,16 @@ public final class EchoProfile {
     @Command(name = "EchoProfile", mixinStandardHelpOptions = true,
             description = "System calls and allocation per echoed message of one server KIND (see EchoServerProcess).")
     static final class Options implements Cli.Validated {
-        @Parameters(index = "0", paramLabel = "KIND", description = "socketlab-loop, netty, socketlab, ...")
-        String kind;
-        @Parameters(index = "1", paramLabel = "CONNECTIONS")
-        int connections;
-        @Parameters(index = "2", paramLabel = "ROUNDS", description = "round trips per connection, measured")
-        int rounds;
-        @Parameters(index = "3", paramLabel = "BYTES", description = "payload bytes per message")
-        int bytes;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "KIND",
+                description = "socketlab-loop, netty, socketlab, ... (default: ${DEFAULT-VALUE})")
+        String kind = "socketlab-loop";
+        @Parameters(index = "1", arity = "0..1", paramLabel = "CONNECTIONS", description = "(default: ${DEFAULT-VALUE})")
+        int connections = 1;
+        @Parameters(index = "2", arity = "0..1", paramLabel = "ROUNDS",
+                description = "measured round trips per connection (default: ${DEFAULT-VALUE})")
+        int rounds = 4000;
+        @Parameters(index = "3", arity = "0..1", paramLabel = "BYTES", description = "payload bytes (default: ${DEFAULT-VALUE})")
+        int bytes = 16384;
         @Option(names = "--strace", description = "count system calls with strace -c -f -p (needs strace and ptrace rights)")
         boolean strace;
 
@@ -72,13 +74,18 @@ public final class EchoProfile {
             try {
                 Frame message = Frame.binary(ByteBuffer.wrap(new byte[options.bytes]));
                 roundTrips(connections, message, options.rounds / 2); // warm-up, not measured
+                // jcmd's thread dump is written with many write(2) calls: strace runs between the two.
+                long allocatedBefore = allocated(server.pid());
                 Path straceOut = Files.createTempFile("echo-profile", ".strace");
                 Process strace = options.strace ? startStrace(server.pid(), straceOut) : null;
-                long allocatedBefore = allocated(server.pid());
                 double load = LoadAverage.now();
                 long started = System.nanoTime();
                 Histogram rtt = roundTrips(connections, message, options.rounds);
                 double seconds = (System.nanoTime() - started) / 1e9;
+                if (strace != null) {
+                    strace.destroy(); // SIGTERM: strace detaches and writes its summary
+                    strace.waitFor(30, TimeUnit.SECONDS);
+                }
                 long allocated = allocated(server.pid()) - allocatedBefore;
                 long messages = (long) options.connections * options.rounds;
                 System.out.printf(Locale.ROOT, "%s C=%d B=%d: %d messages, %.0f msg/s, p50 %.0f us, p99 %.0f us"
@@ -87,7 +94,7 @@ public final class EchoProfile {
                         rtt.getValueAtPercentile(99) / 1e3, load);
                 System.out.printf(Locale.ROOT, "  allocated by platform threads: %,d B/message%n", allocated / messages);
                 if (strace != null) {
-                    printSyscalls(strace, straceOut, messages);
+                    printSyscalls(straceOut, messages);
                 }
                 Files.deleteIfExists(straceOut);
             } finally {
@@ -126,9 +133,7 @@ public final class EchoProfile {
         return strace;
     }
 
-    private static void printSyscalls(Process strace, Path out, long messages) throws Exception {
-        strace.destroy(); // SIGTERM: strace detaches and writes its summary
-        strace.waitFor(30, TimeUnit.SECONDS);
+    private static void printSyscalls(Path out, long messages) throws IOException {
         System.out.println("  system calls per message (strace -c -f):");
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
             Matcher row = STRACE_ROW.matcher(line);

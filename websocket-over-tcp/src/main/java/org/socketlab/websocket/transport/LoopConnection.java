@@ -47,7 +47,7 @@ public final class LoopConnection implements EventLoop.Handler {
     private ByteBuffer leftover;
     /** Counts the bytes this connection reads from its socket (a route's traffic meter), or nothing. */
     private LongConsumer bytesRead = NOT_COUNTED;
-    /** True while {@link #step} dispatches events to the handler (loop thread only). */
+    /** True while {@link #step} feeds the protocol and dispatches its events (loop thread only). */
     private boolean stepping;
     /** When the loop's timer for this connection is due; read by senders to skip needless wake-ups. */
     private volatile long scheduledDeadline = Long.MAX_VALUE;
@@ -191,25 +191,26 @@ public final class LoopConnection implements EventLoop.Handler {
         long now = System.nanoTime();
         List<ProtocolEvent> events;
         boolean closeTransport;
-        protocolLock.lock();
+        boolean outer = stepping;
+        stepping = true; // what the protocol and the handler queue from here leaves in the flush below
         try {
-            if (eof) {
-                protocol.receiveEof(now);
-            } else if (bytes != null && bytes.hasRemaining()) {
-                protocol.receive(bytes, now);
+            protocolLock.lock();
+            try {
+                if (eof) {
+                    protocol.receiveEof(now);
+                } else if (bytes != null && bytes.hasRemaining()) {
+                    protocol.receive(bytes, now);
+                }
+                protocol.tick(now);
+                session.outbound().append(protocol.pollOutgoing(), null);
+                events = protocol.pollEvents();
+                closeTransport = protocol.shouldCloseTransport();
+            } finally {
+                protocolLock.unlock();
             }
-            protocol.tick(now);
-            session.outbound().append(protocol.pollOutgoing(), null);
-            events = protocol.pollEvents();
-            closeTransport = protocol.shouldCloseTransport();
+            dispatcher.dispatch(events);
         } finally {
-            protocolLock.unlock();
-        }
-        stepping = true;
-        try {
-            dispatcher.dispatch(events); // the handler's replies queue up and leave in the flush below
-        } finally {
-            stepping = false;
+            stepping = outer;
         }
         flush();
         if (closeTransport) {
