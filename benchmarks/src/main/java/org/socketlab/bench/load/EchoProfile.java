@@ -79,9 +79,11 @@ public final class EchoProfile {
                 Path straceOut = Files.createTempFile("echo-profile", ".strace");
                 Process strace = options.strace ? startStrace(server.pid(), straceOut) : null;
                 double load = LoadAverage.now();
+                long[] loopsBefore = loopThreadSchedule(server.pid());
                 long started = System.nanoTime();
                 Histogram rtt = roundTrips(connections, message, options.rounds);
                 double seconds = (System.nanoTime() - started) / 1e9;
+                long[] loopsAfter = loopThreadSchedule(server.pid());
                 if (strace != null) {
                     strace.destroy(); // SIGTERM: strace detaches and writes its summary
                     strace.waitFor(30, TimeUnit.SECONDS);
@@ -93,6 +95,9 @@ public final class EchoProfile {
                         messages, messages / seconds, rtt.getValueAtPercentile(50) / 1e3,
                         rtt.getValueAtPercentile(99) / 1e3, load);
                 System.out.printf(Locale.ROOT, "  allocated by platform threads: %,d B/message%n", allocated / messages);
+                System.out.printf(Locale.ROOT, "  event-loop threads (/proc schedstat): on CPU %.1f us/message,"
+                                + " waiting for a CPU %.1f us/message (the latter depends on the load)%n",
+                        (loopsAfter[0] - loopsBefore[0]) / 1e3 / messages, (loopsAfter[1] - loopsBefore[1]) / 1e3 / messages);
                 if (strace != null) {
                     printSyscalls(straceOut, messages);
                 }
@@ -144,6 +149,34 @@ public final class EchoProfile {
                 }
             }
         }
+    }
+
+    /**
+     * Nanoseconds on a CPU and waiting in a run queue, summed over the server's event-loop threads
+     * ({@code ws-loop-N}, Netty's {@code nioEventLoopGroup-…}), from {@code /proc/PID/task/TID/schedstat}
+     * (Linux; zeros elsewhere).
+     */
+    private static long[] loopThreadSchedule(long pid) throws IOException {
+        long[] total = new long[2];
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return total;
+        }
+        try (var threads = Files.list(tasks)) {
+            for (Path task : threads.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.startsWith("ws-loop-") || name.startsWith("nioEventLoopGro")) {
+                        String[] fields = Files.readString(task.resolve("schedstat")).trim().split("\\s+");
+                        total[0] += Long.parseLong(fields[0]);
+                        total[1] += Long.parseLong(fields[1]);
+                    }
+                } catch (IOException gone) {
+                    // the thread ended between listing and reading
+                }
+            }
+        }
+        return total;
     }
 
     /** Sum of {@code allocated=} over the server's platform threads, from {@code jcmd PID Thread.print -e}. */
