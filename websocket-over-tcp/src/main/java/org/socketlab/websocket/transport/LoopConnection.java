@@ -20,8 +20,8 @@ import org.socketlab.websocket.protocol.WebSocketProtocol;
  * One WebSocket connection driven by an {@link EventLoop} instead of a thread of its own: the
  * same sans-I/O {@link WebSocketProtocol}, the same {@link WebSocketSession} and
  * {@link OutboundQueue}, but reads happen when the selector says the channel is readable (into
- * its loop's one read buffer: an idle connection holds none), writes are non-blocking ({@link LoopWriter}),
- * and the protocol's timers are the loop's timers. Handler callbacks run on the loop thread.
+ * its loop's one read buffer, {@link LoopReader}: an idle connection holds none), writes are
+ * non-blocking ({@link LoopWriter}), and the protocol's timers are the loop's timers. Handler callbacks run on the loop thread.
  *
  * <p>Confined to its loop thread, except the {@link Transport} methods the session calls from
  * any thread (they hand work to the loop with {@link EventLoop#execute}).
@@ -29,11 +29,6 @@ import org.socketlab.websocket.protocol.WebSocketProtocol;
 public final class LoopConnection implements EventLoop.Handler {
 
     private static final Logger LOG = System.getLogger(LoopConnection.class.getName());
-    /** Reads per readiness event before other connections get their turn (fairness). */
-    private static final int MAX_READS_PER_TURN = 16;
-    private static final LongConsumer NOT_COUNTED = count -> { };
-    /** The least one read may take, however full the outbound queue (see {@link #readLimit}). */
-    private static final int MIN_READ_BYTES = 16 * 1024;
 
     private final EventLoop loop;
     private final SocketChannel channel;
@@ -43,10 +38,9 @@ public final class LoopConnection implements EventLoop.Handler {
     private final ConnectionSettings settings;
     private final EventDispatcher dispatcher;
     private final LoopWriter writer;
+    private final LoopReader reader;
     private final LoopClose closing;
     private ByteBuffer leftover;
-    /** Counts the bytes this connection reads from its socket (a route's traffic meter), or nothing. */
-    private LongConsumer bytesRead = NOT_COUNTED;
     /** True while {@link #step} feeds the protocol and dispatches its events (loop thread only). */
     private boolean stepping;
     /** When the loop's timer for this connection is due; read by senders to skip needless wake-ups. */
@@ -65,6 +59,7 @@ public final class LoopConnection implements EventLoop.Handler {
         this.leftover = leftover == null ? ByteBuffer.allocate(0) : leftover;
         this.dispatcher = new EventDispatcher(session, handler);
         this.writer = new LoopWriter(channel, session.outbound(), settings.sendTimeout());
+        this.reader = new LoopReader(this, loop, channel, session.outbound());
         this.closing = new LoopClose(this, channel, session.outbound(), settings.closeTimeout());
         session.attach(new LoopTransport(), settings);
     }
@@ -87,7 +82,7 @@ public final class LoopConnection implements EventLoop.Handler {
      * frames) were counted by the front door already.
      */
     public void countBytes(LongConsumer read, LongConsumer written) {
-        this.bytesRead = java.util.Objects.requireNonNull(read, "read");
+        reader.countRead(read);
         writer.countWritten(java.util.Objects.requireNonNull(written, "written"));
     }
 
@@ -130,54 +125,21 @@ public final class LoopConnection implements EventLoop.Handler {
         }
         if ((ops & SelectionKey.OP_READ) != 0 && key.isValid()) {
             if (closing.isLingering()) {
-                bytesRead.accept(closing.discardInput(loop.readBuffer()));
+                reader.discardInput(closing);
             } else if (closing.isOpen()) {
-                readAvailable();
+                reader.readAvailable();
             }
         }
     }
 
-    /**
-     * Non-blocking reads into the loop's one read buffer ({@link EventLoop#readBuffer}): the
-     * protocol copies out what it keeps, so the buffer is free again when {@code step} returns.
-     */
-    private void readAvailable() {
-        try {
-            for (int reads = 0; reads < MAX_READS_PER_TURN && closing.isOpen() && !writer.readPaused(); reads++) {
-                ByteBuffer buffer = loop.readBuffer();
-                buffer.limit(readLimit(buffer.capacity()));
-                int n = channel.read(buffer);
-                if (n < 0) {
-                    endOfStream();
-                    return;
-                }
-                if (n == 0) {
-                    return;
-                }
-                bytesRead.accept(n);
-                boolean full = !buffer.hasRemaining();
-                step(buffer.flip(), false);
-                if (!full) {
-                    return; // the socket is drained: only a full buffer means more may be waiting
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "{0} read failed: {1}", session, e.toString());
-            endOfStream();
-        }
+    /** Loop thread: whether another read may happen now (open, and not held back by a full queue). */
+    boolean mayRead() {
+        return closing.isOpen() && !writer.readPaused();
     }
 
-    /**
-     * How much one read may take: the loop's whole buffer while the outbound queue has room for
-     * it, else no more than the room left, but never under {@link #MIN_READ_BYTES}. The protocol's
-     * own replies (a pong, a close echo) are no longer than what they answer, so a peer that
-     * floods pings and reads nothing overshoots {@code maxBufferedBytes} by at most that minimum
-     * — the blocking transport's bound, whose busy read buffer is 16 KiB.
-     */
-    private int readLimit(int capacity) {
-        OutboundQueue outbound = session.outbound();
-        long room = outbound.limitBytes() - outbound.bufferedBytes();
-        return (int) Math.max(MIN_READ_BYTES, Math.min(capacity, room));
+    /** Loop thread: bytes the reader read, valid until this returns. */
+    void received(ByteBuffer bytes) {
+        step(bytes, false);
     }
 
     /** The peer closed (or reset) TCP: the protocol reports it, and the connection ends. */

@@ -41,7 +41,7 @@
  * </ul>
  *
  * <p>The event-loop driver ({@code EventLoopGroup}, {@code EventLoop}, {@code LoopConnection},
- * {@code LoopWriter}, {@code LoopClose}; {@code docs/event-loop.md}) keeps the same session, queue
+ * {@code LoopReader}, {@code LoopWriter}, {@code LoopClose}; {@code docs/event-loop.md}) keeps the same session, queue
  * and protocol lock, with a different contract for its own part:
  * <ul>
  *   <li>A {@code LoopConnection} is confined to its loop thread: reads, writes, timers, the close
