@@ -21,7 +21,8 @@ import org.socketlab.websocket.protocol.WebSocketProtocol;
  * same sans-I/O {@link WebSocketProtocol}, the same {@link WebSocketSession} and
  * {@link OutboundQueue}, but reads happen when the selector says the channel is readable (into
  * its loop's one read buffer, {@link LoopReader}: an idle connection holds none), writes are
- * non-blocking ({@link LoopWriter}), and the protocol's timers are the loop's timers. Handler callbacks run on the loop thread.
+ * non-blocking ({@link LoopWriter}), and the protocol's timers are the loop's timers. Handler
+ * callbacks run on the loop thread.
  *
  * <p>Confined to its loop thread, except the {@link Transport} methods the session calls from
  * any thread (they hand work to the loop with {@link EventLoop#execute}).
