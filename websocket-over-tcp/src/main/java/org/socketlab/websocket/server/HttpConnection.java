@@ -248,7 +248,7 @@ final class HttpConnection {
         upgraded = webSocket; // the meter stays attached: a route may count its WebSocket's bytes (lab 07)
     }
 
-    /** {@link #handOver(WebSocketConnection)} for an event loop (its bytes are not metered). */
+    /** {@link #handOver(WebSocketConnection)} for an event loop (it counts into the route's meter itself). */
     void handOver(LoopConnection webSocket) {
         inbound = ByteBuffer.allocate(0);
         parser = null;

@@ -46,6 +46,11 @@ final class MeteredSocket extends Socket {
         target = stats;
     }
 
+    /** The meter bytes count for now, or null (none attached): an event loop counts into it after an upgrade. */
+    TrafficMeter meter() {
+        return target;
+    }
+
     /** The response is complete: bytes of the next request wait for its route. */
     void detach() {
         target = null;

@@ -88,6 +88,10 @@ final class WebSocketUpgrade {
             LoopConnection onLoop = LoopConnection.create(door.eventLoops(), channel, protocol, plan.handler(), settings,
                     request.path(), accepted.subprotocol(), exchange.takeLeftover());
             onLoop.session().attributes().putAll(attributes);
+            TrafficMeter meter = connection.socket().meter();
+            if (meter != null) {
+                onLoop.countBytes(meter::bytesIn, meter::bytesOut); // lab 07's meter keeps counting on the loop
+            }
             connection.handOver(onLoop);
             return true;
         }

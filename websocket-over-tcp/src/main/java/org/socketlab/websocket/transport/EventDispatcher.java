@@ -30,7 +30,8 @@ final class EventDispatcher {
     }
 
     void dispatch(List<ProtocolEvent> events) {
-        for (ProtocolEvent event : events) {
+        for (int i = 0; i < events.size(); i++) { // indexed: no iterator per message on the hot path
+            ProtocolEvent event = events.get(i);
             switch (event) {
                 case ProtocolEvent.TextMessage text -> guarded("onText", () -> handler.onText(session, text.text()));
                 case ProtocolEvent.BinaryMessage binary ->

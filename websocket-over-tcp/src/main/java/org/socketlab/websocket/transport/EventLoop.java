@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,6 +31,8 @@ final class EventLoop implements Runnable {
 
     private static final Logger LOG = System.getLogger(EventLoop.class.getName());
     private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+    /** Size of the loop's one read buffer (see {@link #readBuffer()}). */
+    static final int READ_BUFFER_BYTES = 64 * 1024;
 
     /** What a registered channel's attachment does when its key is ready or its timer is due. */
     interface Handler {
@@ -60,6 +62,15 @@ final class EventLoop implements Runnable {
     /** Connections registered and not yet finished (loop thread only): told when the loop stops. */
     private final java.util.Set<Handler> registered = new java.util.HashSet<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    /**
+     * The one read buffer of this loop, shared by all its connections: a loop reads one channel
+     * at a time and the protocol copies out whatever it keeps past {@code receive}, so a
+     * connection holds no read buffer of its own and none is borrowed from a pool per event.
+     * Large enough that a 16 KiB message (16,398 bytes on the wire) arrives in one {@code read}
+     * (Netty's adaptive allocator grows to 64 KiB for the same reason). Allocated on first use.
+     */
+    private ByteBuffer readBuffer;
+    private final java.util.function.Consumer<SelectionKey> onReady = this::ready;
     private long timerSequence;
     private volatile boolean closing;
     private Thread thread;
@@ -94,6 +105,17 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * Loop thread only: this loop's read buffer, cleared. Its contents are valid until the loop
+     * reads again, which is never before the caller returns to the loop.
+     */
+    ByteBuffer readBuffer() {
+        if (readBuffer == null) {
+            readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+        }
+        return readBuffer.clear();
+    }
+
     /** Loop thread only: registers {@code channel} (already non-blocking) for {@code ops}. */
     SelectionKey register(SocketChannel channel, int ops, Handler handler) throws ClosedChannelException {
         SelectionKey key = channel.register(selector, ops, handler); // epoll_ctl(EPOLL_CTL_ADD)
@@ -120,7 +142,6 @@ final class EventLoop implements Runnable {
         try {
             while (!closing) {
                 select();
-                handleReadyKeys();
                 runTasks();
                 runDueTimers();
             }
@@ -132,29 +153,35 @@ final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * Waits for readiness and hands each ready key to its handler as the kernel reports it
+     * ({@link Selector#select(java.util.function.Consumer, long)}): no selected-key set to fill,
+     * iterate and clear, so a turn allocates nothing of its own.
+     */
     private void select() throws IOException {
         if (!tasks.isEmpty()) {
-            selector.selectNow();
+            selector.selectNow(onReady);
         } else {
             long waitNanos = timers.isEmpty() ? 0 : timers.peek().deadlineNanos() - System.nanoTime();
             if (!timers.isEmpty() && waitNanos <= 0) {
-                selector.selectNow();
+                selector.selectNow(onReady);
             } else {
-                // select(0) waits without limit; round up so a timer is never run early.
-                selector.select(timers.isEmpty() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
+                // A timeout of 0 waits without limit; round up so a timer is never run early.
+                selector.select(onReady, timers.isEmpty() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
             }
         }
         wakeupPending.set(false);
     }
 
-    private void handleReadyKeys() {
-        Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
-        while (ready.hasNext()) {
-            SelectionKey key = ready.next();
-            ready.remove();
-            if (key.isValid()) {
-                guarded(() -> ((Handler) key.attachment()).ready(key));
-            }
+    private void ready(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        try {
+            ((Handler) key.attachment()).ready(key);
+        } catch (RuntimeException e) {
+            // One connection's bug must not stop the loop that serves thousands of others.
+            LOG.log(Level.WARNING, name + ": a connection failed on the loop", e);
         }
     }
 

@@ -31,9 +31,26 @@ public final class EventLoopGroup implements AutoCloseable {
         return new EventLoopGroup(count, namePrefix);
     }
 
-    /** One loop per available processor. */
+    /** The system property that sets how many loops {@link #perCore} starts (default: one per core). */
+    public static final String LOOPS_PROPERTY = "socketlab.websocket.eventLoops";
+
+    /**
+     * One loop per available processor, or as many as {@value #LOOPS_PROPERTY} says (Netty's
+     * {@code NioEventLoopGroup} starts two per core; the profile in {@code docs/event-loop.md}
+     * compares both).
+     */
     public static EventLoopGroup perCore(String namePrefix) {
-        return start(Runtime.getRuntime().availableProcessors(), namePrefix);
+        int cores = Runtime.getRuntime().availableProcessors();
+        String configured = System.getProperty(LOOPS_PROPERTY, "").trim();
+        if (configured.isEmpty()) {
+            return start(cores, namePrefix);
+        }
+        try {
+            return start(Integer.parseInt(configured), namePrefix);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + LOOPS_PROPERTY + " is \"" + configured
+                    + "\"; it must be a whole number of loops, at least 1", e);
+        }
     }
 
     public int size() {

@@ -90,23 +90,28 @@ final class LoopClose {
         connection.reschedule();
     }
 
-    /** Readable while lingering: read and drop until the peer's FIN. */
-    void discardInput() {
-        ByteBuffer discard = ByteBuffer.allocate(8192);
+    /**
+     * Readable while lingering: read into {@code discard} (the loop's read buffer) and drop, until
+     * the peer's FIN. Returns how many bytes were read and dropped.
+     */
+    long discardInput(ByteBuffer discard) {
+        long dropped = 0;
         try {
             while (true) {
                 discard.clear();
                 int n = channel.read(discard);
                 if (n < 0) {
                     close();
-                    return;
+                    return dropped;
                 }
                 if (n == 0) {
-                    return;
+                    return dropped;
                 }
+                dropped += n;
             }
         } catch (IOException e) {
             close(); // reset or closed: nothing left to wait for
+            return dropped;
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.WebSocketHandler;
@@ -19,8 +20,9 @@ import org.socketlab.websocket.protocol.WebSocketProtocol;
  * One WebSocket connection driven by an {@link EventLoop} instead of a thread of its own: the
  * same sans-I/O {@link WebSocketProtocol}, the same {@link WebSocketSession} and
  * {@link OutboundQueue}, but reads happen when the selector says the channel is readable (into
- * a pooled buffer: an idle connection holds none), writes are non-blocking ({@link LoopWriter}),
- * and the protocol's timers are the loop's timers. Handler callbacks run on the loop thread.
+ * its loop's one read buffer, {@link LoopReader}: an idle connection holds none), writes are
+ * non-blocking ({@link LoopWriter}), and the protocol's timers are the loop's timers. Handler
+ * callbacks run on the loop thread.
  *
  * <p>Confined to its loop thread, except the {@link Transport} methods the session calls from
  * any thread (they hand work to the loop with {@link EventLoop#execute}).
@@ -28,8 +30,6 @@ import org.socketlab.websocket.protocol.WebSocketProtocol;
 public final class LoopConnection implements EventLoop.Handler {
 
     private static final Logger LOG = System.getLogger(LoopConnection.class.getName());
-    /** Reads per readiness event before other connections get their turn (fairness). */
-    private static final int MAX_READS_PER_TURN = 16;
 
     private final EventLoop loop;
     private final SocketChannel channel;
@@ -39,8 +39,11 @@ public final class LoopConnection implements EventLoop.Handler {
     private final ConnectionSettings settings;
     private final EventDispatcher dispatcher;
     private final LoopWriter writer;
+    private final LoopReader reader;
     private final LoopClose closing;
     private ByteBuffer leftover;
+    /** True while {@link #step} feeds the protocol and dispatches its events (loop thread only). */
+    private boolean stepping;
     /** When the loop's timer for this connection is due; read by senders to skip needless wake-ups. */
     private volatile long scheduledDeadline = Long.MAX_VALUE;
 
@@ -57,6 +60,7 @@ public final class LoopConnection implements EventLoop.Handler {
         this.leftover = leftover == null ? ByteBuffer.allocate(0) : leftover;
         this.dispatcher = new EventDispatcher(session, handler);
         this.writer = new LoopWriter(channel, session.outbound(), settings.sendTimeout());
+        this.reader = new LoopReader(this, loop, channel, session.outbound());
         this.closing = new LoopClose(this, channel, session.outbound(), settings.closeTimeout());
         session.attach(new LoopTransport(), settings);
     }
@@ -69,6 +73,18 @@ public final class LoopConnection implements EventLoop.Handler {
                                         WebSocketHandler handler, ConnectionSettings settings, String path,
                                         Optional<String> subprotocol, ByteBuffer leftover) throws IOException {
         return new LoopConnection(loops.next(), channel, protocol, handler, settings, path, subprotocol, leftover);
+    }
+
+    /**
+     * Counts every byte read from and written to the socket from now on, as the blocking
+     * transport's metered socket does (a route's {@code TrafficMeter}, lab 07). Call before
+     * {@link #start}; the counters are called on the loop thread and must be thread-safe if
+     * anything else reads them. Bytes read before the hand-over (the request head, any early
+     * frames) were counted by the front door already.
+     */
+    public void countBytes(LongConsumer read, LongConsumer written) {
+        reader.countRead(read);
+        writer.countWritten(java.util.Objects.requireNonNull(written, "written"));
     }
 
     public WebSocketSession session() {
@@ -93,8 +109,9 @@ public final class LoopConnection implements EventLoop.Handler {
             closing.abort();
             return;
         }
-        // Bytes queued from another thread wake the loop, which writes them.
-        session.outbound().startWriterOnDemand(() -> loop.execute(this::flush));
+        // Bytes queued from another thread (or by another connection's handler) wake the loop,
+        // which writes them; bytes this connection's own handler queues leave in step's flush.
+        session.outbound().startWriterOnDemand(this::bytesQueued);
         dispatcher.open();
         ByteBuffer early = leftover;
         leftover = null;
@@ -109,39 +126,21 @@ public final class LoopConnection implements EventLoop.Handler {
         }
         if ((ops & SelectionKey.OP_READ) != 0 && key.isValid()) {
             if (closing.isLingering()) {
-                closing.discardInput();
+                reader.discardInput(closing);
             } else if (closing.isOpen()) {
-                readAvailable();
+                reader.readAvailable();
             }
         }
     }
 
-    /** Non-blocking reads into a pooled buffer, given back before the loop moves on. */
-    private void readAvailable() {
-        byte[] array = ReadBuffers.borrow();
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(array);
-            for (int reads = 0; reads < MAX_READS_PER_TURN && closing.isOpen() && !writer.readPaused(); reads++) {
-                buffer.clear();
-                int n = channel.read(buffer);
-                if (n < 0) {
-                    endOfStream();
-                    return;
-                }
-                if (n == 0) {
-                    return;
-                }
-                step(buffer.flip(), false);
-                if (n < array.length) {
-                    return; // the socket is drained: a full buffer would mean more is waiting
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "{0} read failed: {1}", session, e.toString());
-            endOfStream();
-        } finally {
-            ReadBuffers.giveBack(array);
-        }
+    /** Loop thread: whether another read may happen now (open, and not held back by a full queue). */
+    boolean mayRead() {
+        return closing.isOpen() && !writer.readPaused();
+    }
+
+    /** Loop thread: bytes the reader read, valid until this returns. */
+    void received(ByteBuffer bytes) {
+        step(bytes, false);
     }
 
     /** The peer closed (or reset) TCP: the protocol reports it, and the connection ends. */
@@ -155,26 +154,43 @@ public final class LoopConnection implements EventLoop.Handler {
         long now = System.nanoTime();
         List<ProtocolEvent> events;
         boolean closeTransport;
-        protocolLock.lock();
+        boolean outer = stepping;
+        stepping = true; // what the protocol and the handler queue from here leaves in the flush below
         try {
-            if (eof) {
-                protocol.receiveEof(now);
-            } else if (bytes != null && bytes.hasRemaining()) {
-                protocol.receive(bytes, now);
+            protocolLock.lock();
+            try {
+                if (eof) {
+                    protocol.receiveEof(now);
+                } else if (bytes != null && bytes.hasRemaining()) {
+                    protocol.receive(bytes, now);
+                }
+                protocol.tick(now);
+                session.outbound().append(protocol.pollOutgoing(), null);
+                events = protocol.pollEvents();
+                closeTransport = protocol.shouldCloseTransport();
+            } finally {
+                protocolLock.unlock();
             }
-            protocol.tick(now);
-            session.outbound().append(protocol.pollOutgoing(), null);
-            events = protocol.pollEvents();
-            closeTransport = protocol.shouldCloseTransport();
+            dispatcher.dispatch(events);
         } finally {
-            protocolLock.unlock();
+            stepping = outer;
         }
-        dispatcher.dispatch(events); // the handler's replies queue up and leave in the flush below
         flush();
         if (closeTransport) {
             closing.begin();
         } else {
             reschedule();
+        }
+    }
+
+    /**
+     * The outbound queue had nothing to write and now has (under the queue's lock, any thread).
+     * On this connection's own step the flush after dispatch writes it: no task, no extra
+     * {@code selectNow} and no second flush per echoed message.
+     */
+    private void bytesQueued() {
+        if (!(loop.inLoop() && stepping)) {
+            loop.execute(this::flush);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 
 /**
  * The write side of a {@link LoopConnection}: non-blocking writes of what the
@@ -30,11 +31,17 @@ final class LoopWriter {
     private long lastProgressNanos;
     private boolean readPaused;
     private volatile boolean stalled;
+    private LongConsumer bytesWritten = count -> { };
 
     LoopWriter(SocketChannel channel, OutboundQueue outbound, Duration sendTimeout) {
         this.channel = channel;
         this.outbound = outbound;
         this.sendTimeoutNanos = sendTimeout.toNanos();
+    }
+
+    /** Counts every byte written from now on (see {@link LoopConnection#countBytes}). */
+    void countWritten(LongConsumer counter) {
+        this.bytesWritten = counter;
     }
 
     void attach(SelectionKey registered) {
@@ -66,6 +73,7 @@ final class LoopWriter {
                 bytes.limit(limit);
             }
             if (written > 0) {
+                bytesWritten.accept(written);
                 lastProgressNanos = System.nanoTime();
             }
             if (bytes.hasRemaining()) {

@@ -41,7 +41,7 @@
  * </ul>
  *
  * <p>The event-loop driver ({@code EventLoopGroup}, {@code EventLoop}, {@code LoopConnection},
- * {@code LoopWriter}, {@code LoopClose}; {@code docs/event-loop.md}) keeps the same session, queue
+ * {@code LoopReader}, {@code LoopWriter}, {@code LoopClose}; {@code docs/event-loop.md}) keeps the same session, queue
  * and protocol lock, with a different contract for its own part:
  * <ul>
  *   <li>A {@code LoopConnection} is confined to its loop thread: reads, writes, timers, the close
@@ -50,6 +50,9 @@
  *   <li>Sends from any thread append to the outbound queue under the protocol lock, as on the
  *       blocking transport; the loop writes. A sender on a loop thread never waits for queue
  *       space ({@code Transport.mayWaitForSpace}); the connection stops reading instead.</li>
+ *   <li>Each loop has one read buffer ({@code EventLoop.readBuffer()}) that all its connections
+ *       read into, one at a time: the protocol copies out whatever it keeps, so the buffer is
+ *       free again when a connection's {@code step} returns; no connection owns a read buffer.</li>
  *   <li>Handlers must not block on a loop thread: every connection of that loop waits.</li>
  * </ul>
  */

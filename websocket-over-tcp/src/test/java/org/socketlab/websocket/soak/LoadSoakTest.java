@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.socketlab.websocket.api.Session;
+import org.socketlab.websocket.server.ConnectionThreads;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.soak.SoakClients.Plan;
 import org.socketlab.websocket.soak.SoakClients.Result;
@@ -34,6 +36,11 @@ import org.socketlab.websocket.testing.TestEchoHandler;
  * {@code -Dsocketlab.soak.connections=10000 -Dsocketlab.soak.seconds=60}. When two sockets per
  * connection would not fit this process's file-descriptor limit, the clients run in a child JVM.
  * Figures are printed and written to {@code target/soak-report.txt}.
+ *
+ * <p>The server runs on the builders' default transport, which
+ * {@code -Dsocketlab.websocket.connectionThreads=EVENT_LOOP} changes: the {@code event-loop-suites}
+ * profile runs this soak a second time on the selector loops (issue 20), and the test then checks
+ * that every message was echoed on a loop thread, so it cannot pass on the wrong transport.
  */
 @Tag("soak")
 class LoadSoakTest {
@@ -46,9 +53,11 @@ class LoadSoakTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.MINUTES) // the CI profile takes seconds; the 10k run a few minutes
     void manyConnectionsEchoEverythingInOrder_whileSomeAreKilledAndSomeMisbehave() throws Exception {
-        System.out.printf("LoadSoakTest: %d connections, %s, seed %d%n", CONNECTIONS,
-                SECONDS > 0 ? SECONDS + " s of messages each" : MESSAGES + " messages each", SEED);
-        try (WebSocketServer server = WebSocketServer.builder().endpoint("/", new TestEchoHandler())
+        ConnectionThreads transport = ConnectionThreads.configuredDefault();
+        System.out.printf("LoadSoakTest: %d connections, %s, seed %d, transport %s%n", CONNECTIONS,
+                SECONDS > 0 ? SECONDS + " s of messages each" : MESSAGES + " messages each", SEED, transport);
+        ThreadRecordingEcho echo = new ThreadRecordingEcho();
+        try (WebSocketServer server = WebSocketServer.builder().endpoint("/", echo)
                 .backlog(4096).maxConnections(CONNECTIONS + 100).start()) {
             Plan plan = new Plan(server.port(), CONNECTIONS, MESSAGES, SECONDS, 0.05, 0.05, SEED);
             Memory baseline = Memory.measure();
@@ -64,7 +73,8 @@ class LoadSoakTest {
             Result result = needsChildJvm() ? runInChild(plan, measure) : new SoakClients(plan).run(measure);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             boolean drained = ResourceProbe.await(Duration.ofSeconds(60), () -> server.activeConnections() == 0);
-            String report = report(result, sessionsHeld[0], baseline, held[0], took, drained);
+            String report = "transport " + transport + "; handler threads " + echo.threadKinds() + "\n"
+                    + report(result, sessionsHeld[0], baseline, held[0], took, drained);
             System.out.println(report);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "soak-report.txt"), report);
@@ -77,6 +87,28 @@ class LoadSoakTest {
             assertThat(result.misbehavedGotTheRightCode()).isEqualTo(result.misbehaved());
             assertThat(result.cleanCloses()).isEqualTo(CONNECTIONS - result.killed() - result.misbehaved());
             assertThat(drained).as("every connection freed afterwards").isTrue();
+            if (transport == ConnectionThreads.EVENT_LOOP) {
+                assertThat(echo.threadKinds()).as("threads that ran the echo handler on %s", transport)
+                        .containsOnlyKeys("ws-loop-");
+            }
+        }
+    }
+
+    /** The echo, counting the threads it runs on by kind (the name without its number). */
+    private static final class ThreadRecordingEcho extends TestEchoHandler {
+        private final Map<String, java.util.concurrent.atomic.LongAdder> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void onText(Session session, String text) {
+            kinds.computeIfAbsent(Thread.currentThread().getName().replaceAll("\\d+$", ""),
+                    kind -> new java.util.concurrent.atomic.LongAdder()).increment();
+            super.onText(session, text);
+        }
+
+        Map<String, Long> threadKinds() {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            kinds.forEach((kind, count) -> counts.put(kind, count.sum()));
+            return counts;
         }
     }
 
