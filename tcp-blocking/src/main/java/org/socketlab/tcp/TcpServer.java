@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -153,7 +152,7 @@ public final class TcpServer implements AutoCloseable {
         boolean admitted = false;
         try {
             acceptedCount.incrementAndGet();
-            configureAccepted(clientSocket);
+            config.configureAccepted(clientSocket);
             // Admission is decided here, on the accept thread, in accept order: exact even when
             // handler threads start late (see TcpServerBuilder.maxConnections).
             admitted = connections.register(clientSocket);
@@ -179,25 +178,6 @@ public final class TcpServer implements AutoCloseable {
             Thread.sleep(backoff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void configureAccepted(Socket clientSocket) {
-        try {
-            // SO_TIMEOUT: a read() that waits longer throws SocketTimeoutException, so a
-            // stalled client cannot hold a thread forever.
-            if (!config.readTimeout().isZero()) {
-                // At least 1 ms: SO_TIMEOUT 0 would mean "wait forever", the opposite of what was asked.
-                clientSocket.setSoTimeout((int) Math.max(1, config.readTimeout().toMillis()));
-            }
-            // TCP_NODELAY turns off Nagle's algorithm: small writes leave at once instead of
-            // waiting for the ACK of earlier unacknowledged data.
-            clientSocket.setTcpNoDelay(config.tcpNoDelay());
-            // SO_KEEPALIVE: the kernel probes an idle connection (after ~2 h by default on
-            // Linux) and reports a dead peer as an error on the next read.
-            clientSocket.setKeepAlive(config.keepAlive());
-        } catch (SocketException e) {
-            LOG.log(Level.DEBUG, "could not set socket options: {0}", e.getMessage());
         }
     }
 
