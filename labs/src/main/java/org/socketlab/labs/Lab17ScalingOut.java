@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.socketlab.labs.scaleout.ChildProcess;
+import org.socketlab.websocket.process.ChildProcess;
 import org.socketlab.labs.scaleout.LocalCluster;
 import org.socketlab.tcp.cli.Cli;
 import org.socketlab.websocket.api.Session;

@@ -7,11 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,19 +41,15 @@ public final class TcpServer implements AutoCloseable {
     private final TcpServerConfig config;
     private final ServerSocket serverSocket;
     private final Thread acceptThread;
-    private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
-    /** Connections being served by the main handler (not the overflow handler). */
-    private final java.util.concurrent.atomic.AtomicInteger admittedConnections =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final ConnectionRegistry connections;
     private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
     private final AtomicLong acceptedCount = new AtomicLong();
     private final AtomicLong acceptErrors = new AtomicLong();
     private volatile boolean stopping;
-    /** Connections whose handler returned but whose new owner (e.g. an event loop) keeps them open. */
-    private final java.util.Map<Socket, Detached> detached = new ConcurrentHashMap<>();
 
     private TcpServer(TcpServerConfig config) throws IOException {
         this.config = config;
+        this.connections = new ConnectionRegistry(config);
         this.serverSocket = openListeningSocket(config);
         this.acceptThread = Thread.ofPlatform()
                 .name("tcp-accept-" + serverSocket.getLocalPort())
@@ -159,28 +152,17 @@ public final class TcpServer implements AutoCloseable {
         boolean admitted = false;
         try {
             acceptedCount.incrementAndGet();
-            configureAccepted(clientSocket);
-            openConnections.add(clientSocket);
+            config.configureAccepted(clientSocket);
             // Admission is decided here, on the accept thread, in accept order: exact even when
             // handler threads start late (see TcpServerBuilder.maxConnections).
-            admitted = config.maxConnections() == 0
-                    || admittedConnections.get() < config.maxConnections();
-            if (admitted) {
-                admittedConnections.incrementAndGet();
-            }
+            admitted = connections.register(clientSocket);
             ConnectionHandler handler = admitted ? config.handler() : config.overflowHandler();
             boolean admittedHere = admitted;
             config.strategy().dispatch(() -> serve(clientSocket, handler, admittedHere));
         } catch (RuntimeException | Error failed) {
             // The executor refused (it is shutting down) or could not start a thread: do not
-            // leak the socket or its slot. Whoever removes the socket from openConnections
-            // (here or serve()'s finally) releases it, so it is released exactly once.
-            if (openConnections.remove(clientSocket)) {
-                closeQuietly(clientSocket);
-                if (admitted) {
-                    admittedConnections.decrementAndGet();
-                }
-            }
+            // leak the socket or its slot (released exactly once, here or when serve() ends).
+            connections.dispatchFailed(clientSocket, admitted);
             if (failed instanceof RuntimeException) {
                 LOG.log(Level.WARNING, "could not dispatch {0}: {1}",
                         clientSocket.getRemoteSocketAddress(), failed.toString());
@@ -196,25 +178,6 @@ public final class TcpServer implements AutoCloseable {
             Thread.sleep(backoff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void configureAccepted(Socket clientSocket) {
-        try {
-            // SO_TIMEOUT: a read() that waits longer throws SocketTimeoutException, so a
-            // stalled client cannot hold a thread forever.
-            if (!config.readTimeout().isZero()) {
-                // At least 1 ms: SO_TIMEOUT 0 would mean "wait forever", the opposite of what was asked.
-                clientSocket.setSoTimeout((int) Math.max(1, config.readTimeout().toMillis()));
-            }
-            // TCP_NODELAY turns off Nagle's algorithm: small writes leave at once instead of
-            // waiting for the ACK of earlier unacknowledged data.
-            clientSocket.setTcpNoDelay(config.tcpNoDelay());
-            // SO_KEEPALIVE: the kernel probes an idle connection (after ~2 h by default on
-            // Linux) and reports a dead peer as an error on the next read.
-            clientSocket.setKeepAlive(config.keepAlive());
-        } catch (SocketException e) {
-            LOG.log(Level.DEBUG, "could not set socket options: {0}", e.getMessage());
         }
     }
 
@@ -236,17 +199,7 @@ public final class TcpServer implements AutoCloseable {
             reason = e;
             LOG.log(e instanceof Error ? Level.ERROR : Level.WARNING, "handler failed for " + remote, e);
         } finally {
-            Detached owner = detached.get(clientSocket);
-            if (owner != null && reason == null) {
-                owner.handlerReturned(admitted, remote);
-            } else {
-                detached.remove(clientSocket);
-                closeConnection(clientSocket);
-                if (openConnections.remove(clientSocket) && admitted) {
-                    admittedConnections.decrementAndGet();
-                }
-                notifyClosed(remote, reason);
-            }
+            connections.handlerEnded(clientSocket, admitted, remote, reason);
         }
     }
 
@@ -258,81 +211,7 @@ public final class TcpServer implements AutoCloseable {
      * {@link #stop} waits for detached connections within its grace period, then closes them.
      */
     public Runnable detach(Socket clientSocket) {
-        Detached owner = new Detached(clientSocket);
-        detached.put(clientSocket, owner);
-        return owner::release;
-    }
-
-    /** A detached connection: finished once its handler returned and its owner released it. */
-    private final class Detached {
-        private final Socket socket;
-        private boolean handlerReturned;
-        private boolean released;
-        private boolean admitted;
-        private SocketAddress remote;
-
-        Detached(Socket socket) {
-            this.socket = socket;
-        }
-
-        void handlerReturned(boolean admittedHere, SocketAddress remoteAddress) {
-            synchronized (this) {
-                handlerReturned = true;
-                admitted = admittedHere;
-                remote = remoteAddress;
-                if (!released) {
-                    return;
-                }
-            }
-            finish();
-        }
-
-        void release() {
-            synchronized (this) {
-                if (released) {
-                    return;
-                }
-                released = true;
-                if (!handlerReturned) {
-                    return;
-                }
-            }
-            finish();
-        }
-
-        private void finish() {
-            detached.remove(socket);
-            closeConnection(socket);
-            if (openConnections.remove(socket) && admitted) {
-                admittedConnections.decrementAndGet();
-            }
-            notifyClosed(remote, null);
-            synchronized (detached) {
-                detached.notifyAll();
-            }
-        }
-    }
-
-    /** Waits until no detached connection is left, or the deadline passes. */
-    private boolean awaitDetached(long deadlineNanos) throws InterruptedException {
-        synchronized (detached) {
-            while (!detached.isEmpty()) {
-                long remaining = remaining(deadlineNanos);
-                if (remaining <= 0) {
-                    return false;
-                }
-                detached.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
-            }
-            return true;
-        }
-    }
-
-    private void notifyClosed(SocketAddress remote, Throwable reason) {
-        try {
-            config.connectionListener().connectionClosed(remote, reason);
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "connection listener failed", e);
-        }
+        return connections.detach(clientSocket);
     }
 
     /** The address the server is bound to; with port 0 this is where the OS put it. */
@@ -347,7 +226,7 @@ public final class TcpServer implements AutoCloseable {
 
     /** Connections accepted and not yet finished. */
     public int activeConnections() {
-        return openConnections.size();
+        return connections.openCount();
     }
 
     /** Connections accepted since start. */
@@ -392,18 +271,18 @@ public final class TcpServer implements AutoCloseable {
         synchronized (this) {
             if (stopping) {
                 awaitQuietly(() -> acceptLoopEnded.await(5, TimeUnit.SECONDS));
-                return openConnections.isEmpty();
+                return connections.openCount() == 0;
             }
             stopping = true;
         }
         long deadline = System.nanoTime() + grace.toNanos();
-        closeQuietly(serverSocket);       // wakes accept(); new connects are now refused
+        ConnectionRegistry.closeQuietly(serverSocket); // wakes accept(); new connects are now refused
         boolean finished = awaitQuietly(() ->
                 // The iterative strategy serves on the accept thread: wait for it as well.
                 acceptLoopEnded.await(remaining(deadline), TimeUnit.NANOSECONDS)
                 && shutdownAndAwait(Duration.ofNanos(remaining(deadline)))
-                && awaitDetached(deadline));
-        if (!finished || !openConnections.isEmpty()) {
+                && connections.awaitDetached(deadline));
+        if (!finished || connections.openCount() > 0) {
             forceClose();
         }
         awaitQuietly(() -> {
@@ -422,8 +301,8 @@ public final class TcpServer implements AutoCloseable {
     /** Grace is over: closing a socket makes its blocked read() throw, so handlers return. */
     private void forceClose() {
         LOG.log(Level.INFO, "closing {0} connection(s) still open after the grace period",
-                openConnections.size());
-        openConnections.forEach(TcpServer::closeQuietly);
+                connections.openCount());
+        connections.closeAll();
         config.strategy().shutdown();
         boolean ended = awaitQuietly(() -> config.strategy().awaitTermination(Duration.ofSeconds(5)));
         if (!ended) {
@@ -452,30 +331,5 @@ public final class TcpServer implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(5));
-    }
-
-    /**
-     * Closes an accepted connection. A socket accepted through a channel (see
-     * {@code nonblocking.ChannelServerSockets}) sends FIN first, as a classic socket's close does:
-     * closing with unread input would otherwise reset the connection at once and could destroy
-     * the response just written (a 503, a 408) before the client read it.
-     */
-    private static void closeConnection(Socket socket) {
-        if (socket.getChannel() != null && !socket.isClosed() && !socket.isOutputShutdown()) {
-            try {
-                socket.shutdownOutput();
-            } catch (IOException ignored) {
-                // not connected any more: close below either way
-            }
-        }
-        closeQuietly(socket);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // Closing is best effort: the peer may already be gone.
-        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.socketlab.websocket.cluster.ClusterServer;
 import org.socketlab.websocket.cluster.HaProxyConfig;
+import org.socketlab.websocket.process.ChildProcess;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -93,7 +94,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private void startRedis() throws IOException, InterruptedException {
         redisPort = freePort();
-        processes.add(new ChildProcess("redis-server", List.of(REDIS_SERVER, "--port", Integer.toString(redisPort),
+        processes.add(ChildProcess.start("redis-server", List.of(REDIS_SERVER, "--port", Integer.toString(redisPort),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning")));
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -111,7 +112,7 @@ public final class LocalCluster implements AutoCloseable {
     private void startNode(String name, Duration ttl) throws IOException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ChildProcess node = new ChildProcess(name, List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ChildProcess node = ChildProcess.start(name, List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 ClusterServer.class.getName(), "--port", Integer.toString(port), "--redis-port", Integer.toString(redisPort),
                 "--node-id", name, "--ttl-ms", Long.toString(ttl.toMillis()), "--chat-rate", "100",
                 "--allowed-origin", "http://127.0.0.1:" + frontPort + ",http://localhost:" + frontPort));
@@ -124,7 +125,7 @@ public final class LocalCluster implements AutoCloseable {
         Path config = Files.createTempFile("socketlab-lab17-haproxy", ".cfg");
         config.toFile().deleteOnExit();
         Files.writeString(config, HaProxyConfig.render(frontPort, statsPort, nodePorts));
-        ChildProcess haproxy = new ChildProcess("haproxy", List.of(HAPROXY, "-f", config.toString(), "-db"));
+        ChildProcess haproxy = ChildProcess.start("haproxy", List.of(HAPROXY, "-f", config.toString(), "-db"));
         processes.add(haproxy);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -143,7 +144,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** {@code redis-cli -p <port> monitor}: every command Redis runs, echoed through {@code printer}. */
     public ChildProcess monitor(java.util.function.Consumer<String> printer) throws IOException, InterruptedException {
-        ChildProcess monitor = new ChildProcess("redis-cli monitor", List.of(REDIS_CLI, "-p", Integer.toString(redisPort), "monitor"));
+        ChildProcess monitor = ChildProcess.start("redis-cli monitor", List.of(REDIS_CLI, "-p", Integer.toString(redisPort), "monitor"));
         processes.add(monitor);
         monitor.awaitLine("OK"::equals, Duration.ofSeconds(10));
         monitor.echoTo(printer);

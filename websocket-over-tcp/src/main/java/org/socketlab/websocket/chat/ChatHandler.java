@@ -83,7 +83,7 @@ public final class ChatHandler implements WebSocketHandler {
 
     private void say(Session session, String text) throws ChatRejection {
         if (!rooms.isJoined(session)) {
-            throw new ChatRejection("not_joined", "join a room before sending messages: {\"type\":\"join\",...}");
+            throw ChatRejection.notJoined();
         }
         if (!state(session).messages.tryAcquire(nanoClock.getAsLong())) {
             throw new ChatRejection("rate_limited", "too many messages: at most " + limits.burst()
@@ -125,10 +125,6 @@ public final class ChatHandler implements WebSocketHandler {
     }
 
     private static void reply(Session session, String event) {
-        try {
-            session.sendTextAsync(event).exceptionally(error -> null);
-        } catch (IllegalStateException closedMeanwhile) {
-            // nothing to tell a closed session
-        }
+        ConnectedSessions.send(session, event);
     }
 }

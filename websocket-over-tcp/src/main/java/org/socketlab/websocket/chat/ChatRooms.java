@@ -2,7 +2,6 @@ package org.socketlab.websocket.chat;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.socketlab.websocket.api.Session;
@@ -19,7 +18,7 @@ public final class ChatRooms implements ChatBackend {
     private final ChatLimits limits;
     private final Map<String, Room> rooms = new TreeMap<>();
     private final Map<Session, Room> roomOf = new ConcurrentHashMap<>();
-    private final Set<Session> connected = ConcurrentHashMap.newKeySet();
+    private final ConnectedSessions connected = new ConnectedSessions();
 
     public ChatRooms(ChatLimits limits) {
         this.limits = limits;
@@ -27,8 +26,7 @@ public final class ChatRooms implements ChatBackend {
 
     @Override
     public void connected(Session session) {
-        connected.add(session);
-        send(session, ChatCodec.rooms(memberCounts()));
+        connected.add(session, memberCounts());
     }
 
     /** Leaves the session's room, if any, and forgets the session. */
@@ -46,8 +44,7 @@ public final class ChatRooms implements ChatBackend {
             room = createRoom(roomName);
         }
         if (room.size() >= limits.maxRoomMembers()) {
-            throw new ChatRejection("room_full", "room \"" + roomName + "\" has its maximum of "
-                    + limits.maxRoomMembers() + " members");
+            throw ChatRejection.roomFull(roomName, limits.maxRoomMembers());
         }
         Room previous = roomOf.put(session, room);
         if (previous != null) {
@@ -76,8 +73,7 @@ public final class ChatRooms implements ChatBackend {
 
     @Override
     public void say(Session session, String text, long timeMillis) throws ChatRejection {
-        Room room = roomOf(session).orElseThrow(() ->
-                new ChatRejection("not_joined", "join a room before sending messages: {\"type\":\"join\",...}"));
+        Room room = roomOf(session).orElseThrow(ChatRejection::notJoined);
         room.say(session, text, timeMillis);
     }
 
@@ -121,15 +117,6 @@ public final class ChatRooms implements ChatBackend {
     }
 
     private void broadcastRooms() {
-        String event = ChatCodec.rooms(memberCounts());
-        connected.forEach(session -> send(session, event));
-    }
-
-    private static void send(Session session, String event) {
-        try {
-            session.sendTextAsync(event).exceptionally(error -> null);
-        } catch (IllegalStateException closedMeanwhile) {
-            // its onClose will remove it
-        }
+        connected.sendRooms(memberCounts());
     }
 }

@@ -115,11 +115,6 @@ public final class Room {
     }
 
     private static void send(Session session, String event) {
-        try {
-            // Never blocks; a peer that went away meanwhile is cleaned up by its own onClose.
-            session.sendTextAsync(event).exceptionally(error -> null);
-        } catch (IllegalStateException closedMeanwhile) {
-            // Same: the session closed between our look at the member list and the send.
-        }
+        ConnectedSessions.send(session, event); // never blocks; a peer gone meanwhile is cleaned up by its onClose
     }
 }

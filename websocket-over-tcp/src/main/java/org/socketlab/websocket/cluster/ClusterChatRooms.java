@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.chat.ChatBackend;
@@ -14,6 +13,7 @@ import org.socketlab.websocket.chat.ChatCodec;
 import org.socketlab.websocket.chat.ChatLimits;
 import org.socketlab.websocket.chat.ChatMessage;
 import org.socketlab.websocket.chat.ChatRejection;
+import org.socketlab.websocket.chat.ConnectedSessions;
 
 /**
  * Chat rooms shared by every node: members of a room on different nodes see one presence list,
@@ -33,7 +33,7 @@ public final class ClusterChatRooms implements ChatBackend {
     private final ClusterNode node;
     private final ChatLimits limits;
     private final ChatStore store;
-    private final Set<Session> connected = ConcurrentHashMap.newKeySet();
+    private final ConnectedSessions connected = new ConnectedSessions();
     private final Map<Session, Membership> memberships = new ConcurrentHashMap<>();
     private final Map<String, LocalRoom> localRooms = new ConcurrentHashMap<>();
 
@@ -56,8 +56,7 @@ public final class ClusterChatRooms implements ChatBackend {
 
     @Override
     public void connected(Session session) {
-        connected.add(session);
-        send(session, ChatCodec.rooms(memberCounts()));
+        connected.add(session, memberCounts());
     }
 
     @Override
@@ -77,8 +76,7 @@ public final class ClusterChatRooms implements ChatBackend {
         long now = System.currentTimeMillis();
         store.pruneExpired(room, now);
         if (store.memberCount(room, now) >= limits.maxRoomMembers()) {
-            throw new ChatRejection("room_full", "room \"" + room + "\" has its maximum of "
-                    + limits.maxRoomMembers() + " members");
+            throw ChatRejection.roomFull(room, limits.maxRoomMembers());
         }
         String nick = claimUniqueNick(room, wantedNick, now + node.config().ttl().toMillis());
         store.addRoom(room);
@@ -129,7 +127,7 @@ public final class ClusterChatRooms implements ChatBackend {
     public void say(Session session, String text, long timeMillis) throws ChatRejection {
         Membership membership = memberships.get(session);
         if (membership == null) {
-            throw new ChatRejection("not_joined", "join a room before sending messages: {\"type\":\"join\",...}");
+            throw ChatRejection.notJoined();
         }
         // The event with id 0, split around the id the Lua script assigns.
         String event = ChatCodec.message(new ChatMessage(0, membership.room(), membership.nick(), text, timeMillis));
@@ -192,8 +190,7 @@ public final class ClusterChatRooms implements ChatBackend {
     }
 
     private void sendRoomsToAll() {
-        String event = ChatCodec.rooms(memberCounts());
-        connected.forEach(session -> send(session, event));
+        connected.sendRooms(memberCounts());
     }
 
     private static List<ChatMessage> messages(List<String> events) {
@@ -211,10 +208,6 @@ public final class ClusterChatRooms implements ChatBackend {
     }
 
     private static void send(Session session, String event) {
-        try {
-            session.sendTextAsync(event).exceptionally(error -> null);
-        } catch (IllegalStateException closedMeanwhile) {
-            // its onClose removes it
-        }
+        ConnectedSessions.send(session, event);
     }
 }

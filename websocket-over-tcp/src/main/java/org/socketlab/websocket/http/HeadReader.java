@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Reads the head of an HTTP/1.1 message — start-line, header field lines, blank line
- * (RFC 9112 §2.1) — one byte at a time, so it can stop wherever the input runs out and resume
- * on the next call. Every byte read counts against a limit before it is stored.
+ * (RFC 9112 §2.1) — through a {@link LineReader}, so it can stop wherever the input runs out and
+ * resume on the next call. Every byte read counts against a limit before it is stored.
  *
  * <p>Line endings are strict CRLF. RFC 9112 §2.2 lets a recipient accept a bare LF, but two
  * parsers that disagree on line ends are the raw material of request smuggling (RFC 9112 §11.2),
@@ -33,9 +33,9 @@ final class HeadReader {
 
     private final HttpLimits limits;
     private final Side side;
-    private final LineBuffer line = new LineBuffer();
+    private final LineReader lines = new LineReader(LineReader.Policy.STRICT_CRLF, 0);
+    private LineReader.Line line;
     private State state = State.START_LINE;
-    private boolean sawCr;
     private int startLineBytes;
     private int headerBytes;
     private String startLine;
@@ -49,20 +49,23 @@ final class HeadReader {
     /** Consumes bytes up to the end of the head; true once the blank line has been read. */
     boolean read(ByteBuffer in) throws HttpException {
         while (state != State.DONE && in.hasRemaining()) {
-            byte b = in.get();
-            countAgainstLimits();
-            if (sawCr) {
-                if (b != HttpSyntax.LF) {
-                    throw malformed("a CR must be followed by LF; found a bare CR (RFC 9112 §2.2)");
+            // Every byte counts against the limit before it is stored; the CRLF is not part of the
+            // start line's length, and leading blank lines count (see endOfLine).
+            lines.limit(state == State.START_LINE
+                    ? limits.maxRequestLineLength() + 2 - startLineBytes
+                    : limits.maxHeaderBytes() - headerBytes);
+            try {
+                line = lines.read(in);
+            } catch (LineReader.LineException e) {
+                throw fault(e.fault());
+            }
+            if (line != null) {
+                if (state == State.START_LINE) {
+                    startLineBytes += line.wireLength();
+                } else {
+                    headerBytes += line.wireLength();
                 }
-                sawCr = false;
                 endOfLine();
-            } else if (b == HttpSyntax.CR) {
-                sawCr = true;
-            } else if (b == HttpSyntax.LF) {
-                throw malformed("lines must end with CRLF; found a bare LF (RFC 9112 §2.2)");
-            } else {
-                line.append(b);
             }
         }
         return state == State.DONE;
@@ -79,31 +82,30 @@ final class HeadReader {
     /** Ready for the next message on the same connection. */
     void reset() {
         state = State.START_LINE;
-        sawCr = false;
         startLineBytes = 0;
         headerBytes = 0;
         startLine = null;
         headers = new HttpHeaders();
-        line.clear();
+        lines.clear();
+        line = null;
     }
 
     HttpException malformed(String message) {
         return new HttpException(side.malformed, message);
     }
 
-    private void countAgainstLimits() throws HttpException {
-        if (state == State.START_LINE) {
-            // The CRLF is not part of the line's length; leading blank lines count (see endOfLine).
-            if (++startLineBytes > limits.maxRequestLineLength() + 2) {
-                throw new HttpException(side.startLineTooLong, "the " + startLineName() + " is longer than "
-                        + limits.maxRequestLineLength() + " bytes (" + (side == Side.REQUEST
-                        ? "RFC 9112 §3: 414 URI Too Long" : "HttpLimits.maxRequestLineLength") + ")");
-            }
-        } else if (++headerBytes > limits.maxHeaderBytes()) {
-            throw new HttpException(side.headersTooLarge, "the header section is longer than "
-                    + limits.maxHeaderBytes() + " bytes (" + (side == Side.REQUEST
-                    ? "RFC 6585 §5: 431 Request Header Fields Too Large" : "HttpLimits.maxHeaderBytes") + ")");
-        }
+    private HttpException fault(LineReader.Fault fault) {
+        return switch (fault) {
+            case BARE_CR -> malformed("a CR must be followed by LF; found a bare CR (RFC 9112 §2.2)");
+            case BARE_LF -> malformed("lines must end with CRLF; found a bare LF (RFC 9112 §2.2)");
+            case TOO_LONG -> state == State.START_LINE
+                    ? new HttpException(side.startLineTooLong, "the " + startLineName() + " is longer than "
+                            + limits.maxRequestLineLength() + " bytes (" + (side == Side.REQUEST
+                            ? "RFC 9112 §3: 414 URI Too Long" : "HttpLimits.maxRequestLineLength") + ")")
+                    : new HttpException(side.headersTooLarge, "the header section is longer than "
+                            + limits.maxHeaderBytes() + " bytes (" + (side == Side.REQUEST
+                            ? "RFC 6585 §5: 431 Request Header Fields Too Large" : "HttpLimits.maxHeaderBytes") + ")");
+        };
     }
 
     private void endOfLine() throws HttpException {
@@ -119,7 +121,6 @@ final class HeadReader {
         } else {
             addHeaderLine();
         }
-        line.clear();
     }
 
     private String startLineText() throws HttpException {

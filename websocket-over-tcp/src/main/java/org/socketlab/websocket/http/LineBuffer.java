@@ -3,7 +3,7 @@ package org.socketlab.websocket.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** The bytes of one line being read, growing on demand; the caller enforces the limit. */
+/** The bytes of one line being read, growing on demand; {@link LineReader} enforces the limit. */
 final class LineBuffer {
 
     private byte[] bytes = new byte[128];
@@ -31,6 +31,11 @@ final class LineBuffer {
 
     String text() {
         return text(0, length);
+    }
+
+    /** A copy of the bytes held. */
+    byte[] bytes() {
+        return Arrays.copyOf(bytes, length);
     }
 
     void clear() {

@@ -3,6 +3,7 @@ package org.socketlab.websocket.inspect;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.socketlab.websocket.http.LineReader;
 
 /**
  * One direction of an HTTP/1.x connection, message after message: start line, header fields,
@@ -22,7 +23,7 @@ final class HttpStreamDissector {
 
     private static final int MAX_LINE = 8192;
 
-    private final LineReader lines = new LineReader(MAX_LINE, StandardCharsets.ISO_8859_1);
+    private final LineReader lines = new LineReader(LineReader.Policy.LENIENT_LF, MAX_LINE);
     private State state = State.START_LINE;
     private HttpHead head;
     private long skipped;
@@ -35,9 +36,9 @@ final class HttpStreamDissector {
     Step feed(ByteBuffer in, List<String> out) {
         while (in.hasRemaining()) {
             switch (state) {
-                case START_LINE -> startLine(lines.read(in), out);
+                case START_LINE -> startLine(nextLine(in), out);
                 case HEADERS -> {
-                    if (headerLine(lines.read(in), out)) {
+                    if (headerLine(nextLine(in), out)) {
                         state = State.AWAITING_PLAN;
                         return Step.HEAD_COMPLETE;
                     }
@@ -182,6 +183,15 @@ final class HttpStreamDissector {
             case LENGTH -> bodyRead + " of " + plan.length() + " bytes";
             default -> bodyRead + " bytes so far";
         };
+    }
+
+    /** A lenient reader cuts over-long lines instead of failing, so it has no fault to report. */
+    private LineReader.Line nextLine(ByteBuffer in) {
+        try {
+            return lines.read(in);
+        } catch (LineReader.LineException e) {
+            throw new IllegalStateException("a LENIENT_LF line reader never fails", e);
+        }
     }
 
     private static String lineEndNote(LineReader.Line line) {

@@ -2,30 +2,37 @@ package org.socketlab.websocket.inspect;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import org.socketlab.websocket.realtime.SseEvent;
+import org.socketlab.websocket.realtime.SseFormatException;
+import org.socketlab.websocket.realtime.SseParser;
 
 /**
- * Reads a {@code text/event-stream} body (HTML Living Standard §9.2.5, "Server-sent events"):
- * lines of {@code field: value}; a blank line dispatches the event built so far; a line that
- * starts with a colon is a comment (often a keep-alive). Reports each event in one line.
- * Lines end with LF (CRLF too); a bare CR as line end is not recognised. Not thread-safe.
+ * Reports a {@code text/event-stream} body (HTML Living Standard §9.2, "Server-sent events")
+ * one line a finding: the course's one {@link SseParser} under its lenient policy does the
+ * parsing (CR, LF or CRLF line ends, a leading BOM dropped, over-long lines cut), and this
+ * class, as its {@link SseParser.Observer}, says what each comment, field and blank line
+ * meant. Not thread-safe.
  */
-final class SseEventReader implements BodySink {
+final class SseEventReader implements BodySink, SseParser.Observer {
 
     private static final int MAX_LINE = 64 * 1024;
+    private static final int MAX_EVENT = 1024 * 1024;
 
-    private final LineReader lines = new LineReader(MAX_LINE, StandardCharsets.UTF_8);
-    private final StringBuilder data = new StringBuilder();
-    private String eventType = "";
+    private final SseParser parser = new SseParser(MAX_LINE, MAX_EVENT, SseParser.Policy.LENIENT, this);
+    private List<String> out = new ArrayList<>();
     private String id;
     private boolean fieldsSeen;
     private int events;
 
     @Override
     public void accept(ByteBuffer bytes, List<String> out) {
-        LineReader.Line line;
-        while ((line = lines.read(bytes)) != null) {
-            line(line.text(), out);
+        this.out = out;
+        try {
+            parser.feed(bytes);
+        } catch (SseFormatException e) {
+            throw new IllegalStateException("a LENIENT SSE parser never fails", e);
         }
     }
 
@@ -37,48 +44,44 @@ final class SseEventReader implements BodySink {
         out.add("SSE stream ended after " + events + " event(s)");
     }
 
-    private void line(String text, List<String> out) {
-        if (text.isEmpty()) {
-            dispatch(out);
-        } else if (text.startsWith(":")) {
-            out.add("SSE comment " + quote(text.substring(1).strip()));
-        } else {
-            int colon = text.indexOf(':');
-            String field = colon < 0 ? text : text.substring(0, colon);
-            String value = colon < 0 ? "" : text.substring(colon + 1);
-            field(field, value.startsWith(" ") ? value.substring(1) : value, out);
-        }
+    @Override
+    public void comment(String text) {
+        out.add("SSE comment " + quote(text.strip()));
     }
 
-    private void field(String field, String value, List<String> out) {
+    @Override
+    public void field(String name, String value) {
         fieldsSeen = true;
-        switch (field) {
-            case "event" -> eventType = value;
-            case "data" -> data.append(value).append('\n');
+        switch (name) {
+            case "event", "data" -> { }
             case "id" -> id = value;
             case "retry" -> out.add("SSE retry: reconnect after " + value + " ms"
                     + (value.matches("\\d+") ? "" : " (! not digits: ignored by the browser)"));
-            default -> out.add("SSE unknown field " + quote(field) + " ignored");
+            default -> out.add("SSE unknown field " + quote(name) + " ignored");
         }
     }
 
     /** §9.2.6: an event is dispatched at a blank line; data is the data lines joined by LF. */
-    private void dispatch(List<String> out) {
-        if (!fieldsSeen) {
-            return;
-        }
-        if (data.isEmpty()) {
-            out.add("SSE event without data: not dispatched" + (id == null ? "" : " (sets last event id " + quote(id) + ")"));
-        } else {
-            data.setLength(data.length() - 1);
-            events++;
-            out.add("SSE event " + quote(eventType.isEmpty() ? "message" : eventType)
-                    + (id == null ? "" : " id " + quote(id)) + " data " + quote(data.toString()));
-        }
-        data.setLength(0);
-        eventType = "";
+    @Override
+    public void dispatched(SseEvent event) {
+        events++;
+        out.add("SSE event " + quote(event.type()) + (id == null ? "" : " id " + quote(id)) + " data " + quote(event.data()));
         id = null;
         fieldsSeen = false;
+    }
+
+    @Override
+    public void notDispatched() {
+        if (fieldsSeen) {
+            out.add("SSE event without data: not dispatched" + (id == null ? "" : " (sets last event id " + quote(id) + ")"));
+        }
+        id = null;
+        fieldsSeen = false;
+    }
+
+    @Override
+    public void cut(String what) {
+        out.add("! SSE: " + what);
     }
 
     private static String quote(String text) {

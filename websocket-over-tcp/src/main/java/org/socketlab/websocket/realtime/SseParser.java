@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A resumable {@code text/event-stream} parser following the WHATWG HTML "server-sent events"
@@ -25,10 +26,43 @@ import java.util.List;
  *   <li>A blank line dispatches; bytes after the last blank line at end of stream are dropped.</li>
  * </ul>
  *
- * <p>Lines longer than {@code maxLineBytes} and events longer than {@code maxEventBytes} are the
- * server's fault: {@link SseFormatException}. Not thread-safe.
+ * <p>One parser, two policies. {@link Policy#STRICT} (the course's clients): a line longer than
+ * {@code maxLineBytes} or an event longer than {@code maxEventBytes} is the server's fault,
+ * {@link SseFormatException}. {@link Policy#LENIENT} (the {@code inspect} dissector): the rest
+ * of such a line, or the data line that would overflow the event, is dropped and reported to
+ * the {@link Observer}, and parsing goes on. The observer also sees each comment, each field and
+ * each blank line as it is interpreted, in stream order, so a tool can report what the parser
+ * did without parsing again. Not thread-safe.
  */
 public final class SseParser {
+
+    /** What a line or an event over its limit means. */
+    public enum Policy { STRICT, LENIENT }
+
+    /** Sees what the parser interprets, in stream order; every method is optional. */
+    public interface Observer {
+        /** A comment line; {@code text} follows the colon. */
+        default void comment(String text) {
+        }
+
+        /** A field line, before it is applied (unknown names and an id with NUL included). */
+        default void field(String name, String value) {
+        }
+
+        /** A blank line dispatched {@code event}. */
+        default void dispatched(SseEvent event) {
+        }
+
+        /** A blank line ended an event without data: nothing dispatched (§9.2.6). */
+        default void notDispatched() {
+        }
+
+        /** Under {@link Policy#LENIENT}: a limit was exceeded and what is said was dropped. */
+        default void cut(String what) {
+        }
+    }
+
+    private static final Observer NO_OBSERVER = new Observer() { };
 
     /** Default limits: 64 KiB a line, 1 MiB an event. */
     public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
@@ -38,6 +72,8 @@ public final class SseParser {
 
     private final int maxLineBytes;
     private final int maxEventBytes;
+    private final Policy policy;
+    private final Observer observer;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final StringBuilder data = new StringBuilder();
     private String eventType = "";
@@ -48,14 +84,21 @@ public final class SseParser {
     private int bomBytesSeen;
     private boolean bomChecked;
     private long commentCount;
+    private boolean lineCut;
 
     public SseParser(int maxLineBytes, int maxEventBytes) {
+        this(maxLineBytes, maxEventBytes, Policy.STRICT, NO_OBSERVER);
+    }
+
+    public SseParser(int maxLineBytes, int maxEventBytes, Policy policy, Observer observer) {
         if (maxLineBytes < 1 || maxEventBytes < 1) {
             throw new IllegalArgumentException("SSE limits must be positive, got line " + maxLineBytes
                     + " and event " + maxEventBytes);
         }
         this.maxLineBytes = maxLineBytes;
         this.maxEventBytes = maxEventBytes;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     public SseParser() {
@@ -76,16 +119,14 @@ public final class SseParser {
             }
             afterCr = b == '\r';
             if (b == '\r' || b == '\n') {
-                SseEvent event = endOfLine();
+                SseEvent event = lineEnded();
                 if (event != null) {
                     events.add(event);
                 }
-            } else {
-                if (line.size() >= maxLineBytes) {
-                    throw new SseFormatException("an event-stream line is longer than " + maxLineBytes
-                            + " bytes (the parser's line limit)");
-                }
+            } else if (line.size() < maxLineBytes) {
                 line.write(b);
+            } else {
+                lineTooLong();
             }
         }
         return events;
@@ -111,6 +152,22 @@ public final class SseParser {
         return false;
     }
 
+    private void lineTooLong() throws SseFormatException {
+        String rule = "an event-stream line is longer than " + maxLineBytes + " bytes (the parser's line limit)";
+        if (policy == Policy.STRICT) {
+            throw new SseFormatException(rule);
+        }
+        if (!lineCut) {
+            lineCut = true;
+            observer.cut(rule + "; the rest of the line is dropped");
+        }
+    }
+
+    private SseEvent lineEnded() throws SseFormatException {
+        lineCut = false;
+        return endOfLine();
+    }
+
     private SseEvent endOfLine() throws SseFormatException {
         // BEGIN SOLUTION lab=07 task="interpret one line: blank dispatches, ':' is a comment, else name:value with one leading space stripped (WHATWG HTML §9.2.6)"
         String text = line.toString(StandardCharsets.UTF_8);
@@ -119,7 +176,7 @@ public final class SseParser {
             return dispatch();
         }
         if (text.charAt(0) == ':') {
-            commentCount++;
+            comment(text.substring(1));
             return null;
         }
         int colon = text.indexOf(':');
@@ -128,22 +185,35 @@ public final class SseParser {
         if (value.startsWith(" ")) {
             value = value.substring(1);
         }
-        processField(name, value);
+        field(name, value);
         return null;
         // END SOLUTION
     }
 
-    private void processField(String name, String value) throws SseFormatException {
+    private void comment(String text) {
+        commentCount++;
+        observer.comment(text);
+    }
+
+    /** Shows the field to the observer, keeps the event within its limit, then applies the field. */
+    private void field(String name, String value) throws SseFormatException {
+        observer.field(name, value);
+        if (name.equals("data") && data.length() + value.length() + 1 > maxEventBytes) {
+            String rule = "an event's data is longer than " + maxEventBytes + " characters (the parser's event limit)";
+            if (policy == Policy.STRICT) {
+                throw new SseFormatException(rule);
+            }
+            observer.cut(rule + "; the data line is dropped");
+            return;
+        }
+        processField(name, value);
+    }
+
+    private void processField(String name, String value) {
         // BEGIN SOLUTION lab=07 task="apply one field: event, data (append value and LF), id (unless it has NUL), retry (digits only) (WHATWG HTML §9.2.6)"
         switch (name) {
             case "event" -> eventType = value;
-            case "data" -> {
-                if (data.length() + value.length() + 1 > maxEventBytes) {
-                    throw new SseFormatException("an event's data is longer than " + maxEventBytes
-                            + " characters (the parser's event limit)");
-                }
-                data.append(value).append('\n');
-            }
+            case "data" -> data.append(value).append('\n');
             case "id" -> {
                 if (value.indexOf('\0') < 0) {
                     lastEventIdBuffer = value;
@@ -166,13 +236,16 @@ public final class SseParser {
         lastEventId = lastEventIdBuffer;
         if (data.isEmpty()) {
             eventType = "";
+            observer.notDispatched();
             return null;
         }
         String payload = data.substring(0, data.length() - 1);
         String type = eventType.isEmpty() ? SseEvent.DEFAULT_TYPE : eventType;
         data.setLength(0);
         eventType = "";
-        return new SseEvent(lastEventId, type, payload, null);
+        SseEvent event = new SseEvent(lastEventId, type, payload, null);
+        observer.dispatched(event);
+        return event;
     }
 
     /** The last event ID the stream set (sent back as {@code Last-Event-ID} on reconnect). */

@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socketlab.websocket.cluster.ClusterChatRooms;
-import org.socketlab.websocket.cluster.ClusterConfig;
 import org.socketlab.websocket.cluster.ClusterNode;
-import org.socketlab.websocket.testing.RedisServer;
+import org.socketlab.websocket.testing.RedisFixture;
 
 /**
  * The chat across two server processes sharing one Redis: one presence list, one history, every
@@ -24,23 +22,13 @@ import org.socketlab.websocket.testing.RedisServer;
 @Timeout(60)
 class ClusterChatTest {
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisFixture REDIS = new RedisFixture();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private ClusterNode nodeA;
     private ChatServer serverA;
     private ChatServer serverB;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @BeforeEach
     void startNodes() throws Exception {
@@ -50,8 +38,7 @@ class ClusterChatTest {
     }
 
     private ClusterNode node(String id) throws InterruptedException {
-        ClusterNode node = ClusterNode.connect(ClusterConfig.of(redis.host(), redis.port()).withNodeId(id)
-                .withTtl(Duration.ofMillis(900), Duration.ofMillis(300)));
+        ClusterNode node = ClusterNode.connect(REDIS.config(id));
         resources.add(node);
         return node;
     }

@@ -135,18 +135,8 @@ class ClientDeflateConformanceTest {
     @DisplayName("12.x compressed messages of each kind of data, context takeover both ways")
     class Section12 {
 
-        static Stream<Arguments> cases() {
-            List<Arguments> cases = new ArrayList<>();
-            for (CompressionCorpus corpus : CompressionCorpus.values()) {
-                for (int i = 0; i < CompressionCases.SIZES.size(); i++) {
-                    cases.add(Arguments.of("12." + (corpus.ordinal() + 1) + "." + (i + 1), corpus, CompressionCases.SIZES.get(i)));
-                }
-            }
-            return cases.stream();
-        }
-
         @ParameterizedTest(name = "{0}: {1}, {2}")
-        @MethodSource("cases")
+        @MethodSource("org.socketlab.websocket.testing.CompressionCases#section12")
         void compressedMessages_areEchoedIntact(String name, CompressionCorpus corpus, Size size) throws Exception {
             runCase("12", TAKEOVER, "permessage-deflate; client_max_window_bits", corpus, size);
         }

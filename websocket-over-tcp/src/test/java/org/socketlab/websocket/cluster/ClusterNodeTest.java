@@ -7,38 +7,21 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.socketlab.websocket.testing.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.socketlab.websocket.testing.RedisFixture;
 
 /** The cluster's building blocks against a real redis-server: pub/sub between nodes, TTL registry. */
 @Timeout(60)
 class ClusterNodeTest {
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisFixture REDIS = new RedisFixture();
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
 
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    static ClusterConfig config(String nodeId) {
-        return config(redis, nodeId);
-    }
-
-    /** Short TTL and heartbeat so that expiry is observable within a test. */
-    static ClusterConfig config(RedisServer redis, String nodeId) {
-        return ClusterConfig.of(redis.host(), redis.port()).withNodeId(nodeId)
-                .withTtl(Duration.ofMillis(900), Duration.ofMillis(300));
+    private static ClusterConfig config(String nodeId) {
+        return REDIS.config(nodeId);
     }
 
     @Test

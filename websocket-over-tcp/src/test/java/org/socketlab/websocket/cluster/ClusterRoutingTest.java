@@ -8,18 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socketlab.websocket.api.Session;
 import org.socketlab.websocket.client.WebSocketClient;
 import org.socketlab.websocket.routing.WebSocketApi;
 import org.socketlab.websocket.server.WebSocketServer;
 import org.socketlab.websocket.testing.RecordingHandler;
-import org.socketlab.websocket.testing.RedisServer;
+import org.socketlab.websocket.testing.RedisFixture;
 
 /**
  * {@code @connections} answered by any node: two API servers, one Redis. A client connects to
@@ -30,27 +29,17 @@ import org.socketlab.websocket.testing.RedisServer;
 class ClusterRoutingTest {
 
     static final String KEY = "cluster-test-key-0123456789";
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisFixture REDIS = new RedisFixture();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Node a;
     private Node b;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     /** One server process: its cluster membership and its API on a port of its own. */
     record Node(ClusterNode cluster, WebSocketApi api, WebSocketServer server) implements AutoCloseable {
         static Node start(String id) throws Exception {
-            ClusterNode cluster = ClusterNode.connect(ClusterNodeTest.config(redis, id));
+            ClusterNode cluster = ClusterNode.connect(REDIS.config(id));
             WebSocketApi api = WebSocketApi.builder()
                     .directory(new ClusterConnectionDirectory(cluster))
                     .route("whoami", context -> context.reply("id:" + context.connectionId()))

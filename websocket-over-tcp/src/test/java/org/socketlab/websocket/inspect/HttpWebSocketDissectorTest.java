@@ -158,6 +158,27 @@ class HttpWebSocketDissectorTest {
         }
 
         @Test
+        void serverSentEvents_areReadAsABrowserReadsThem_bomDroppedAndBareCrEndingLines() {
+            client("GET /events HTTP/1.1\r\nHost: a\r\nAccept: text/event-stream\r\n\r\n");
+            server("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+            byte[] events = "\uFEFFdata: a\r\rdata: b\rid: 9\r\r".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            List<String> lines = dissect(dissector, SERVER_TO_CLIENT, events, 2, 9);
+            assertThat(lines).containsSubsequence(
+                    "SSE event \"message\" data \"a\"",
+                    "SSE event \"message\" id \"9\" data \"b\"");
+            assertThat(lines).as("the BOM is not part of the first field name").noneMatch(line -> line.startsWith("SSE unknown field"));
+        }
+
+        @Test
+        void serverSentEvents_anOverlongLineIsCutAndReported_andTheStreamGoesOn() {
+            client("GET /events HTTP/1.1\r\nHost: a\r\nAccept: text/event-stream\r\n\r\n");
+            server("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+            assertThat(server(": " + "x".repeat(70 * 1024) + "\n\ndata: after\n\n")).containsSubsequence(
+                    "! SSE: an event-stream line is longer than 65536 bytes (the parser's line limit); the rest of the line is dropped",
+                    "SSE event \"message\" data \"after\"");
+        }
+
+        @Test
         void responseToHead_hasNoBody_soTheNextResponseIsFound() {
             client("HEAD / HTTP/1.1\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n");
             assertThat(server("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))

@@ -154,4 +154,56 @@ class SseParserTest {
                     .isInstanceOf(SseFormatException.class).hasMessageContaining("10 characters");
         }
     }
+
+    @Nested
+    class LenientPolicy {
+
+        /** Records what the observer is told, in order. */
+        private final List<String> seen = new ArrayList<>();
+        private final SseParser.Observer observer = new SseParser.Observer() {
+            @Override
+            public void comment(String text) {
+                seen.add("comment" + text);
+            }
+
+            @Override
+            public void field(String name, String value) {
+                seen.add(name + "=" + value);
+            }
+
+            @Override
+            public void dispatched(SseEvent event) {
+                seen.add("event " + event.data());
+            }
+
+            @Override
+            public void notDispatched() {
+                seen.add("nothing");
+            }
+
+            @Override
+            public void cut(String what) {
+                seen.add("cut " + String.join(" ", java.util.Arrays.asList(what.split(" ")).subList(0, 3)));
+            }
+        };
+
+        @Test
+        void overlongLineAndEvent_areCutAndReported_andParsingGoesOn() throws SseFormatException {
+            SseParser parser = new SseParser(16, 11, SseParser.Policy.LENIENT, observer);
+            List<SseEvent> events = parser.feed(("data: 0123456789abcdef\n\ndata: 123456\ndata: 123456\n\n"
+                    + "data: ok\n\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(events).extracting(SseEvent::data).containsExactly("0123456789", "123456", "ok");
+            assertThat(seen).containsExactly(
+                    "cut an event-stream line", "data=0123456789", "event 0123456789",
+                    "data=123456", "data=123456", "cut an event's data", "event 123456",
+                    "data=ok", "event ok");
+        }
+
+        @Test
+        void theObserverSeesEachLineInStreamOrder() throws SseFormatException {
+            SseParser parser = new SseParser(64, 64, SseParser.Policy.LENIENT, observer);
+            parser.feed(": hi\nid: 1\n\nevent: x\ndata: d\n\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(seen).containsExactly("comment hi", "id=1", "nothing", "event=x", "data=d", "event d");
+        }
+    }
 }

@@ -102,18 +102,8 @@ class ServerDeflateConformanceTest {
     @DisplayName("12.x compressed echo of each kind of data, context takeover both ways (RFC 7692 §7.2)")
     class Section12 {
 
-        static Stream<Arguments> cases() {
-            List<Arguments> cases = new ArrayList<>();
-            for (CompressionCorpus corpus : CompressionCorpus.values()) {
-                for (int i = 0; i < CompressionCases.SIZES.size(); i++) {
-                    cases.add(Arguments.of("12." + (corpus.ordinal() + 1) + "." + (i + 1), corpus, CompressionCases.SIZES.get(i)));
-                }
-            }
-            return cases.stream();
-        }
-
         @ParameterizedTest(name = "{0}: {1}, {2}")
-        @MethodSource("cases")
+        @MethodSource("org.socketlab.websocket.testing.CompressionCases#section12")
         void compressedMessages_areEchoedIntact(String name, CompressionCorpus corpus, Size size) throws Exception {
             runCase(BROWSER_OFFER, "permessage-deflate", false, 15, corpus, size);
         }

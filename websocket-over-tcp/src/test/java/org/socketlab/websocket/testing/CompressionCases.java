@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
+import org.junit.jupiter.params.provider.Arguments;
 import org.socketlab.websocket.testing.RawWebSocket.RawFrame;
 
 /**
@@ -46,6 +48,17 @@ public final class CompressionCases {
     private static final Pattern EXTENSIONS = Pattern.compile("(?im)^Sec-WebSocket-Extensions:[ \\t]*(.*?)[ \\t]*\\r?$");
 
     private CompressionCases() {
+    }
+
+    /** Section 12's cases, named as Autobahn numbers them: 12.(corpus).(size), with the corpus and the size. */
+    public static Stream<Arguments> section12() {
+        List<Arguments> cases = new ArrayList<>();
+        for (CompressionCorpus corpus : CompressionCorpus.values()) {
+            for (int i = 0; i < SIZES.size(); i++) {
+                cases.add(Arguments.of("12." + (corpus.ordinal() + 1) + "." + (i + 1), corpus, SIZES.get(i)));
+            }
+        }
+        return cases.stream();
     }
 
     /** The {@code Sec-WebSocket-Extensions} values of an HTTP head, joined with ", "; null when absent. */
