@@ -149,14 +149,23 @@ class StalledWritesTest {
         }
     }
 
-    /** Waits for {@code count} open sessions and returns the id of the newest. */
+    /**
+     * Waits for {@code count} open sessions whose {@code onOpen} has run and returns the id of one
+     * of them. The server lists a session before its handler's {@code onOpen} runs (on the event
+     * loop the two happen on different threads), so waiting for the list alone can return an id that
+     * {@link #closedAt} does not know yet.
+     */
     private String awaitSessions(int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.sessions().size() < count) {
-            assertThat(System.nanoTime()).as("%d sessions registered within 5 s", count).isLessThan(deadline);
+        while (true) {
+            String opened = server.sessions().stream().map(Session::id).filter(closedAt::containsKey)
+                    .findFirst().orElse(null);
+            if (opened != null && server.sessions().size() >= count && closedAt.size() >= count) {
+                return opened;
+            }
+            assertThat(System.nanoTime()).as("%d sessions opened within 5 s", count).isLessThan(deadline);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // bounded poll
         }
-        return server.sessions().iterator().next().id();
     }
 
     private static void skipResponseHead(InputStream in) throws IOException {
