@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.socketlab.websocket.sockjs.SockJsProtocolTest.Frames;
 
 /**
  * sockjs-protocol-0.3.3.py, classes WebsocketHttpErrors, WebsocketHybi10 and RawWebsocket, one
