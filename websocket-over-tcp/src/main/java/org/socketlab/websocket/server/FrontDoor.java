@@ -57,6 +57,8 @@ public final class FrontDoor implements AutoCloseable {
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final Set<HttpConnection> idleConnections = ConcurrentHashMap.newKeySet();
     private final TcpServer tcpServer;
+    /** Tickets that order connections and requests by arrival (see {@link HttpExchange#arrival()}). */
+    private final ArrivalOrder arrivals;
     /** The loops that drive upgraded connections with {@link ConnectionThreads#EVENT_LOOP}; null otherwise. */
     private final EventLoopGroup eventLoops;
     private volatile RouteTable routes;
@@ -77,11 +79,12 @@ public final class FrontDoor implements AutoCloseable {
         ServerSocketFactory sockets = secure
                 ? TlsContexts.serverSocketFactory(builder.sslContext)
                 : loops ? ChannelServerSockets.factory() : ServerSocketFactory.getDefault();
+        this.arrivals = new ArrivalOrder(builder.connectionThreads.strategy());
         this.tcpServer = TcpServer.builder()
                 .host(builder.host)
                 .port(builder.port)
                 .backlog(builder.backlog)
-                .strategy(builder.connectionThreads.strategy())
+                .strategy(arrivals)
                 .serverSocketFactory(sockets)
                 .handler(socket -> new HttpConnection(this, socket).serve())
                 .maxConnections(config.maxConnections(), this::refuseOverLimit)
@@ -272,6 +275,10 @@ public final class FrontDoor implements AutoCloseable {
     }
 
     /** The loops of {@link ConnectionThreads#EVENT_LOOP}, or null when connections keep their threads. */
+    ArrivalOrder arrivals() {
+        return arrivals;
+    }
+
     EventLoopGroup eventLoops() {
         return eventLoops;
     }

@@ -46,6 +46,8 @@ final class HttpConnection {
     private HttpRequestParser parser;
     private ByteBuffer inbound = ByteBuffer.allocate(READ_BUFFER_BYTES).flip(); // read mode, empty
     private int served;
+    /** The connection's accept ticket: its first request's arrival ticket. */
+    private final long acceptTicket;
     /** The WebSocket an upgrade built, waiting for the route's handler to return. */
     private WebSocketConnection upgraded;
     /** Or the same for an event loop ({@link ConnectionThreads#EVENT_LOOP}). */
@@ -56,6 +58,7 @@ final class HttpConnection {
         this.rawSocket = rawSocket;
         this.socket = new MeteredSocket(rawSocket, door.config().frontDoor().writeTimeout());
         this.parser = new HttpRequestParser(door.config().http());
+        this.acceptTicket = door.arrivals().acceptTicket(); // on the connection's thread, inside its task
     }
 
     /**
@@ -91,11 +94,13 @@ final class HttpConnection {
             if (request == null) {
                 return null;
             }
+            // The first request arrived with the connection; a later one when its head was read.
+            long arrival = first ? acceptTicket : door.arrivals().next();
             first = false;
             served++;
             boolean keepAlive = Persistence.clientWantsKeepAlive(request)
                     && served < door.config().frontDoor().maxRequestsPerConnection();
-            HttpExchange exchange = new HttpExchange(this, request, keepAlive);
+            HttpExchange exchange = new HttpExchange(this, request, keepAlive, arrival);
             try {
                 door.dispatch(exchange);
             } catch (IOException afterUpgrade) {

@@ -31,12 +31,25 @@ public final class HttpExchange {
     private final HttpConnection connection;
     private final HttpRequest request;
     private final boolean keepAlive;
+    private final long arrival;
     private State state = State.PENDING;
 
-    HttpExchange(HttpConnection connection, HttpRequest request, boolean keepAlive) {
+    HttpExchange(HttpConnection connection, HttpRequest request, boolean keepAlive, long arrival) {
         this.connection = connection;
         this.request = request;
         this.keepAlive = keepAlive;
+        this.arrival = arrival;
+    }
+
+    /**
+     * The request's arrival ticket: orders requests by when they reached the server, as far as
+     * the server can tell. A smaller ticket arrived earlier. A connection's first request
+     * carries the ticket taken when the connection was accepted (on the accept thread, in
+     * accept order, before any connection thread runs); a later request on a persistent
+     * connection one taken when its head had been read. Tickets are unique within one front door.
+     */
+    public long arrival() {
+        return arrival;
     }
 
     public HttpRequest request() {

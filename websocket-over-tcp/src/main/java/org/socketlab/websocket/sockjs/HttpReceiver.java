@@ -44,7 +44,7 @@ final class HttpReceiver {
     }
 
     void serve() throws IOException, InterruptedException {
-        Attach attach = session.attach(token);
+        Attach attach = session.attach(token, exchange.arrival());
         switch (attach) {
             case BUSY -> single(SockJsFrame.ANOTHER_CONNECTION);
             case CLOSED -> single(session.closeFrame());
@@ -119,6 +119,9 @@ final class HttpReceiver {
             HttpSession.Wake wake = session.awaitFrame(token, CHECK_NANOS);
             if (wake instanceof Frame frame) {
                 return frame.frame();
+            }
+            if (wake instanceof HttpSession.Displaced) {
+                return SockJsFrame.ANOTHER_CONNECTION; // a close frame: it ends a stream too
             }
             if (exchange.clientClosed() || exchange.isStopping()) {
                 session.interrupted(token);

@@ -40,13 +40,16 @@ final class HttpSession extends SockJsSession {
     /**
      * Attaches a receiving request. When another one is attached, it is asked to check that
      * its client is still connected first (a client that just aborted it must not be told
-     * 2010, SockJS 0.3.3 "Handling close").
+     * 2010, SockJS 0.3.3 "Handling close"). {@code arrival} orders the requests (see
+     * {@link SessionState#attach}): an attached one that arrived later and wrote nothing yet is
+     * displaced and woken to write the 2010 frame itself.
      */
-    Attach attach(Object receiver) throws InterruptedException {
+    Attach attach(Object receiver, long arrival) throws InterruptedException {
         lock.lock();
         try {
-            Attach result = state.attach(receiver, System.nanoTime());
+            Attach result = state.attach(receiver, arrival, System.nanoTime());
             if (result != Attach.BUSY) {
+                changed.signalAll(); // a displaced receiver wakes to write its 2010
                 return result;
             }
             state.requestProbe();
@@ -55,7 +58,9 @@ final class HttpSession extends SockJsSession {
             while (state.hasReceiver() && state.probePending() && remaining > 0) {
                 remaining = changed.awaitNanos(remaining);
             }
-            return state.attach(receiver, System.nanoTime());
+            Attach retried = state.attach(receiver, arrival, System.nanoTime());
+            changed.signalAll();
+            return retried;
         } finally {
             lock.unlock();
         }
@@ -72,13 +77,17 @@ final class HttpSession extends SockJsSession {
     }
 
     /** What a receiver waits for. */
-    sealed interface Wake permits Frame, Probe, Timeout {
+    sealed interface Wake permits Frame, Probe, Displaced, Timeout {
     }
 
     record Frame(SockJsFrame frame) implements Wake {
     }
 
     record Probe() implements Wake {
+    }
+
+    /** An earlier-arrived request took this receiver's place: it writes 2010 and ends. */
+    record Displaced() implements Wake {
     }
 
     record Timeout() implements Wake {
@@ -90,6 +99,9 @@ final class HttpSession extends SockJsSession {
         try {
             long remaining = maxWaitNanos;
             while (true) {
+                if (state.takeDisplaced(receiver)) {
+                    return new Displaced(); // before nextFrame: the queued messages are its successor's
+                }
                 SockJsFrame frame = state.nextFrame(System.nanoTime());
                 if (frame != null) {
                     return new Frame(frame);
@@ -123,7 +135,8 @@ final class HttpSession extends SockJsSession {
         boolean closedNow;
         lock.lock();
         try {
-            closedNow = state.close(SockJsFrame.INTERRUPTED);
+            // A displaced receiver's client leaving says nothing about the session's current one.
+            closedNow = state.isAttached(receiver) && state.close(SockJsFrame.INTERRUPTED);
             state.detach(receiver, System.nanoTime());
             changed.signalAll();
         } finally {

@@ -7,7 +7,11 @@ import java.util.List;
  * The state of one SockJS session on the HTTP transports (SockJS 0.3.3, "Protocol and
  * framing", "Handling close"), as a pure object: receiving requests attach and detach, messages
  * queue, time is passed in and {@link #tick} says what is due. At most one receiving request is
- * attached at a time; a second one is told {@code c[2010,"Another connection still open"]}. A
+ * attached at a time; a second one is told {@code c[2010,"Another connection still open"]}. "Second"
+ * means by arrival, not by which thread got here first: a receiver that arrived later (a larger
+ * arrival ticket) and has written nothing on its turn yet gives way to an earlier newcomer and
+ * is told 2010 itself ({@link #takeDisplaced}) — what a server reading requests one at a time in
+ * arrival order (sockjs-node) would have done. A
  * session with no receiving request for the disconnect delay has expired. After
  * {@link #close} every receiving request gets the close frame until the session expires.
  *
@@ -39,6 +43,11 @@ final class SessionState {
     private long queuedChars;
     private SockJsFrame closeFrame;
     private Object receiver;
+    /** The attached receiver's arrival ticket, and whether it has taken a frame on this turn. */
+    private long receiverArrival;
+    private boolean receiverWrote;
+    /** Receivers an earlier-arrived newcomer displaced, each still to write its 2010 frame. */
+    private final List<Object> displaced = new ArrayList<>();
     private long detachedAt;
     private long lastFrameAt;
     private boolean heartbeatDue;
@@ -53,21 +62,37 @@ final class SessionState {
         this.lastFrameAt = now;
     }
 
-    Attach attach(Object candidate, long now) {
+    /**
+     * Attaches {@code candidate}, which arrived with ticket {@code arrival} (smaller is earlier).
+     * An attached receiver that arrived later and has written nothing yet is displaced.
+     */
+    Attach attach(Object candidate, long arrival, long now) {
         if (phase == Phase.CLOSING) {
             return Attach.CLOSED;
         }
         if (receiver != null) {
-            return Attach.BUSY;
+            if (receiverWrote || receiverArrival <= arrival) {
+                return Attach.BUSY;
+            }
+            displaced.add(receiver); // it arrived second: it gets the 2010, the newcomer its place
+            probe = 0;
         }
         receiver = candidate;
+        receiverArrival = arrival;
         lastFrameAt = now;
         heartbeatDue = false;
         if (phase == Phase.NEW) {
             phase = Phase.OPEN;
+            receiverWrote = true; // it writes "o" at once: its turn has started
             return Attach.OPENED;
         }
+        receiverWrote = false;
         return Attach.ATTACHED;
+    }
+
+    /** True (once) when {@code candidate} was displaced by an earlier arrival: it must write 2010 and end. */
+    boolean takeDisplaced(Object candidate) {
+        return displaced.remove(candidate);
     }
 
     /** Ends {@code candidate}'s turn (if it is the attached one); the disconnect delay starts now. */
@@ -133,6 +158,7 @@ final class SessionState {
         if (frame != null) {
             heartbeatDue = false;
             lastFrameAt = now;
+            receiverWrote = true; // from now on a newcomer cannot take its place
         }
         return frame;
     }
