@@ -55,6 +55,12 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Reads the response head of a request sent with {@link #send}. */
+    RawHttp readResponse() throws IOException {
+        readHead();
+        return this;
+    }
+
     String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
