@@ -2,6 +2,8 @@ package org.socketlab.websocket.sockjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +30,8 @@ class SuiteArrivalOrderTest extends SuiteCase {
             awaitAttached(url, 2); // B's request was read and attached before A's was even sent
             a.send("POST", url + "/xhr", "HTTP/1.1", "");
 
-            b.readResponse();
+            b.timeout(5_000);
+            within("B's response c[2010,...]", b::readResponse);
             assertThat(b.status).isEqualTo(200);
             assertThat(b.body()).as("the poll that arrived second").isEqualTo("c[2010,\"Another connection still open\"]\n");
 
@@ -56,7 +59,8 @@ class SuiteArrivalOrderTest extends SuiteCase {
             awaitAttached(url, 2);
             a.send("POST", url + "/xhr", "HTTP/1.1", "");
 
-            assertThat(b.readChunk()).isEqualTo("c[2010,\"Another connection still open\"]\n");
+            b.timeout(5_000);
+            assertThat(within("the stream's next chunk c[2010,...]", b::readChunk)).isEqualTo("c[2010,\"Another connection still open\"]\n");
             assertThat(b.readChunk()).as("the stream ends").isEmpty();
 
             awaitAttached(url, 3);
@@ -87,5 +91,19 @@ class SuiteArrivalOrderTest extends SuiteCase {
             a.readResponse();
             assertThat(a.body()).isEqualTo("a[\"z\"]\n");
         }
+    }
+
+    /** A read that must answer within the socket's timeout; a timeout fails saying what was expected. */
+    private static <T> T within(String expected, Read<T> read) throws IOException {
+        try {
+            return read.call();
+        } catch (SocketTimeoutException silent) {
+            throw new AssertionError("expected " + expected + " but nothing came within the read timeout:"
+                    + " the request that arrived first was told 2010 instead (judged by thread order, not arrival)");
+        }
+    }
+
+    private interface Read<T> {
+        T call() throws IOException;
     }
 }
