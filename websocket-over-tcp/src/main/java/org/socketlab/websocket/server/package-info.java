@@ -31,5 +31,8 @@
  * each connection's own thread, concurrently: they must be thread-safe. An
  * {@link org.socketlab.websocket.server.HttpExchange} and its
  * {@link org.socketlab.websocket.server.ResponseStream} belong to the connection's thread.
+ * {@code ArrivalOrder} numbers connections on the accept thread (one atomic counter) so that
+ * {@link org.socketlab.websocket.server.HttpExchange#arrival()} orders requests by arrival, not
+ * by which connection thread ran first.
  */
 package org.socketlab.websocket.server;
