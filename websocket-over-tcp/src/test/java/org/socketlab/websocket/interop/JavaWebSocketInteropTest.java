@@ -117,10 +117,13 @@ class JavaWebSocketInteropTest {
             ClientOptions options = ClientOptions.defaults().sslContext(certificates.clientContext());
             try {
                 ClientScenario.run(uri, options);
+                return;
             } catch (java.net.SocketTimeoutException stalled) {
                 // Java-WebSocket's TLS server (SSLSocketChannel2) now and then never answers the
-                // first upgrade on a loaded machine. That is the peer's flaw, not ours: retry the
-                // whole scenario once on a new connection, but only when the handshake stalled.
+                // first upgrade on a loaded machine (its issue #1418: a request that arrives in the
+                // same read as the TLS handshake's last record is lost). That is the peer's flaw, not
+                // ours: retry the whole scenario once on a new connection, but only when the
+                // handshake stalled.
                 boolean inHandshake = java.util.Arrays.stream(stalled.getStackTrace())
                         .anyMatch(frame -> frame.getMethodName().equals("connect")
                                 && frame.getClassName().endsWith("WebSocketClient"));
@@ -128,8 +131,16 @@ class JavaWebSocketInteropTest {
                     throw stalled;
                 }
                 System.err.println("Java-WebSocket's wss server did not answer the upgrade; retrying once: " + stalled);
-                ClientScenario.run(uri, options);
+            } catch (AssertionError stalled) {
+                // The same channel also leaves a decrypted record unprocessed until more bytes
+                // arrive (its issues #424 and #665), so an echo can stay inside their server. Seen
+                // once in many runs; a stall in two fresh connections in a row fails the test.
+                if (!String.valueOf(stalled.getMessage()).startsWith("no message within")) {
+                    throw stalled;
+                }
+                System.err.println("Java-WebSocket's wss server held back an echo; retrying once: " + stalled);
             }
+            ClientScenario.run(uri, options); // the retry, on a new connection
         }
     }
 }
