@@ -205,12 +205,7 @@ final class Hixie76Connection implements Session {
 
     @Override
     public CompletableFuture<Void> sendTextAsync(String text) {
-        try {
-            sendText(text);
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException failed) {
-            return CompletableFuture.failedFuture(failed);
-        }
+        return SockJsSession.sentAtOnce(() -> sendText(text));
     }
 
     /**

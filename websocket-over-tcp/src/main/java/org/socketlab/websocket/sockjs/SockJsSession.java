@@ -86,11 +86,20 @@ abstract sealed class SockJsSession implements Session permits HttpSession, WebS
 
     @Override
     public CompletableFuture<Void> sendTextAsync(String text) {
+        return sentAtOnce(() -> sendText(text));
+    }
+
+    /**
+     * The asynchronous send of a session whose sends complete at once (SockJS frames are queued,
+     * hixie-76 frames written, before {@code send} returns): a completed future, or a failed one
+     * carrying what {@code send} threw.
+     */
+    static CompletableFuture<Void> sentAtOnce(Runnable send) {
         try {
-            sendText(text);
+            send.run();
             return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
         }
     }
 
