@@ -111,10 +111,14 @@ class WebSocketServerTest {
         private static final int MESSAGE = 64 * 1024;
         private static final long LIMIT = 256 * 1024;
 
-        private Session openSlowReader(Socket[] rawHolder) throws Exception {
+        /**
+         * A peer that upgrades and then reads nothing. {@code sendTimeout} is how long a sender
+         * may wait for queue space before the server aborts the connection.
+         */
+        private Session openSlowReader(Socket[] rawHolder, Duration sendTimeout) throws Exception {
             RecordingHandler handler = new RecordingHandler();
             server = WebSocketServer.builder().endpoint("/", handler).maxBufferedBytes(LIMIT)
-                    .configure(c -> c.withSendTimeout(Duration.ofMillis(500))).start();
+                    .configure(c -> c.withSendTimeout(sendTimeout)).start();
             Socket raw = new Socket();
             raw.setReceiveBufferSize(16 * 1024); // a small window: the kernel holds little for us
             raw.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
@@ -126,7 +130,10 @@ class WebSocketServerTest {
         @Test
         void slowReader_boundsTheQueue_andAsyncSendsCompleteOnlyWhenRead() throws Exception {
             Socket[] raw = new Socket[1];
-            Session session = openSlowReader(raw);
+            // A send timeout far beyond the test: the queue must stay full until we look at it.
+            // (With a short one, a main thread slowed by a loaded machine could first look after
+            // the sender had given up and aborted the connection, seeing a frozen, part-full queue.)
+            Session session = openSlowReader(raw, Duration.ofSeconds(60));
             ByteBuffer payload = ByteBuffer.allocate(MESSAGE);
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (int i = 0; i < 400; i++) { // 25 MiB: far more than socket buffers hold
@@ -152,7 +159,7 @@ class WebSocketServerTest {
         @Test
         void blockingSendToAStalledPeer_timesOutAndAbortsTheConnection() throws Exception {
             Socket[] raw = new Socket[1];
-            Session session = openSlowReader(raw);
+            Session session = openSlowReader(raw, Duration.ofMillis(500));
             ByteBuffer payload = ByteBuffer.allocate(MESSAGE);
             assertThatThrownBy(() -> {
                 for (int i = 0; i < 1_000; i++) {
