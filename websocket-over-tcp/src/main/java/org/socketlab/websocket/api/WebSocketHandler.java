@@ -13,7 +13,15 @@ import org.socketlab.websocket.frame.CloseStatus;
  */
 public interface WebSocketHandler {
 
-    /** The opening handshake completed; the session may send from now on. */
+    /**
+     * The opening handshake completed; the session may send from now on.
+     *
+     * <p>On a server, the 101 reaches the client only once this returns: a client that has its
+     * 101 knows {@code onOpen} ran (registered it in a chat room, say), and what this sends
+     * follows the 101. So do not wait here for a send to complete (an async send's future): it
+     * cannot leave before this returns. A blocking send that finds the queue full lets the 101
+     * out first and waits as usual.
+     */
     default void onOpen(Session session) {
     }
 

@@ -178,13 +178,17 @@ public final class HttpExchange {
         connection.write(withStandardHeaders(response, false).toBytes());
     }
 
-    /** Writes the 101 as it is (plus nosniff) and hands the connection over. */
-    void switchProtocols(HttpResponse switching) throws IOException {
+    /**
+     * Ends the exchange with the 101 as it is (plus nosniff) and returns its bytes, unwritten:
+     * the WebSocket connection that takes the socket over writes them as its first bytes, once
+     * the handler's {@code onOpen} has returned (see {@code WebSocketUpgrade}).
+     */
+    byte[] switchProtocols(HttpResponse switching) {
         requireState(State.PENDING);
         state = State.UPGRADED;
         HttpHeaders headers = switching.headers().copy();
         headers.set("X-Content-Type-Options", "nosniff");
-        connection.write(new HttpResponse(switching.status(), switching.reason(), headers, switching.body()).toBytes());
+        return new HttpResponse(switching.status(), switching.reason(), headers, switching.body()).toBytes();
     }
 
     HttpConnection connection() {

@@ -46,7 +46,7 @@ final class WebSocketUpgrade {
     }
 
     /**
-     * Judges the request, writes the 101 and hands the connection to a new
+     * Judges the request and hands the connection, with its 101 to write after {@code onOpen}, to a new
      * {@link WebSocketConnection}, which the connection loop runs once the route's handler has
      * returned (so no frame of the route, nor the request, stays reachable while it idles).
      *
@@ -75,7 +75,11 @@ final class WebSocketUpgrade {
             exchange.refuse(new HttpException(500, "the server could not decide on this connection").toResponse());
             return false;
         }
-        exchange.switchProtocols(accepted.response());
+        // The 101 is not written here: the connection writes it once the handler's onOpen has
+        // returned. A client that has seen the 101 can then count on onOpen having run — that a
+        // chat handler has registered it, say, before a message someone sends next is broadcast
+        // (as in Node's ws, whose 'connection' handler runs in the tick that writes the 101).
+        byte[] switching = exchange.switchProtocols(accepted.response());
         ServerConfig config = door.config();
         ProtocolConfig protocolConfig = plan.protocol().orElse(config.protocol());
         WebSocketProtocol protocol = ServerExtensions.protocol(plan.handshake(), accepted, protocolConfig, UNUSED_MASK_KEYS,
@@ -88,6 +92,7 @@ final class WebSocketUpgrade {
             LoopConnection onLoop = LoopConnection.create(door.eventLoops(), channel, protocol, plan.handler(), settings,
                     request.path(), accepted.subprotocol(), exchange.takeLeftover());
             onLoop.session().attributes().putAll(attributes);
+            onLoop.respondOnOpen(switching);
             TrafficMeter meter = connection.socket().meter();
             if (meter != null) {
                 onLoop.countBytes(meter::bytesIn, meter::bytesOut); // lab 07's meter keeps counting on the loop
@@ -98,6 +103,7 @@ final class WebSocketUpgrade {
         WebSocketConnection webSocket = new WebSocketConnection(connection.webSocketSocket(), protocol, plan.handler(),
                 settings, request.path(), accepted.subprotocol(), exchange.takeLeftover());
         webSocket.session().attributes().putAll(attributes);
+        webSocket.respondOnOpen(switching);
         connection.handOver(webSocket);
         return true;
     }

@@ -87,6 +87,20 @@ public final class LoopConnection implements EventLoop.Handler {
         writer.countWritten(java.util.Objects.requireNonNull(written, "written"));
     }
 
+    /**
+     * Server side: {@code response} (the 101) are the first bytes on the wire. They are queued
+     * now, before the session is visible to any other thread, so everything sent later queues
+     * behind them; the loop writes them in the flush after the handler's {@code onOpen} (see
+     * {@link #open}), so a peer that has seen the 101 knows {@code onOpen} has run. Call before
+     * {@link #start}.
+     */
+    public void respondOnOpen(byte[] response) {
+        if (session.outbound().bufferedBytes() != 0) {
+            throw new IllegalStateException("the response must be the connection's first bytes");
+        }
+        session.outbound().append(List.of(ByteBuffer.wrap(response)), null);
+    }
+
     public WebSocketSession session() {
         return session;
     }
@@ -111,6 +125,7 @@ public final class LoopConnection implements EventLoop.Handler {
         }
         // Bytes queued from another thread (or by another connection's handler) wake the loop,
         // which writes them; bytes this connection's own handler queues leave in step's flush.
+        // So does the 101 queued by respondOnOpen: after onOpen, never before.
         session.outbound().startWriterOnDemand(this::bytesQueued);
         dispatcher.open();
         ByteBuffer early = leftover;
@@ -297,6 +312,11 @@ public final class LoopConnection implements EventLoop.Handler {
         @Override
         public boolean mayWaitForSpace() {
             return !EventLoop.onAnyLoop();
+        }
+
+        @Override
+        public void beforeWaitingForSpace() {
+            // Nothing held back here: the loop writes the 101 and everything after it.
         }
 
         @Override

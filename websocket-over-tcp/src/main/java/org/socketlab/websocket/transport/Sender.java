@@ -64,6 +64,7 @@ final class Sender {
         if (!transport.mayWaitForSpace()) {
             return; // an event-loop thread must not wait for the loop it blocks; the loop stops reading instead
         }
+        transport.beforeWaitingForSpace();
         try {
             // Wait for space *before* taking the protocol lock: the reader must stay free to
             // answer pings and closes while a sender waits for a slow peer.

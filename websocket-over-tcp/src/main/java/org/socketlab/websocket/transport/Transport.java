@@ -28,6 +28,13 @@ interface Transport {
     boolean mayWaitForSpace();
 
     /**
+     * Called by a sender that may wait ({@link #mayWaitForSpace}) right before it does: bytes
+     * the calling thread itself holds back (the server's 101 during {@code onOpen}) must leave
+     * first, or the queue could never drain.
+     */
+    void beforeWaitingForSpace();
+
+    /**
      * Under the protocol lock, after a command of the application (a send, a ping, a close)
      * appended its bytes to the queue: the protocol may have started a timer (close timeout,
      * pong timeout) that the transport must now watch.

@@ -1,9 +1,12 @@
 package org.socketlab.websocket.transport;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 import org.socketlab.websocket.frame.CloseStatus;
 import org.socketlab.websocket.api.WebSocketHandler;
@@ -18,6 +21,8 @@ import org.socketlab.websocket.protocol.WebSocketProtocol;
  */
 public final class WebSocketConnection {
 
+    private static final Logger LOG = System.getLogger(WebSocketConnection.class.getName());
+
     private final Socket socket;
     private final WebSocketSession session;
     private final ConnectionSettings settings;
@@ -27,6 +32,14 @@ public final class WebSocketConnection {
     private final ByteBuffer leftover;
     /** Set by the {@link WriteWatchdog} when it closed the socket under a stalled write. */
     private volatile boolean writeStalled;
+    /**
+     * The server's 101, queued first with the right to write held until {@code onOpen} has
+     * returned; touched only by the thread that runs the connection once {@link #run} started.
+     */
+    private List<OutboundQueue.Chunk> response = List.of();
+    /** The thread in {@link #run}, and its writer: set before {@code onOpen}. */
+    private volatile Thread runner;
+    private SocketWriter writer;
 
     /**
      * @param leftover bytes that arrived after the handshake's blank line (early frames); they
@@ -44,6 +57,21 @@ public final class WebSocketConnection {
         this.closing = new LingeringClose(session.id(), socket, session.outbound(), settings.closeTimeout());
         this.reader = new ReadLoop(session, socket, settings, dispatcher, closing);
         session.attach(new BlockingTransport(), settings);
+    }
+
+    /**
+     * Server side: {@code response} (the 101) are the first bytes on the wire, written once the
+     * handler's {@code onOpen} has returned, so a peer that has seen the 101 knows {@code onOpen}
+     * has run. Call before {@link #run} and before the session is visible to any other thread:
+     * this claims the queue's right to write, so everything sent meanwhile (by {@code onOpen}, or
+     * by another thread) queues behind the 101.
+     */
+    public void respondOnOpen(byte[] response) {
+        List<OutboundQueue.Chunk> claimed = session.outbound().appendOrClaim(List.of(ByteBuffer.wrap(response)), null, true);
+        if (claimed.isEmpty()) {
+            throw new IllegalStateException("the response must be the connection's first bytes");
+        }
+        this.response = claimed;
     }
 
     /** The session the application sees. */
@@ -70,14 +98,28 @@ public final class WebSocketConnection {
         // The writer thread runs only while bytes wait for it: an idle connection owns none.
         outbound.startWriterOnDemand(() -> Thread.ofVirtual().name(id + "-writer").start(writes));
         reader.useWriter(writes);
+        writer = writes;
+        runner = Thread.currentThread();
         try {
             dispatcher.open();
+            writeResponse();
             reader.run(leftover);
         } finally {
             closing.afterReadLoop();
             WriteWatchdog.shared().unwatch(watched);
             dispatcher.closed(CloseStatus.abnormal("connection lost", CloseStatus.Initiator.REMOTE)); // nothing if Closed was delivered
             session.sender().shutdown();
+        }
+    }
+
+    /** Connection thread: writes the 101 held by {@link #respondOnOpen}, if it still waits. */
+    private void writeResponse() {
+        List<OutboundQueue.Chunk> pending = response;
+        response = List.of();
+        if (!pending.isEmpty() && !writer.writeClaimed(pending)) {
+            // The peer left before it saw the 101; the writer's failure closed the socket, so
+            // the read loop ends at once and reports the loss (1006).
+            LOG.log(Level.DEBUG, "{0}: the 101 could not be written", session.id());
         }
     }
 
@@ -110,6 +152,18 @@ public final class WebSocketConnection {
         @Override
         public boolean mayWaitForSpace() {
             return true;
+        }
+
+        @Override
+        public void beforeWaitingForSpace() {
+            // An onOpen that fills the queue (a long history, say) would wait for a queue that
+            // cannot drain while its own thread holds the 101 back: the 101 goes out now.
+            if (Thread.currentThread() == runner) {
+                OutboundQueue outbound = session.outbound();
+                if (!response.isEmpty() && outbound.bufferedBytes() >= outbound.limitBytes()) {
+                    writeResponse();
+                }
+            }
         }
 
         @Override

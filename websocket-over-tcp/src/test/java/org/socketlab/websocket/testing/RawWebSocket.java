@@ -59,9 +59,22 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends any request text and reads the response head (up to the blank line). */
     public static RawWebSocket exchange(int port, String request) throws IOException {
+        return readResponse(send(port, request));
+    }
+
+    /**
+     * Connects and sends any request text without reading the answer: for tests that look at
+     * the socket before the response; {@link #readResponse} continues.
+     */
+    public static Socket send(int port, String request) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(5_000);
         socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        return socket;
+    }
+
+    /** Reads the response head (up to the blank line) of a request {@link #send} sent. */
+    public static RawWebSocket readResponse(Socket socket) throws IOException {
         return new RawWebSocket(socket, readHead(socket));
     }
 
